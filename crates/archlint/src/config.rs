@@ -1,0 +1,225 @@
+//! `archlint.toml`: which rules run at which severity, what to skip, and the
+//! policies where reasonable APIs differ.
+//!
+//! ```toml
+//! select = ["ERR001", "insecure-server-url"]   # run only these (default: all)
+//! ignore = ["vendor/**", "*.generated.yaml"]   # paths not reviewed
+//!
+//! [rules]
+//! missing-4xx-response = "info"   # error | warning | info | off; by id or name
+//! TLS001 = "off"
+//!
+//! [areas]
+//! documentation = "off"
+//!
+//! [api]
+//! versioning = "path"   # path | header | media-type | none | any (default)
+//! ```
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::glob;
+use crate::report::{Area, Severity};
+use crate::rules::{self, RuleMeta};
+
+/// A severity override, or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+impl Level {
+    fn parse(text: &str) -> Option<Level> {
+        match text {
+            "off" | "none" | "ignore" => Some(Level::Off),
+            other => Severity::parse(other).map(Level::On),
+        }
+    }
+}
+
+/// How the API is expected to carry its version.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VersioningPolicy {
+    /// `/v1/...` in the path or the server URL.
+    Path,
+    /// A version header.
+    Header,
+    /// A media-type parameter (`application/vnd.acme.v2+json`).
+    MediaType,
+    /// No version in URIs (evolve compatibly; version the description only).
+    None,
+    /// Any single consistent strategy.
+    #[default]
+    Any,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    rules: HashMap<&'static str, Level>,
+    areas: HashMap<Area, Level>,
+    select: Option<Vec<&'static str>>,
+    ignore: Vec<String>,
+    pub versioning: VersioningPolicy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    select: Option<Vec<String>>,
+    #[serde(default)]
+    ignore: Vec<String>,
+    #[serde(default)]
+    rules: HashMap<String, String>,
+    #[serde(default)]
+    areas: HashMap<String, String>,
+    #[serde(default)]
+    api: RawApi,
+    /// Read by the SQL side; accepted here so one file configures both.
+    #[serde(default)]
+    sql: Option<toml::Table>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawApi {
+    #[serde(default)]
+    versioning: VersioningPolicy,
+}
+
+impl Config {
+    /// Parses `archlint.toml` text. Unknown keys, rules, areas and levels are
+    /// errors, so that a typo does not silently disable nothing.
+    pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|error| ConfigError(error.to_string()))?;
+        let mut config = Config {
+            versioning: raw.api.versioning,
+            ignore: raw.ignore,
+            ..Config::default()
+        };
+        let _ = raw.sql;
+        for (selector, level) in &raw.rules {
+            let rule = find_rule(selector)?;
+            config.rules.insert(rule.id, parse_level(level, selector)?);
+        }
+        for (name, level) in &raw.areas {
+            let area = Area::parse(name).ok_or_else(|| {
+                ConfigError(format!("unknown area `{name}` in [areas]; known areas: {}", area_list()))
+            })?;
+            config.areas.insert(area, parse_level(level, name)?);
+        }
+        if let Some(selected) = &raw.select {
+            config.select = Some(
+                selected
+                    .iter()
+                    .map(|selector| find_rule(selector).map(|rule| rule.id))
+                    .collect::<Result<_, _>>()?,
+            );
+        }
+        Ok(config)
+    }
+
+    /// Runs only these rules (ids or names).
+    pub fn select(&mut self, selectors: &[&str]) -> Result<(), ConfigError> {
+        let ids = selectors
+            .iter()
+            .map(|selector| find_rule(selector).map(|rule| rule.id))
+            .collect::<Result<_, _>>()?;
+        self.select = Some(ids);
+        Ok(())
+    }
+
+    /// Sets one rule's level.
+    pub fn set_rule(&mut self, selector: &str, level: Level) -> Result<(), ConfigError> {
+        let rule = find_rule(selector)?;
+        self.rules.insert(rule.id, level);
+        Ok(())
+    }
+
+    /// Whether the rule runs at all.
+    pub fn is_enabled(&self, rule: &RuleMeta) -> bool {
+        if let Some(selected) = &self.select {
+            if !selected.contains(&rule.id) {
+                return false;
+            }
+        }
+        self.level(rule, rule.severity).is_some()
+    }
+
+    /// The severity a finding is reported at, or `None` when its rule is off.
+    /// A rule setting wins over an area setting, which wins over the finding's own.
+    pub fn level(&self, rule: &RuleMeta, own: Severity) -> Option<Severity> {
+        let setting = self
+            .rules
+            .get(rule.id)
+            .or_else(|| self.areas.get(&rule.area))
+            .copied();
+        match setting {
+            Some(Level::Off) => None,
+            Some(Level::On(severity)) => Some(severity),
+            None => Some(own),
+        }
+    }
+
+    pub fn is_ignored(&self, path: &str) -> bool {
+        self.ignore.iter().any(|pattern| glob::matches_path(pattern, path))
+    }
+}
+
+fn find_rule(selector: &str) -> Result<&'static RuleMeta, ConfigError> {
+    rules::find(selector).map(|rule| rule.meta()).ok_or_else(|| {
+        ConfigError(format!("unknown rule `{selector}`; `archlint rules` lists every rule"))
+    })
+}
+
+fn parse_level(text: &str, what: &str) -> Result<Level, ConfigError> {
+    Level::parse(text).ok_or_else(|| {
+        ConfigError(format!("`{what} = \"{text}\"`: use \"error\", \"warning\", \"info\" or \"off\""))
+    })
+}
+
+fn area_list() -> String {
+    Area::ALL.iter().map(|area| area.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_overrides_by_id_name_and_area() {
+        let config = Config::from_toml(
+            "[rules]\nmissing-4xx-response = \"info\"\nTLS001 = \"off\"\n[areas]\nauth = \"error\"\n[api]\nversioning = \"path\"\n",
+        )
+        .unwrap();
+        let missing = &rules::find("ERR001").unwrap().meta();
+        assert_eq!(config.level(missing, Severity::Warning), Some(Severity::Info));
+        assert!(!config.is_enabled(rules::find("insecure-server-url").unwrap().meta()));
+        let auth = rules::find("api-key-in-query").unwrap().meta();
+        assert_eq!(config.level(auth, Severity::Warning), Some(Severity::Error));
+        assert_eq!(config.versioning, VersioningPolicy::Path);
+    }
+
+    #[test]
+    fn typos_are_errors() {
+        assert!(Config::from_toml("[rules]\nno-such-rule = \"off\"\n").is_err());
+        assert!(Config::from_toml("[rules]\nERR001 = \"loud\"\n").is_err());
+        assert!(Config::from_toml("[areas]\nspeling = \"off\"\n").is_err());
+        assert!(Config::from_toml("unknown = 1\n").is_err());
+    }
+}

@@ -1,0 +1,486 @@
+//! Loading one OpenAPI description: its root file and every file its `$ref`s
+//! reach, parsed once, with every reference resolved ahead of the rules.
+//!
+//! References that leave the root document's folder or name a URL are never
+//! followed (no network, no reading outside the project): they become findings.
+
+use std::collections::{HashMap, VecDeque};
+
+use super::NodeAt;
+use crate::diagnostic::{Diagnostic, Place};
+use crate::loader::{self, Loader};
+use crate::rules::api::structure::{
+    duplicate_key::DuplicateKey, external_ref::ExternalRef, parse_error::ParseError,
+    ref_cycle::RefCycle, unresolved_ref::UnresolvedRef,
+};
+use crate::source::{FileId, SourceFile, SourceMap, Span};
+use crate::tree::{self, pointer, Node, Value};
+
+/// Files larger than this are not parsed (a finding says so).
+pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
+
+/// Longest chain of `$ref`s to `$ref`s followed before calling it a cycle.
+const MAX_REF_HOPS: usize = 64;
+
+/// The files of one description and what loading them found.
+pub struct Documents {
+    pub sources: SourceMap,
+    trees: Vec<Option<Node>>,
+    pub root: FileId,
+    /// `$ref` text as written in a file → where it leads.
+    refs: HashMap<(FileId, String), RefTarget>,
+    /// `x-archlint-ignore` markers: the file, the pointer of the node that carries
+    /// the marker (it covers that subtree) and the rules it names.
+    pub ignores: Vec<IgnoreMarker>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone)]
+pub struct IgnoreMarker {
+    pub file: FileId,
+    pub pointer: String,
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+enum RefTarget {
+    Found { file: FileId, tokens: Vec<String> },
+    Broken,
+}
+
+/// A `$ref` as found while scanning a file.
+struct RefSite {
+    file: FileId,
+    pointer: String,
+    span: Span,
+    text: String,
+}
+
+impl Documents {
+    /// Reads and parses the root file and everything it references.
+    pub fn load(root_path: &str, loader: &dyn Loader) -> Documents {
+        let mut documents = Documents {
+            sources: SourceMap::default(),
+            trees: Vec::new(),
+            root: FileId(0),
+            refs: HashMap::new(),
+            ignores: Vec::new(),
+            diagnostics: Vec::new(),
+        };
+        let root_dir = loader::parent(&loader::normalize(root_path)).to_owned();
+        let root = match loader.read(root_path) {
+            Ok(bytes) => documents.add_file(root_path, bytes),
+            Err(message) => {
+                // The caller checked the root exists; a read failure here is still a finding.
+                let id = documents.add_source(root_path, String::new());
+                documents.trees.push(None);
+                documents.report_parse(id, Span::default(), message);
+                id
+            }
+        };
+        documents.root = root;
+        documents.follow_refs(root, &root_dir, loader);
+        documents
+    }
+
+    /// Builds a description from text already in memory (no other files).
+    pub fn from_text(name: &str, text: &str) -> Documents {
+        let mut memory = loader::MemoryLoader::new();
+        memory.insert(name, text);
+        Documents::load(name, &memory)
+    }
+
+    pub fn tree(&self, file: FileId) -> Option<&Node> {
+        self.trees.get(file.0 as usize).and_then(Option::as_ref)
+    }
+
+    /// The root node of the root file, with its location.
+    pub fn root_node(&self) -> Option<NodeAt<'_>> {
+        let node = self.tree(self.root)?;
+        Some(NodeAt {
+            file: self.root,
+            node,
+            pointer: String::new(),
+            span: node.span,
+        })
+    }
+
+    /// Follows `$ref` (and `$ref`s to `$ref`s) to the node it names. `None` for a
+    /// reference that is broken, external or cyclic (already reported).
+    pub fn resolve<'a>(&'a self, at: &NodeAt<'a>) -> Option<NodeAt<'a>> {
+        let mut current = at.clone();
+        for _ in 0..MAX_REF_HOPS {
+            let Some(text) = current.node.get("$ref").and_then(Node::as_str) else {
+                return Some(current);
+            };
+            current = self.target(current.file, text)?;
+        }
+        None
+    }
+
+    /// Like [`Documents::resolve`], but keeps the node itself when its reference
+    /// cannot be followed.
+    pub fn resolve_or_self<'a>(&'a self, at: &NodeAt<'a>) -> NodeAt<'a> {
+        self.resolve(at).unwrap_or_else(|| at.clone())
+    }
+
+    fn target(&self, file: FileId, text: &str) -> Option<NodeAt<'_>> {
+        let RefTarget::Found { file, tokens } = self.refs.get(&(file, text.to_owned()))? else {
+            return None;
+        };
+        let root = self.tree(*file)?;
+        let found = pointer::lookup(root, tokens)?;
+        let mut pointer_text = String::new();
+        for token in tokens {
+            pointer_text = pointer::push(&pointer_text, token);
+        }
+        let span = found.member.map_or(found.node.span, |member| member.span());
+        Some(NodeAt {
+            file: *file,
+            node: found.node,
+            pointer: pointer_text,
+            span,
+        })
+    }
+
+    fn add_source(&mut self, name: &str, text: String) -> FileId {
+        self.sources.add(SourceFile::new(name, text))
+    }
+
+    /// Decodes and parses a file; always registers it, even when unreadable.
+    fn add_file(&mut self, name: &str, bytes: Vec<u8>) -> FileId {
+        if bytes.len() > MAX_FILE_BYTES {
+            let id = self.add_source(name, String::new());
+            self.trees.push(None);
+            let message = format!(
+                "file is {} MB, larger than the {} MB archlint reads",
+                bytes.len() / 1_000_000,
+                MAX_FILE_BYTES / 1_000_000
+            );
+            self.report_parse(id, Span::default(), message);
+            return id;
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(error) => {
+                let valid = error.utf8_error().valid_up_to();
+                let bytes = error.into_bytes();
+                let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or(&[])).into_owned();
+                let id = self.add_source(name, prefix);
+                self.trees.push(None);
+                let at = self.sources.get(id).map_or(0, |file| file.text.len());
+                self.report_parse(
+                    id,
+                    Span::new(at, at),
+                    format!("file is not valid UTF-8 (invalid byte at offset {valid})"),
+                );
+                return id;
+            }
+        };
+        let id = self.add_source(name, text);
+        let parsed = match self.sources.get(id) {
+            Some(file) => tree::parse(&file.text),
+            None => tree::Parsed::default(),
+        };
+        for duplicate in parsed.duplicate_keys {
+            let place = place(id, duplicate.span, None);
+            let first = self::place(id, duplicate.first, None);
+            self.diagnostics.push(
+                Diagnostic::new(
+                    &DuplicateKey::META,
+                    place,
+                    format!("key `{}` is repeated; readers disagree on which value wins", duplicate.key),
+                )
+                .related(first, "first occurrence"),
+            );
+        }
+        if let Some(error) = parsed.error {
+            self.report_parse(id, error.span, error.message);
+        }
+        self.trees.push(parsed.root);
+        id
+    }
+
+    fn report_parse(&mut self, file: FileId, span: Span, message: String) {
+        self.diagnostics.push(Diagnostic::new(&ParseError::META, place(file, span, None), message));
+    }
+
+    /// Scans the root and every file it reaches for `$ref`s and ignore markers,
+    /// loading referenced files once each.
+    fn follow_refs(&mut self, root: FileId, root_dir: &str, loader: &dyn Loader) {
+        let mut queue = VecDeque::from([root]);
+        let mut loaded: HashMap<String, FileId> = HashMap::new();
+        loaded.insert(loader::normalize(self.sources.name(root)), root);
+        let mut sites = Vec::new();
+        let mut ignores = Vec::new();
+        while let Some(file) = queue.pop_front() {
+            let before = sites.len();
+            if let Some(tree) = self.tree(file) {
+                let mut scan = Scan {
+                    file,
+                    path: Vec::new(),
+                    sites: &mut sites,
+                    ignores: &mut ignores,
+                };
+                scan.node(tree);
+            }
+            let file_dir = loader::parent(&loader::normalize(self.sources.name(file))).to_owned();
+            for index in before..sites.len() {
+                let Some(site) = sites.get(index) else { continue };
+                let (file_part, fragment) = split_ref(&site.text);
+                let target_file = if file_part.is_empty() {
+                    Ok(site.file)
+                } else if is_url(file_part) {
+                    Err(format!("`{}` points at a URL; archlint never fetches from the network", site.text))
+                } else {
+                    let path = loader::join(&file_dir, &percent_path(file_part));
+                    if !loader::is_within(root_dir, &path) {
+                        Err(format!(
+                            "`{}` leaves the folder of the root document; it is not followed",
+                            site.text
+                        ))
+                    } else if let Some(&id) = loaded.get(&path) {
+                        Ok(id)
+                    } else {
+                        match loader.read(&path) {
+                            Ok(bytes) => {
+                                let id = self.add_file(&path, bytes);
+                                loaded.insert(path, id);
+                                queue.push_back(id);
+                                Ok(id)
+                            }
+                            Err(message) => {
+                                let site_place = place(site.file, site.span, Some(site.pointer.clone()));
+                                self.diagnostics.push(Diagnostic::new(
+                                    &UnresolvedRef::META,
+                                    site_place,
+                                    format!("`{}` cannot be read: {message}", site.text),
+                                ));
+                                self.refs.insert((site.file, site.text.clone()), RefTarget::Broken);
+                                continue;
+                            }
+                        }
+                    }
+                };
+                let target = match target_file {
+                    Ok(file) => match fragment_tokens(fragment) {
+                        Some(tokens) => RefTarget::Found { file, tokens },
+                        None => RefTarget::Broken,
+                    },
+                    Err(message) => {
+                        let site_place = place(site.file, site.span, Some(site.pointer.clone()));
+                        self.diagnostics.push(Diagnostic::new(&ExternalRef::META, site_place, message));
+                        RefTarget::Broken
+                    }
+                };
+                self.refs.insert((site.file, site.text.clone()), target);
+            }
+        }
+        self.ignores = ignores;
+        for site in &sites {
+            self.check_site(site);
+        }
+    }
+
+    /// Reports a reference whose target does not exist or that loops.
+    fn check_site(&mut self, site: &RefSite) {
+        let Some(RefTarget::Found { file, tokens }) = self.refs.get(&(site.file, site.text.clone())) else {
+            return;
+        };
+        let site_place = || place(site.file, site.span, Some(site.pointer.clone()));
+        if self.tree(*file).is_none() {
+            let message = format!("`{}` points into a file that could not be parsed", site.text);
+            self.diagnostics.push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
+            return;
+        }
+        let exists = self.tree(*file).and_then(|root| pointer::lookup(root, tokens)).is_some();
+        if !exists {
+            let message = format!("`{}` does not point at anything", site.text);
+            self.diagnostics.push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
+            return;
+        }
+        if self.chain_loops(site.file, &site.text) {
+            let message = format!("`{}` is part of a cycle of references that never reaches a value", site.text);
+            self.diagnostics.push(Diagnostic::new(&RefCycle::META, site_place(), message));
+        }
+    }
+
+    /// Whether following `$ref`s from this reference never reaches a non-`$ref` node.
+    fn chain_loops(&self, file: FileId, text: &str) -> bool {
+        let mut current_file = file;
+        let mut current_text = text.to_owned();
+        for _ in 0..MAX_REF_HOPS {
+            let Some(next) = self.target(current_file, &current_text) else {
+                return false;
+            };
+            match next.node.get("$ref").and_then(Node::as_str) {
+                Some(again) => {
+                    current_file = next.file;
+                    current_text = again.to_owned();
+                }
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+pub(crate) fn place(file: FileId, span: Span, pointer: Option<String>) -> Place {
+    Place {
+        file,
+        span,
+        pointer,
+        object: None,
+    }
+}
+
+/// `file.yaml#/a/b` → (`file.yaml`, `/a/b`).
+fn split_ref(text: &str) -> (&str, &str) {
+    match text.split_once('#') {
+        Some((file, fragment)) => (file, fragment),
+        None => (text, ""),
+    }
+}
+
+fn is_url(text: &str) -> bool {
+    // A scheme is letters followed by `:`; `C:` style drive letters are not URLs
+    // but are not relative either, so they count as leaving the folder anyway.
+    match text.split_once(':') {
+        Some((scheme, _)) => {
+            scheme.len() > 1
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => text.starts_with("//"),
+    }
+}
+
+fn percent_path(text: &str) -> String {
+    pointer::percent_decode(text)
+}
+
+fn fragment_tokens(fragment: &str) -> Option<Vec<String>> {
+    pointer::tokens(&pointer::percent_decode(fragment))
+}
+
+/// Walks a tree collecting `$ref` sites and `x-archlint-ignore` markers.
+struct Scan<'s, 't> {
+    file: FileId,
+    path: Vec<Token<'t>>,
+    sites: &'s mut Vec<RefSite>,
+    ignores: &'s mut Vec<IgnoreMarker>,
+}
+
+#[derive(Clone, Copy)]
+enum Token<'t> {
+    Key(&'t str),
+    Index(usize),
+}
+
+impl<'t> Scan<'_, 't> {
+    fn node(&mut self, node: &'t Node) {
+        match &node.value {
+            Value::Object(members) => {
+                for member in members {
+                    if member.key == "$ref" {
+                        if let Some(text) = member.value.as_str() {
+                            let pointer = pointer::push(&self.pointer(), "$ref");
+                            self.sites.push(RefSite {
+                                file: self.file,
+                                pointer,
+                                span: member.span(),
+                                text: text.to_owned(),
+                            });
+                            continue;
+                        }
+                    }
+                    if member.key == "x-archlint-ignore" {
+                        self.ignore_marker(&member.value);
+                        continue;
+                    }
+                    self.path.push(Token::Key(&member.key));
+                    self.node(&member.value);
+                    self.path.pop();
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.path.push(Token::Index(index));
+                    self.node(item);
+                    self.path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn ignore_marker(&mut self, value: &Node) {
+        let rules: Vec<String> = match &value.value {
+            Value::String(rule) => vec![rule.clone()],
+            Value::Array(items) => items.iter().filter_map(Node::as_str).map(str::to_owned).collect(),
+            _ => Vec::new(),
+        };
+        if !rules.is_empty() {
+            self.ignores.push(IgnoreMarker {
+                file: self.file,
+                pointer: self.pointer(),
+                rules,
+            });
+        }
+    }
+
+    fn pointer(&self) -> String {
+        let mut text = String::new();
+        for token in &self.path {
+            text = match token {
+                Token::Key(key) => pointer::push(&text, key),
+                Token::Index(index) => pointer::push(&text, &index.to_string()),
+            };
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::MemoryLoader;
+
+    fn names(documents: &Documents) -> Vec<&str> {
+        documents.diagnostics.iter().map(|d| d.rule.name).collect()
+    }
+
+    #[test]
+    fn refs_across_files_resolve() {
+        let mut loader = MemoryLoader::new();
+        loader.insert("spec/api.yaml", "a:\n  $ref: 'common/s.yaml#/User'\n");
+        loader.insert("spec/common/s.yaml", "User:\n  type: object\n");
+        let documents = Documents::load("spec/api.yaml", &loader);
+        assert!(documents.diagnostics.is_empty(), "{:?}", names(&documents));
+        let root = documents.root_node().unwrap();
+        let a = root.get("a").unwrap();
+        let user = documents.resolve(&a).unwrap();
+        assert_eq!(user.pointer, "/User");
+        assert_eq!(documents.sources.name(user.file), "spec/common/s.yaml");
+        assert_eq!(user.node.get("type").unwrap().as_str(), Some("object"));
+    }
+
+    #[test]
+    fn escapes_urls_cycles_and_missing_targets_are_findings() {
+        let mut loader = MemoryLoader::new();
+        loader.insert(
+            "spec/api.yaml",
+            "a: {$ref: '../secret.yaml'}\nb: {$ref: 'https://example.com/x.yaml'}\nc: {$ref: '#/d'}\nd: {$ref: '#/c'}\ne: {$ref: '#/nope'}\nf: {$ref: 'missing.yaml'}\n",
+        );
+        loader.insert("secret.yaml", "x: 1\n");
+        let documents = Documents::load("spec/api.yaml", &loader);
+        let mut found = names(&documents);
+        found.sort();
+        assert_eq!(
+            found,
+            vec!["external-ref", "external-ref", "ref-cycle", "ref-cycle", "unresolved-ref", "unresolved-ref"]
+        );
+        assert_eq!(documents.sources.iter().count(), 1, "nothing outside the folder is read");
+    }
+}

@@ -1,0 +1,3 @@
+//! Errors: what clients learn when something goes wrong.
+
+pub mod missing_4xx_response;

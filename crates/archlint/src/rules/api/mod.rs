@@ -1,0 +1,9 @@
+//! Rules over OpenAPI descriptions, a folder per area.
+
+pub mod auth;
+pub mod conventions;
+pub mod errors;
+pub mod pagination;
+pub mod structure;
+pub mod transport;
+pub mod validation;

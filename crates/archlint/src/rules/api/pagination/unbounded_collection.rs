@@ -1,0 +1,158 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::schemas::{is_array, types};
+use crate::openapi::{ApiContext, NodeAt, Operation, Parameter};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a `GET` operation whose successful response is a collection — an
+    /// array, or an object wrapping one in `data`, `items`, `results` and the like
+    /// — when the operation has no parameter that bounds the page (`limit`,
+    /// `per_page`, `page_size`, `first`, `cursor` ...). When such a parameter
+    /// exists but its schema has no `maximum`, the parameter is reported instead.
+    ///
+    /// ## Why is this bad?
+    /// Collections grow. Without a page limit, one request eventually returns
+    /// every row: slow responses, memory exhaustion on the server and the client,
+    /// and an easy denial-of-service (OWASP API4: unrestricted resource
+    /// consumption). Adding pagination later is a breaking change.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /users:
+    ///   get:
+    ///     responses:
+    ///       '200':
+    ///         content:
+    ///           application/json:
+    ///             schema: {type: array, items: {$ref: '#/components/schemas/User'}}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// /users:
+    ///   get:
+    ///     parameters:
+    ///       - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+    ///       - {name: cursor, in: query, schema: {type: string, maxLength: 200}}
+    ///     responses:
+    ///       '200':
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 items: {type: array, maxItems: 100, items: {$ref: '#/components/schemas/User'}}
+    ///                 next_cursor: {type: string}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a page-size parameter with a `maximum` (and a cursor), or bound the
+    /// array with `maxItems` when the collection is small by nature.
+    ///
+    /// Severity: `warning` — a design gap that becomes an outage as data grows.
+    pub struct UnboundedCollection {
+        id: "PAGE001",
+        name: "unbounded-collection",
+        side: Api,
+        area: Pagination,
+        severity: Warning,
+        summary: "A collection GET returns an array with no page limit.",
+        fix: "Add a page-size parameter with a maximum (for example `limit`, maximum 100) and a cursor, or bound the array with maxItems.",
+        check_api: check,
+    }
+}
+
+/// Query parameters that bound the size of a page.
+const PAGE_SIZE: [&str; 14] = [
+    "limit", "per_page", "perpage", "page_size", "pagesize", "size", "first", "last", "top",
+    "$top", "max", "maxresults", "max_results", "count",
+];
+/// Query parameters that show the API pages, without bounding the size.
+const PAGE_POSITION: [&str; 8] = ["cursor", "page", "offset", "after", "before", "pagetoken", "page_token", "starting_after"];
+/// Properties that usually hold the items of a wrapped collection.
+const WRAPPERS: [&str; 10] = ["data", "items", "results", "records", "entries", "values", "content", "elements", "rows", "list"];
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for operation in &context.api.operations {
+        if operation.method != crate::openapi::Method::Get {
+            continue;
+        }
+        let Some(collection) = collection_response(context, operation) else { continue };
+        let size_parameter = operation
+            .parameters
+            .iter()
+            .find(|parameter| parameter.location == "query" && PAGE_SIZE.contains(&normalized(parameter.name).as_str()));
+        match size_parameter {
+            Some(parameter) => report_unbounded_size(context, operation, parameter, out),
+            None => {
+                let pages = operation
+                    .parameters
+                    .iter()
+                    .any(|parameter| PAGE_POSITION.contains(&normalized(parameter.name).as_str()));
+                let message = if pages {
+                    format!("`{}` pages through a collection but the client cannot bound the page size", operation.label())
+                } else {
+                    format!("`{}` returns a collection with no page limit", operation.label())
+                };
+                out.emit(Diagnostic::new(out.rule(), collection.place(), message));
+            }
+        }
+    }
+}
+
+fn normalized(name: &str) -> String {
+    name.to_ascii_lowercase().replace('-', "_")
+}
+
+fn report_unbounded_size<'a>(
+    context: &ApiContext<'a>,
+    operation: &Operation<'a>,
+    parameter: &Parameter<'a>,
+    out: &mut Emitter,
+) {
+    let schema = parameter.schema.as_ref().map(|schema| context.resolve_or_self(schema));
+    let bounded = schema.as_ref().is_some_and(|schema| {
+        schema.node.get("maximum").is_some() || schema.node.get("enum").is_some() || schema.node.get("exclusiveMaximum").is_some()
+    });
+    if bounded {
+        return;
+    }
+    let message = format!(
+        "page-size parameter `{}` of `{}` has no maximum: a client can ask for every row",
+        parameter.name,
+        operation.label()
+    );
+    let place = schema.as_ref().unwrap_or(&parameter.at).place();
+    out.emit(Diagnostic::new(out.rule(), place, message).help("Give the page-size parameter a `maximum` (for example 100) and a `default`."));
+}
+
+/// The success response whose body is a collection, if any (its key location).
+fn collection_response<'a>(context: &ApiContext<'a>, operation: &Operation<'a>) -> Option<NodeAt<'a>> {
+    operation.responses.iter().filter(|response| response.is_success()).find_map(|response| {
+        let is_collection = response.content.iter().any(|media| {
+            media
+                .schema
+                .as_ref()
+                .and_then(|schema| context.resolve(schema))
+                .is_some_and(|schema| unbounded_array(&schema) || wraps_array(context, &schema))
+        });
+        is_collection.then(|| response.key_at.clone())
+    })
+}
+
+fn unbounded_array(schema: &NodeAt<'_>) -> bool {
+    is_array(schema) && schema.node.get("maxItems").is_none()
+}
+
+fn wraps_array<'a>(context: &ApiContext<'a>, schema: &NodeAt<'a>) -> bool {
+    if !types(schema).is_empty() && !types(schema).contains(&"object") {
+        return false;
+    }
+    let Some(properties) = schema.get("properties") else { return false };
+    let wrapped = properties.entries().any(|(name, property)| {
+        WRAPPERS.contains(&name.to_ascii_lowercase().as_str())
+            && context.resolve(&property).is_some_and(|property| unbounded_array(&property))
+    });
+    wrapped
+}

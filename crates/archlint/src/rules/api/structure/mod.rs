@@ -1,0 +1,10 @@
+//! Structure: what loading and modelling a description finds. These rules have
+//! no check of their own; the loader and the model builder report under them.
+
+pub mod duplicate_key;
+pub mod external_ref;
+pub mod invalid_structure;
+pub mod parse_error;
+pub mod ref_cycle;
+pub mod unresolved_ref;
+pub mod unsupported_document;

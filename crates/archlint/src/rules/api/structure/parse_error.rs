@@ -1,0 +1,35 @@
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a file that cannot be read as JSON or YAML: a syntax error, text
+    /// that is not UTF-8, nesting deeper than 512 levels, or YAML aliases that
+    /// expand without bound (an "alias bomb").
+    ///
+    /// ## Why is this bad?
+    /// Nothing in the file can be reviewed, and every tool that consumes it —
+    /// code generators, gateways, documentation — fails on it too.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// openapi: 3.1.0
+    /// info: {title: Shop, version: 1.0.0
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// openapi: 3.1.0
+    /// info: {title: Shop, version: 1.0.0}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Fix the syntax at the reported position. Save files as UTF-8. Replace deep
+    /// alias chains by `$ref`s to components.
+    pub struct ParseError {
+        id: "STR001",
+        name: "parse-error",
+        side: Api,
+        area: Structure,
+        severity: Error,
+        summary: "The file cannot be parsed as JSON or YAML.",
+        fix: "Fix the syntax at this position; the rest of the file is not reviewed until it parses.",
+    }
+}

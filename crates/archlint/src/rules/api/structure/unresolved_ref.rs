@@ -1,0 +1,34 @@
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a `$ref` whose target does not exist: a missing file, a JSON
+    /// pointer that names no node, or a file that cannot be parsed.
+    ///
+    /// ## Why is this bad?
+    /// Every consumer of the description fails at this reference, and archlint
+    /// cannot review what it should have pointed at.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// schema:
+    ///   $ref: '#/components/schemas/Usr'
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// schema:
+    ///   $ref: '#/components/schemas/User'
+    /// ```
+    ///
+    /// ## How to fix
+    /// Correct the file name or pointer (pointers are case-sensitive; `/` inside a
+    /// key is written `~1`).
+    pub struct UnresolvedRef {
+        id: "STR004",
+        name: "unresolved-ref",
+        side: Api,
+        area: Structure,
+        severity: Error,
+        summary: "A `$ref` points at nothing.",
+        fix: "Correct the file name or JSON pointer of this `$ref`.",
+    }
+}

@@ -1,0 +1,3 @@
+//! Transport: how requests travel.
+
+pub mod insecure_server_url;

@@ -1,0 +1,127 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::schemas::types;
+use crate::openapi::{ApiContext, NodeAt, SchemaUse};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a string the API accepts — in a request body or a query, header or
+    /// cookie parameter — that has no upper bound: no `maxLength`, no `enum` or
+    /// `const`, no fixed-size `format` (`date`, `date-time`, `time`, `uuid`,
+    /// `ipv4`, `ipv6`), and no anchored `pattern` without unbounded repetition.
+    /// `readOnly` properties are not part of requests and are skipped. A schema
+    /// shared by several operations is reported once, where it is defined, with
+    /// the number of operations that accept it.
+    ///
+    /// ## Why is this bad?
+    /// An unbounded string lets one request carry megabytes into parsers, logs,
+    /// database columns and downstream services (OWASP API4: unrestricted resource
+    /// consumption). The database column behind it almost always has a limit, so
+    /// long values fail late, as a 500, instead of early, as a 400.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// NewUser:
+    ///   type: object
+    ///   properties:
+    ///     name: {type: string}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// NewUser:
+    ///   type: object
+    ///   properties:
+    ///     name: {type: string, minLength: 1, maxLength: 100}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a `maxLength` that matches the storage behind the field, or an `enum`
+    /// or `format` that bounds it.
+    ///
+    /// Severity: `warning` — every unbounded input is an easy resource-exhaustion
+    /// vector and a late failure.
+    pub struct StringWithoutMaxLength {
+        id: "VAL001",
+        name: "string-without-max-length",
+        side: Api,
+        area: Validation,
+        severity: Warning,
+        summary: "A string in a request has no maximum length.",
+        fix: "Add maxLength (matching the column or field behind it), or bound the value with enum, format or an anchored pattern.",
+        check_api: check,
+    }
+}
+
+/// Formats whose values have a fixed maximum length.
+const BOUNDED_FORMATS: [&str; 6] = ["date", "date-time", "time", "uuid", "ipv4", "ipv6"];
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for schema_use in context.request_schemas() {
+        let schema = &schema_use.schema;
+        if !is_unbounded_string(schema) {
+            continue;
+        }
+        let message = describe(context, schema_use);
+        out.emit(Diagnostic::new(out.rule(), schema.place(), message));
+    }
+}
+
+fn is_unbounded_string(schema: &NodeAt<'_>) -> bool {
+    let types = types(schema);
+    let is_string = types.contains(&"string") && types.iter().all(|t| *t == "string" || *t == "null");
+    if !is_string {
+        return false;
+    }
+    let node = schema.node;
+    if ["maxLength", "enum", "const"].iter().any(|key| node.get(key).is_some()) {
+        return false;
+    }
+    if let Some(format) = schema.str("format") {
+        if BOUNDED_FORMATS.contains(&format) || format == "binary" {
+            return false;
+        }
+    }
+    !schema.str("pattern").is_some_and(is_bounded_pattern)
+}
+
+/// `^[a-z]{2,8}$` is bounded; `^[a-z]+$` and unanchored patterns are not.
+fn is_bounded_pattern(pattern: &str) -> bool {
+    let anchored = pattern.starts_with('^') && pattern.ends_with('$') && !pattern.ends_with("\\$");
+    anchored && !pattern.contains(['*', '+']) && !has_open_repetition(pattern)
+}
+
+/// `{n,}` — a repetition with no upper bound.
+fn has_open_repetition(pattern: &str) -> bool {
+    pattern.match_indices(",}").count() > 0
+}
+
+fn describe(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> String {
+    let subject = match schema_use.property {
+        Some(property) => format!("request property `{property}`"),
+        None => "request string".to_owned(),
+    };
+    let operations = &schema_use.operations;
+    let first = operations
+        .first()
+        .and_then(|&index| context.api.operations.get(index))
+        .map(|operation| operation.label())
+        .unwrap_or_default();
+    match operations.len() {
+        0 | 1 => format!("{subject} of `{first}` has no maxLength"),
+        count => format!("{subject} has no maxLength (accepted by {count} operations, such as `{first}`)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bounded_pattern;
+
+    #[test]
+    fn patterns() {
+        assert!(is_bounded_pattern("^[a-z]{2,8}$"));
+        assert!(!is_bounded_pattern("^[a-z]+$"));
+        assert!(!is_bounded_pattern("[a-z]{2}"));
+        assert!(!is_bounded_pattern("^a{2,}$"));
+    }
+}

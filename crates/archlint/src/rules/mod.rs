@@ -1,0 +1,184 @@
+//! Rules: metadata, the `declare_rule!` macro, and the one registry.
+//!
+//! A rule is one file under `rules/<side>/<area>/`. Its doc comment is its
+//! documentation, in fixed sections (`## What it does`, `## Why is this bad?`,
+//! `## Example`, `## How to fix`); the same text feeds `archlint explain`, the
+//! generated `docs/rules/*.md` and the Python and WASM catalogues.
+
+pub mod api;
+
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::report::{Area, Severity};
+
+/// Which input a rule reviews.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Api,
+    Db,
+    Both,
+}
+
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable id, never reused: `ERR001`.
+    pub id: &'static str,
+    /// Short kebab-case name: `missing-4xx-response`.
+    pub name: &'static str,
+    pub side: Side,
+    pub area: Area,
+    pub severity: Severity,
+    /// One line: what the rule reports.
+    pub summary: &'static str,
+    /// One line: how to fix it (the default `help` of a finding).
+    pub fix: &'static str,
+    /// The Markdown documentation (the rule's doc comment).
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// Whether `selector` names this rule by id or name.
+    pub fn is(&self, selector: &str) -> bool {
+        self.id.eq_ignore_ascii_case(selector) || self.name == selector
+    }
+
+    /// The documentation with the one leading space of each doc-comment line removed.
+    pub fn markdown(&self) -> String {
+        let mut text = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            text.push_str(line.strip_prefix(' ').unwrap_or(line));
+            text.push('\n');
+        }
+        text
+    }
+}
+
+/// Collects what one rule reports.
+pub struct Emitter {
+    pub(crate) rule: &'static RuleMeta,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+}
+
+impl Emitter {
+    pub fn new(rule: &'static RuleMeta) -> Self {
+        Emitter {
+            rule,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    pub fn emit(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn rule(&self) -> &'static RuleMeta {
+        self.rule
+    }
+}
+
+pub trait Rule: Sync + Send {
+    fn meta(&self) -> &'static RuleMeta;
+
+    /// Reviews one API description. Rules of other sides keep the default.
+    fn check_api(&self, _api: &ApiContext<'_>, _out: &mut Emitter) {}
+}
+
+/// Declares a rule: its type, metadata and documentation in one place.
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it does ...
+///     pub struct MissingClientErrorResponse {
+///         id: "ERR001", name: "missing-4xx-response", side: Api, area: Errors,
+///         severity: Warning, summary: "...", fix: "...",
+///         check_api: check,
+///     }
+/// }
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal,
+            name: $rule_name:literal,
+            side: $side:ident,
+            area: $area:ident,
+            severity: $severity:ident,
+            summary: $summary:literal,
+            fix: $fix:literal,
+            $(check_api: $check_api:path,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl $name {
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                name: $rule_name,
+                side: $crate::rules::Side::$side,
+                area: $crate::report::Area::$area,
+                severity: $crate::report::Severity::$severity,
+                summary: $summary,
+                fix: $fix,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+
+        impl $crate::rules::Rule for $name {
+            fn meta(&self) -> &'static $crate::rules::RuleMeta {
+                &Self::META
+            }
+
+            $(
+                fn check_api(&self, api: &$crate::openapi::ApiContext<'_>, out: &mut $crate::rules::Emitter) {
+                    $check_api(api, out)
+                }
+            )?
+        }
+    };
+}
+
+/// Every rule, in id order. The one place a new rule is registered.
+pub static RULES: &[&dyn Rule] = &[
+    // structure: reported while loading and modelling a description
+    &api::structure::parse_error::ParseError,
+    &api::structure::unsupported_document::UnsupportedDocument,
+    &api::structure::invalid_structure::InvalidStructure,
+    &api::structure::unresolved_ref::UnresolvedRef,
+    &api::structure::external_ref::ExternalRef,
+    &api::structure::ref_cycle::RefCycle,
+    &api::structure::duplicate_key::DuplicateKey,
+    // API checklists
+    &api::auth::api_key_in_query::ApiKeyInQuery,
+    &api::auth::operation_without_security::OperationWithoutSecurity,
+    &api::conventions::duplicate_operation_id::DuplicateOperationId,
+    &api::conventions::path_parameter_mismatch::PathParameterMismatch,
+    &api::errors::missing_4xx_response::Missing4xxResponse,
+    &api::pagination::unbounded_collection::UnboundedCollection,
+    &api::transport::insecure_server_url::InsecureServerUrl,
+    &api::validation::string_without_max_length::StringWithoutMaxLength,
+];
+
+/// The rule with this id or name.
+pub fn find(selector: &str) -> Option<&'static dyn Rule> {
+    RULES.iter().copied().find(|rule| rule.meta().is(selector))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_and_names_are_unique() {
+        for (index, rule) in RULES.iter().enumerate() {
+            for other in &RULES[index + 1..] {
+                assert_ne!(rule.meta().id, other.meta().id);
+                assert_ne!(rule.meta().name, other.meta().name);
+            }
+        }
+    }
+}

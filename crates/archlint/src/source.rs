@@ -1,0 +1,204 @@
+//! Source files, byte spans and their translation to line/column positions.
+//!
+//! Nodes carry byte ranges only (cheap to store, exact); a [`LineIndex`] turns an
+//! offset into a 1-based line and a 1-based column counted in characters when a
+//! finding is reported.
+
+/// Index of a file in a [`SourceMap`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// A half-open byte range `[start, end)` in one source file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start: clamp_u32(start),
+            end: clamp_u32(end.max(start)),
+        }
+    }
+
+    /// The smallest span that covers both.
+    pub fn cover(self, other: Span) -> Span {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+}
+
+fn clamp_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LineCol {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Start offsets of every line of a text.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<u32>,
+    ascii: bool,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 1);
+        line_starts.push(0);
+        for (offset, byte) in text.bytes().enumerate() {
+            if byte == b'\n' {
+                line_starts.push(clamp_u32(offset + 1));
+            }
+        }
+        LineIndex {
+            line_starts,
+            ascii: text.is_ascii(),
+        }
+    }
+
+    /// Line and character column of a byte offset (clamped to the text).
+    pub fn line_col(&self, text: &str, offset: u32) -> LineCol {
+        let offset = (offset as usize).min(text.len());
+        let line = match self.line_starts.binary_search(&clamp_u32(offset)) {
+            Ok(exact) => exact,
+            Err(next) => next.saturating_sub(1),
+        };
+        let line_start = self.line_starts.get(line).copied().unwrap_or(0) as usize;
+        let column = if self.ascii {
+            offset - line_start
+        } else {
+            text.get(line_start..floor_char_boundary(text, offset))
+                .map_or(0, |prefix| prefix.chars().count())
+        };
+        LineCol {
+            line: clamp_u32(line + 1),
+            column: clamp_u32(column + 1),
+        }
+    }
+
+    /// The text of a 1-based line, without its line break.
+    pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
+        let index = (line as usize).saturating_sub(1);
+        let Some(&start) = self.line_starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(text.len(), |&next| next as usize);
+        text.get(start as usize..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+}
+
+/// The largest char boundary at or before `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    offset = offset.min(text.len());
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// One input file: its name as the user gave it, its text and its line index.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    /// Builds a source file; a leading byte-order mark is dropped so that columns
+    /// match what editors show.
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            name: name.into(),
+            text,
+            lines,
+        }
+    }
+
+    pub fn line_col(&self, offset: u32) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+}
+
+/// All files of one review.
+#[derive(Debug, Default)]
+pub struct SourceMap {
+    files: Vec<SourceFile>,
+}
+
+impl SourceMap {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(clamp_u32(self.files.len() - 1))
+    }
+
+    pub fn get(&self, id: FileId) -> Option<&SourceFile> {
+        self.files.get(id.0 as usize)
+    }
+
+    pub fn name(&self, id: FileId) -> &str {
+        self.get(id).map_or("<unknown>", |file| file.name.as_str())
+    }
+
+    pub fn find(&self, name: &str) -> Option<FileId> {
+        self.files
+            .iter()
+            .position(|file| file.name == name)
+            .map(|index| FileId(clamp_u32(index)))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(index, file)| (FileId(clamp_u32(index)), file))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let file = SourceFile::new("a", "é: x\nab: ü\n".to_owned());
+        let offset = file.text.find('x').unwrap() as u32;
+        assert_eq!(file.line_col(offset), LineCol { line: 1, column: 4 });
+        let offset = file.text.find('ü').unwrap() as u32;
+        assert_eq!(file.line_col(offset), LineCol { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn bom_is_dropped() {
+        let file = SourceFile::new("a", "\u{feff}ab".to_owned());
+        assert_eq!(file.text, "ab");
+        assert_eq!(file.line_col(1), LineCol { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn offsets_past_the_end_are_clamped() {
+        let file = SourceFile::new("a", "ab\ncd".to_owned());
+        assert_eq!(file.line_col(99), LineCol { line: 2, column: 3 });
+        assert_eq!(file.lines.line_text(&file.text, 2), "cd");
+        assert_eq!(file.lines.line_text(&file.text, 9), "");
+    }
+}
