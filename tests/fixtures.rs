@@ -1,1 +1,105 @@
+//! Every rule has a folder `tests/fixtures/rules/<rule-name>/` with `fail*` and
+//! `pass*` documents. Each document is reviewed with only that rule enabled; the
+//! findings (`RULE line:col`) must equal `<document-stem>.expected` exactly — a
+//! missing or an extra finding fails. `pass*` documents have no `.expected` and
+//! must give no finding.
 
+use std::path::{Path, PathBuf};
+
+use archlint::RULES;
+use archlint_tests::{read_expected, review, root, summarize};
+
+fn rule_dir(name: &str) -> PathBuf {
+    root().join("tests/fixtures/rules").join(name)
+}
+
+fn documents(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.retain(|path| {
+        let name = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or("");
+        (name.starts_with("fail") || name.starts_with("pass")) && !name.ends_with(".expected")
+    });
+    files.sort();
+    files
+}
+
+#[test]
+fn every_rule_has_failing_and_passing_fixtures() {
+    let mut missing = Vec::new();
+    for rule in RULES.iter().map(|rule| rule.meta()) {
+        let files = documents(&rule_dir(rule.name));
+        let has = |prefix: &str| {
+            files.iter().any(|file| {
+                file.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(prefix))
+            })
+        };
+        if !has("fail") || !has("pass") {
+            missing.push(rule.name);
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "rules without fail/pass fixtures: {missing:?}"
+    );
+}
+
+#[test]
+fn fixtures_give_exactly_the_expected_findings() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for rule in RULES.iter().map(|rule| rule.meta()) {
+        for document in documents(&rule_dir(rule.name)) {
+            let path = document.to_string_lossy().into_owned();
+            // Fixtures that are parts of a multi-file description live in folders.
+            if document.is_dir() {
+                continue;
+            }
+            let report = review(std::slice::from_ref(&path), &[rule.id]);
+            let found = summarize(&report.findings);
+            let expected_path = document.with_extension("expected");
+            let expected = read_expected(&expected_path);
+            if found != expected {
+                failures.push(format!(
+                    "{}\n  expected: {expected:?}\n  found:    {found:?}\n  messages: {:?}",
+                    path,
+                    report
+                        .findings
+                        .iter()
+                        .map(|f| &f.message)
+                        .collect::<Vec<_>>()
+                ));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn findings_name_rules_and_point_inside_the_fixture() {
+    for rule in RULES.iter().map(|rule| rule.meta()) {
+        for document in documents(&rule_dir(rule.name)) {
+            if document.is_dir() {
+                continue;
+            }
+            let report = review(&[document.to_string_lossy().into_owned()], &[rule.id]);
+            for finding in &report.findings {
+                assert_eq!(finding.rule, rule.id);
+                assert!(finding.location.line >= 1 && finding.location.column >= 1);
+                assert!(!finding.message.is_empty() && !finding.help.is_empty());
+            }
+        }
+    }
+}

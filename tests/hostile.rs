@@ -1,1 +1,195 @@
+//! Hostile input ends in a finding or a clear error — never a crash, a hang or a
+//! runaway allocation. Each case runs on a watchdog thread: the bound only
+//! detects hangs (measurements live in benches/, not in tests).
 
+use std::sync::mpsc;
+use std::time::Duration;
+
+use archlint::{Config, MemoryLoader, Report};
+
+const HANG: Duration = Duration::from_secs(60);
+
+fn review_bytes(name: &str, bytes: Vec<u8>) -> Report {
+    let name = name.to_owned();
+    let (sender, receiver) = mpsc::channel();
+    std::thread::Builder::new()
+        .stack_size(8 * 1024 * 1024)
+        .spawn(move || {
+            let mut loader = MemoryLoader::new();
+            loader.insert(name.clone(), bytes);
+            let report = archlint::review(&[name], &loader, &Config::default());
+            let _ = sender.send(report);
+        })
+        .expect("spawn");
+    receiver
+        .recv_timeout(HANG)
+        .expect("the review finished without hanging or crashing")
+        .expect("the input exists")
+}
+
+fn rules(report: &Report) -> Vec<&str> {
+    report
+        .findings
+        .iter()
+        .map(|finding| finding.name.as_str())
+        .collect()
+}
+
+fn assert_parse_error(report: &Report, needle: &str) {
+    let finding = report
+        .findings
+        .iter()
+        .find(|finding| finding.name == "parse-error")
+        .unwrap_or_else(|| panic!("no parse-error in {:?}", rules(report)));
+    assert!(
+        finding.message.contains(needle),
+        "`{}` does not mention `{needle}`",
+        finding.message
+    );
+}
+
+#[test]
+fn billion_laughs_is_a_finding() {
+    let mut text = String::from("openapi: 3.1.0\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
+    for pair in names.windows(2) {
+        let refs = vec![format!("*{}", pair[0]); 9].join(",");
+        text.push_str(&format!("{}: &{} [{}]\n", pair[1], pair[1], refs));
+    }
+    let report = review_bytes("bomb.yaml", text.into_bytes());
+    assert_parse_error(&report, "alias");
+}
+
+#[test]
+fn quadratic_blowup_through_nested_mappings_is_a_finding() {
+    // Each level doubles: 2^40 nodes if expanded.
+    let mut text = String::from("openapi: 3.1.0\nl0: &l0 {x: 1}\n");
+    for level in 1..40 {
+        text.push_str(&format!(
+            "l{level}: &l{level} {{a: *l{prev}, b: *l{prev}}}\n",
+            prev = level - 1
+        ));
+    }
+    let report = review_bytes("doubling.yaml", text.into_bytes());
+    assert_parse_error(&report, "alias");
+}
+
+#[test]
+fn deep_nesting_is_a_finding() {
+    let json = format!("{{\"openapi\": \"3.1.0\", \"x\": {}", "[".repeat(100_000));
+    assert_parse_error(&review_bytes("deep.json", json.into_bytes()), "nesting");
+    let flow = format!("openapi: 3.1.0\nx: {}", "{a: ".repeat(100_000));
+    let report = review_bytes("deep-flow.yaml", flow.into_bytes());
+    assert!(rules(&report).contains(&"parse-error"));
+    let mut block = String::from("openapi: 3.1.0\n");
+    for depth in 0..2_000 {
+        block.push_str(&" ".repeat(depth));
+        block.push_str("a:\n");
+    }
+    assert_parse_error(
+        &review_bytes("deep-block.yaml", block.into_bytes()),
+        "nesting",
+    );
+}
+
+#[test]
+fn huge_strings_are_reviewed() {
+    let big = "x".repeat(100 * 1024 * 1024);
+    let json = format!("{{\"openapi\": \"3.1.0\", \"info\": {{\"title\": \"t\", \"version\": \"1\", \"description\": \"{big}\"}}, \"paths\": {{}}}}");
+    let report = review_bytes("huge.json", json.into_bytes());
+    assert!(
+        !rules(&report).contains(&"parse-error"),
+        "{:?}",
+        rules(&report)
+    );
+    let yaml = format!(
+        "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\nx-note: '{}'\n",
+        "y".repeat(10 * 1024 * 1024)
+    );
+    let report = review_bytes("huge.yaml", yaml.into_bytes());
+    assert!(
+        !rules(&report).contains(&"parse-error"),
+        "{:?}",
+        rules(&report)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_a_finding_with_a_location() {
+    let mut bytes = b"openapi: 3.1.0\ninfo:\n  title: caf".to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe]);
+    bytes.extend_from_slice(b"\n");
+    let report = review_bytes("latin1.yaml", bytes);
+    assert_parse_error(&report, "UTF-8");
+    let location = &report.findings[0].location;
+    assert_eq!((location.line, location.column), (3, 13));
+}
+
+#[test]
+fn byte_order_mark_is_ignored_and_columns_stay_right() {
+    let text = "\u{feff}openapi: 3.1.0\ninfo: {title: t, version: '1'}\nservers:\n  - url: http://api.example.com\npaths: {}\n";
+    let report = review_bytes("bom.yaml", text.as_bytes().to_vec());
+    let finding = report
+        .findings
+        .iter()
+        .find(|f| f.name == "insecure-server-url")
+        .expect("reviewed");
+    assert_eq!((finding.location.line, finding.location.column), (4, 5));
+}
+
+#[test]
+fn unterminated_quotes_are_findings() {
+    for (name, text) in [
+        ("a.json", "{\"openapi\": \"3.1.0"),
+        ("b.yaml", "openapi: '3.1.0\ninfo: x\n"),
+        ("c.yaml", "openapi: \"3.1.0\n"),
+        ("d.json", "{\"openapi\": \"3.1.0\", \"x\": \"\\u12"),
+    ] {
+        let report = review_bytes(name, text.as_bytes().to_vec());
+        assert!(
+            rules(&report).contains(&"parse-error"),
+            "{name}: {:?}",
+            rules(&report)
+        );
+    }
+}
+
+#[test]
+fn degenerate_documents_are_findings_not_crashes() {
+    for (name, bytes) in [
+        ("empty.yaml", b"".to_vec()),
+        ("blank.json", b"   \n\t".to_vec()),
+        ("scalar.yaml", b"just a string".to_vec()),
+        ("null.json", b"null".to_vec()),
+        ("array.json", b"[1, 2]".to_vec()),
+        ("binary.yaml", (0u8..=255).cycle().take(4096).collect()),
+        ("nul.yaml", b"openapi: 3.1.0\x00\n".to_vec()),
+        ("complex-key.yaml", b"? {a: 1}\n: b\n".to_vec()),
+        ("tabs.yaml", b"openapi: 3.1.0\n\tinfo: x\n".to_vec()),
+        ("multi-doc.yaml", b"openapi: 3.1.0\n---\nopenapi: 3.0.0\n".to_vec()),
+        ("anchors.yaml", b"a: *missing\n".to_vec()),
+        ("wrong-types.yaml", b"openapi: 3.1.0\ninfo: 7\npaths: [1]\ncomponents: {securitySchemes: 5}\n".to_vec()),
+        ("bad-paths.yaml", b"openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {/a: 5, /b: {get: 5, post: {parameters: 7, responses: [1]}}}\n".to_vec()),
+    ] {
+        let report = review_bytes(name, bytes);
+        assert!(!report.findings.is_empty(), "{name} gave no finding");
+    }
+}
+
+#[test]
+fn long_ref_chains_and_deep_schema_recursion_end() {
+    let mut text = String::from("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/S0'}\n      responses: {'200': {description: ok}}\ncomponents:\n  schemas:\n");
+    for index in 0..5_000 {
+        text.push_str(&format!(
+            "    S{index}: {{type: object, properties: {{next: {{$ref: '#/components/schemas/S{}'}}, name: {{type: string}}}}}}\n",
+            (index + 1) % 5_000
+        ));
+    }
+    let report = review_bytes("chain.yaml", text.into_bytes());
+    let unbounded = report
+        .findings
+        .iter()
+        .filter(|f| f.name == "string-without-max-length")
+        .count();
+    assert_eq!(unbounded, 5_000, "each schema's `name` is reported once");
+}

@@ -1,1 +1,186 @@
+//! The report formats: the JSON contract, SARIF 2.1.0, GitHub annotations, text.
 
+use archlint::report::{to_github, to_json, to_sarif, to_text, TextOptions};
+use archlint::{Config, MemoryLoader, Report};
+use serde_json::Value;
+
+const YAML_30: &str = "openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /users:
+    get:
+      responses:
+        '200': {description: ok}
+";
+
+const JSON_31: &str = r#"{
+  "openapi": "3.1.0",
+  "info": {"title": "t", "version": "1"},
+  "servers": [{"url": "http://api.example.com"}],
+  "paths": {
+    "/users/{id}": {
+      "get": {
+        "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "ok"}}
+      }
+    }
+  }
+}"#;
+
+fn review(name: &str, text: &str) -> Report {
+    let mut loader = MemoryLoader::new();
+    loader.insert(name, text);
+    archlint::review(&[name.to_owned()], &loader, &Config::default()).unwrap()
+}
+
+fn finding<'r>(json: &'r Value, rule: &str) -> &'r Value {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|finding| finding["name"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} in {json}"))
+}
+
+#[test]
+fn json_on_openapi_30_yaml_has_exact_locations() {
+    let json: Value = serde_json::from_str(&to_json(&review("api.yaml", YAML_30))).unwrap();
+    let missing = finding(&json, "missing-4xx-response");
+    assert_eq!(missing["rule"], "ERR001");
+    assert_eq!(missing["area"], "errors");
+    assert_eq!(missing["severity"], "warning");
+    let location = &missing["location"];
+    assert_eq!(location["file"], "api.yaml");
+    assert_eq!(
+        (location["line"].as_u64(), location["column"].as_u64()),
+        (Some(6), Some(7))
+    );
+    assert_eq!(
+        (
+            location["end_line"].as_u64(),
+            location["end_column"].as_u64()
+        ),
+        (Some(7), Some(33))
+    );
+    assert_eq!(location["pointer"], "/paths/~1users/get/responses");
+    assert_eq!(location["object"], Value::Null);
+    for key in [
+        "rule", "area", "severity", "message", "help", "location", "related",
+    ] {
+        assert!(missing.get(key).is_some(), "finding lacks `{key}`");
+    }
+    let summary = &json["summary"];
+    assert_eq!(summary["files"], serde_json::json!(["api.yaml"]));
+    assert!(summary["counts"]["warning"].as_u64().unwrap() >= 1);
+    assert!(summary["areas"]["errors"].as_u64().unwrap() >= 1);
+    assert_eq!(summary["dialects"], serde_json::json!([]));
+}
+
+#[test]
+fn json_on_openapi_31_json_has_exact_locations() {
+    let json: Value = serde_json::from_str(&to_json(&review("api.json", JSON_31))).unwrap();
+    let server = finding(&json, "insecure-server-url");
+    assert_eq!(server["location"]["line"], 4);
+    assert_eq!(server["location"]["column"], 16);
+    assert_eq!(server["location"]["pointer"], "/servers/0/url");
+    let missing = finding(&json, "missing-4xx-response");
+    assert_eq!(missing["location"]["line"], 9);
+    assert_eq!(missing["location"]["column"], 9);
+    assert_eq!(
+        missing["location"]["pointer"],
+        "/paths/~1users~1{id}/get/responses"
+    );
+}
+
+#[test]
+fn findings_are_sorted_and_identical_across_runs() {
+    let first = to_json(&review("api.json", JSON_31));
+    for _ in 0..5 {
+        assert_eq!(first, to_json(&review("api.json", JSON_31)));
+    }
+    let report = review("api.json", JSON_31);
+    let keys: Vec<_> = report.findings.iter().map(|f| f.sort_key()).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn sarif_is_2_1_0_with_rules_and_regions() {
+    let sarif: Value = serde_json::from_str(&to_sarif(&review("api.json", JSON_31))).unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), archlint::RULES.len());
+    assert!(rules.iter().all(
+        |rule| rule["help"]["text"].is_string() && rule["shortDescription"]["text"].is_string()
+    ));
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for result in results {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert!(region["startLine"].as_u64().unwrap() >= 1);
+        assert!(region["startColumn"].as_u64().unwrap() >= 1);
+        assert!(["error", "warning", "note"].contains(&result["level"].as_str().unwrap()));
+    }
+}
+
+#[test]
+fn github_annotations_and_text() {
+    let report = review("api.yaml", YAML_30);
+    let github = to_github(&report);
+    assert!(
+        github
+            .lines()
+            .any(|line| line.starts_with("::warning file=api.yaml,line=6,col=7,")),
+        "{github}"
+    );
+    let text = to_text(&report, TextOptions { color: false });
+    assert!(
+        text.contains("warning[ERR001] missing-4xx-response"),
+        "{text}"
+    );
+    assert!(text.contains("--> api.yaml:6:7"));
+    assert!(text.contains("6 |       responses:"));
+    assert!(text.contains("  |       ^^^^^^^^^^"));
+    assert!(!text.contains('\u{1b}'));
+    assert!(to_text(&report, TextOptions { color: true }).contains('\u{1b}'));
+}
+
+#[test]
+fn configuration_and_inline_suppression() {
+    let text = "openapi: 3.1.0
+info: {title: t, version: '1'}
+paths:
+  /a:
+    x-archlint-ignore: [missing-4xx-response]
+    get: {responses: {'200': {description: ok}}}
+  /b:
+    get: {responses: {'200': {description: ok}}}
+";
+    let report = review("api.yaml", text);
+    let missing: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "ERR001")
+        .collect();
+    assert_eq!(missing.len(), 1);
+    assert_eq!(missing[0].location.line, 8);
+
+    let config =
+        Config::from_toml("[rules]\nERR001 = \"error\"\n[areas]\nauth = \"off\"\n").unwrap();
+    let mut loader = MemoryLoader::new();
+    loader.insert("api.yaml", text);
+    let report = archlint::review(&["api.yaml".to_owned()], &loader, &config).unwrap();
+    assert!(report
+        .findings
+        .iter()
+        .all(|f| f.area != archlint::Area::Auth));
+    assert!(report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "ERR001")
+        .all(|f| f.severity == archlint::Severity::Error));
+}

@@ -1,1 +1,50 @@
 //! Shared helpers of the end-to-end tests.
+
+use std::path::{Path, PathBuf};
+
+use archlint::{Config, Finding, FsLoader, Report};
+
+/// The workspace root (tests run with the `tests/` crate as working directory).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+/// Path of a file under `tests/`, relative to the workspace root, as findings name it.
+pub fn fixture_path(relative: &str) -> String {
+    format!("{}/tests/{relative}", root().display())
+}
+
+/// Reviews files from disk with only the given rules enabled (all when empty).
+pub fn review(paths: &[String], rules: &[&str]) -> Report {
+    let mut config = Config::default();
+    if !rules.is_empty() {
+        config.select(rules).expect("the test names known rules");
+    }
+    archlint::review(paths, &FsLoader, &config).expect("the test inputs exist")
+}
+
+/// `RULE line:col` per finding, the format of `.expected` files.
+pub fn summarize(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|finding| {
+            format!(
+                "{} {}:{}",
+                finding.rule, finding.location.line, finding.location.column
+            )
+        })
+        .collect()
+}
+
+/// Reads an `.expected` file: one `RULE line:col` per line; `#` starts a comment.
+pub fn read_expected(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .collect()
+}

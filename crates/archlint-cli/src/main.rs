@@ -1,1 +1,244 @@
-fn main() {}
+//! The `archlint` command.
+//!
+//! Exit status: 0 when no finding reaches `--fail-on`, 1 when one does, 2 on a
+//! usage, configuration or input error.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use archlint::report::{to_github, to_json, to_sarif, to_text, TextOptions};
+use archlint::{Config, FsLoader, MemoryLoader, Report, Severity, RULES};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Reviews backend designs — OpenAPI descriptions — like a senior backend
+/// architect, and says precisely what to fix and where.
+#[derive(Parser)]
+#[command(name = "archlint", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Review OpenAPI files or folders (`-` reads standard input).
+    Review(ReviewArgs),
+    /// List every rule with its id, area and default severity.
+    Rules {
+        #[arg(long, value_enum, default_value_t = CatalogueFormat::Text)]
+        format: CatalogueFormat,
+    },
+    /// Print the documentation of a rule (by id or name).
+    Explain {
+        /// A rule id such as ERR001 or a name such as missing-4xx-response.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args)]
+struct ReviewArgs {
+    /// Files or folders to review; `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Configuration file (default: ./archlint.toml when it exists).
+    #[arg(long)]
+    config: Option<String>,
+    /// Exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Run only these rules (ids or names, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<String>,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CatalogueFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+const STDIN_NAME: &str = "<stdin>";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Review(args) => review(args),
+        Command::Rules { format } => print(&catalogue(format)).map(|()| ExitCode::SUCCESS),
+        Command::Explain { rule } => explain(&rule),
+    };
+    outcome.unwrap_or_else(|message| {
+        eprintln!("archlint: {message}");
+        ExitCode::from(2)
+    })
+}
+
+fn review(args: ReviewArgs) -> Result<ExitCode, String> {
+    let config = load_config(&args)?;
+    let fs = FsLoader;
+    let mut loader = MemoryLoader::with_fallback(&fs);
+    let mut paths = args.paths.clone();
+    if let Some(position) = paths.iter().position(|path| path == "-") {
+        let mut text = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut text)
+            .map_err(|error| format!("cannot read standard input: {error}"))?;
+        loader.insert(STDIN_NAME, text);
+        if let Some(slot) = paths.get_mut(position) {
+            STDIN_NAME.clone_into(slot);
+        }
+    }
+    let report = archlint::review(&paths, &loader, &config).map_err(|error| error.to_string())?;
+    let rendered = render(&report, &args);
+    match &args.output {
+        Some(path) => std::fs::write(path, rendered)
+            .map_err(|error| format!("cannot write {path}: {error}"))?,
+        None => print(&rendered)?,
+    }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|threshold| report.has_at_least(threshold));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn load_config(args: &ReviewArgs) -> Result<Config, String> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::path::Path::new("archlint.toml")
+            .is_file()
+            .then(|| "archlint.toml".to_owned()),
+    };
+    let mut config = match path {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|error| format!("cannot read {path}: {error}"))?;
+            Config::from_toml(&text).map_err(|error| format!("{path}: {error}"))?
+        }
+        None => Config::default(),
+    };
+    if !args.select.is_empty() {
+        let selected: Vec<&str> = args.select.iter().map(String::as_str).collect();
+        config
+            .select(&selected)
+            .map_err(|error| error.to_string())?;
+    }
+    Ok(config)
+}
+
+fn render(report: &Report, args: &ReviewArgs) -> String {
+    match args.format {
+        Format::Text => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    args.output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            to_text(report, TextOptions { color })
+        }
+        Format::Json => to_json(report) + "\n",
+        Format::Sarif => to_sarif(report) + "\n",
+        Format::Github => to_github(report),
+    }
+}
+
+fn catalogue(format: CatalogueFormat) -> String {
+    let metas = RULES.iter().map(|rule| rule.meta());
+    match format {
+        CatalogueFormat::Json => {
+            let list: Vec<serde_json::Value> = metas
+                .map(|rule| {
+                    serde_json::json!({
+                        "id": rule.id,
+                        "name": rule.name,
+                        "side": rule.side,
+                        "area": rule.area,
+                        "severity": rule.severity,
+                        "summary": rule.summary,
+                        "fix": rule.fix,
+                        "docs": rule.markdown(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+        CatalogueFormat::Markdown => archlint::docs::index_page(),
+        CatalogueFormat::Text => {
+            let mut out = String::new();
+            for rule in metas {
+                out.push_str(&format!(
+                    "{:<8} {:<28} {:<15} {:<8} {}\n",
+                    rule.id,
+                    rule.name,
+                    rule.area.as_str(),
+                    rule.severity.as_str(),
+                    rule.summary
+                ));
+            }
+            out
+        }
+    }
+}
+
+fn explain(selector: &str) -> Result<ExitCode, String> {
+    let rule = archlint::rules::find(selector)
+        .ok_or_else(|| format!("unknown rule `{selector}`; `archlint rules` lists every rule"))?;
+    print(&archlint::docs::rule_page(rule.meta()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a closed pipe (`archlint ... | head`) is not an error.
+fn print(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("cannot write the report: {error}")),
+    }
+}

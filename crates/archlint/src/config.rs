@@ -106,7 +106,8 @@ impl Config {
     /// Parses `archlint.toml` text. Unknown keys, rules, areas and levels are
     /// errors, so that a typo does not silently disable nothing.
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
-        let raw: RawConfig = toml::from_str(text).map_err(|error| ConfigError(error.to_string()))?;
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|error| ConfigError(error.to_string()))?;
         let mut config = Config {
             versioning: raw.api.versioning,
             ignore: raw.ignore,
@@ -119,7 +120,10 @@ impl Config {
         }
         for (name, level) in &raw.areas {
             let area = Area::parse(name).ok_or_else(|| {
-                ConfigError(format!("unknown area `{name}` in [areas]; known areas: {}", area_list()))
+                ConfigError(format!(
+                    "unknown area `{name}` in [areas]; known areas: {}",
+                    area_list()
+                ))
             })?;
             config.areas.insert(area, parse_level(level, name)?);
         }
@@ -177,24 +181,36 @@ impl Config {
     }
 
     pub fn is_ignored(&self, path: &str) -> bool {
-        self.ignore.iter().any(|pattern| glob::matches_path(pattern, path))
+        self.ignore
+            .iter()
+            .any(|pattern| glob::matches_path(pattern, path))
     }
 }
 
 fn find_rule(selector: &str) -> Result<&'static RuleMeta, ConfigError> {
-    rules::find(selector).map(|rule| rule.meta()).ok_or_else(|| {
-        ConfigError(format!("unknown rule `{selector}`; `archlint rules` lists every rule"))
-    })
+    rules::find(selector)
+        .map(|rule| rule.meta())
+        .ok_or_else(|| {
+            ConfigError(format!(
+                "unknown rule `{selector}`; `archlint rules` lists every rule"
+            ))
+        })
 }
 
 fn parse_level(text: &str, what: &str) -> Result<Level, ConfigError> {
     Level::parse(text).ok_or_else(|| {
-        ConfigError(format!("`{what} = \"{text}\"`: use \"error\", \"warning\", \"info\" or \"off\""))
+        ConfigError(format!(
+            "`{what} = \"{text}\"`: use \"error\", \"warning\", \"info\" or \"off\""
+        ))
     })
 }
 
 fn area_list() -> String {
-    Area::ALL.iter().map(|area| area.as_str()).collect::<Vec<_>>().join(", ")
+    Area::ALL
+        .iter()
+        .map(|area| area.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[cfg(test)]
@@ -208,7 +224,10 @@ mod tests {
         )
         .unwrap();
         let missing = &rules::find("ERR001").unwrap().meta();
-        assert_eq!(config.level(missing, Severity::Warning), Some(Severity::Info));
+        assert_eq!(
+            config.level(missing, Severity::Warning),
+            Some(Severity::Info)
+        );
         assert!(!config.is_enabled(rules::find("insecure-server-url").unwrap().meta()));
         let auth = rules::find("api-key-in-query").unwrap().meta();
         assert_eq!(config.level(auth, Severity::Warning), Some(Severity::Error));

@@ -26,7 +26,11 @@ impl std::error::Error for InputError {}
 const API_EXTENSIONS: [&str; 3] = [".yaml", ".yml", ".json"];
 
 /// Reviews files and folders read through `loader`.
-pub fn review(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<Report, InputError> {
+pub fn review(
+    paths: &[String],
+    loader: &dyn Loader,
+    config: &Config,
+) -> Result<Report, InputError> {
     let roots = discover(paths, loader, config)?;
     let results = par_map(&roots, |root| review_api(root, loader, config));
     let mut report = Report::default();
@@ -40,7 +44,10 @@ pub fn review(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<
         report.findings.extend(unit.findings);
         report.lines.extend(unit.lines);
     }
-    report.summary.rules = RULES.iter().filter(|rule| config.is_enabled(rule.meta())).count();
+    report.summary.rules = RULES
+        .iter()
+        .filter(|rule| config.is_enabled(rule.meta()))
+        .count();
     report.finish();
     Ok(report)
 }
@@ -59,9 +66,15 @@ struct Root {
     named: bool,
 }
 
-fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<Vec<Root>, InputError> {
+fn discover(
+    paths: &[String],
+    loader: &dyn Loader,
+    config: &Config,
+) -> Result<Vec<Root>, InputError> {
     if paths.is_empty() {
-        return Err(InputError("no input: give OpenAPI files or folders to review".to_owned()));
+        return Err(InputError(
+            "no input: give OpenAPI files or folders to review".to_owned(),
+        ));
     }
     let mut roots = Vec::new();
     for path in paths {
@@ -71,9 +84,16 @@ fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<Ve
             roots.extend(
                 files
                     .into_iter()
-                    .filter(|file| API_EXTENSIONS.iter().any(|ext| file.to_ascii_lowercase().ends_with(ext)))
+                    .filter(|file| {
+                        API_EXTENSIONS
+                            .iter()
+                            .any(|ext| file.to_ascii_lowercase().ends_with(ext))
+                    })
                     .filter(|file| !config.is_ignored(file))
-                    .map(|file| Root { path: file, named: false }),
+                    .map(|file| Root {
+                        path: file,
+                        named: false,
+                    }),
             );
             if roots.len() == before {
                 return Err(InputError(format!(
@@ -127,11 +147,18 @@ fn review_api(root: &Root, loader: &dyn Loader, config: &Config) -> Option<Unit>
             let id = documents.sources.find(&finding.location.file)?;
             let file = documents.sources.get(id)?;
             let text = file.lines.line_text(&file.text, finding.location.line);
-            Some(((finding.location.file.clone(), finding.location.line), text.to_owned()))
+            Some((
+                (finding.location.file.clone(), finding.location.line),
+                text.to_owned(),
+            ))
         })
         .collect();
     Some(Unit {
-        files: documents.sources.iter().map(|(_, file)| file.name.clone()).collect(),
+        files: documents
+            .sources
+            .iter()
+            .map(|(_, file)| file.name.clone())
+            .collect(),
         findings,
         lines,
     })
@@ -167,7 +194,10 @@ fn is_suppressed(diagnostic: &Diagnostic, ignores: &[IgnoreMarker]) -> bool {
     ignores.iter().any(|marker| {
         marker.file == diagnostic.place.file
             && is_pointer_prefix(&marker.pointer, pointer)
-            && marker.rules.iter().any(|rule| diagnostic.rule.is(rule) || rule == "all")
+            && marker
+                .rules
+                .iter()
+                .any(|rule| diagnostic.rule.is(rule) || rule == "all")
     })
 }
 

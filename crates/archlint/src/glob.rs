@@ -9,7 +9,8 @@ pub fn matches_path(pattern: &str, path: &str) -> bool {
     let pattern = normalize(pattern);
     if !pattern.contains('/') {
         let name = path.rsplit('/').next().unwrap_or("");
-        return matches_segment(&pattern, name) || segments_match(&pattern_segments(&pattern), &path);
+        return matches_segment(&pattern, name)
+            || segments_match(&pattern_segments(&pattern), &path);
     }
     let segments = pattern_segments(&pattern);
     if segments_match(&segments, &path) {
@@ -22,20 +23,30 @@ pub fn matches_path(pattern: &str, path: &str) -> bool {
 }
 
 fn pattern_segments(pattern: &str) -> Vec<&str> {
-    pattern.split('/').filter(|segment| !segment.is_empty()).collect()
+    pattern
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .collect()
 }
 
 fn segments_match(pattern: &[&str], path: &str) -> bool {
-    let path: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
+    let path: Vec<&str> = path
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .collect();
     match_from(pattern, &path)
 }
 
 fn match_from(pattern: &[&str], path: &[&str]) -> bool {
     match pattern.split_first() {
         None => path.is_empty(),
-        Some((&"**", rest)) => (0..=path.len()).any(|skip| match_from(rest, path.get(skip..).unwrap_or(&[]))),
+        Some((&"**", rest)) => {
+            (0..=path.len()).any(|skip| match_from(rest, path.get(skip..).unwrap_or(&[])))
+        }
         Some((first, rest)) => match path.split_first() {
-            Some((segment, path_rest)) => matches_segment(first, segment) && match_from(rest, path_rest),
+            Some((segment, path_rest)) => {
+                matches_segment(first, segment) && match_from(rest, path_rest)
+            }
             None => false,
         },
     }
@@ -80,7 +91,10 @@ mod tests {
         assert!(matches_path("vendor/**", "./vendor/x.yaml"));
         assert!(matches_path("*.gen.yaml", "specs/deep/a.gen.yaml"));
         assert!(!matches_path("*.gen.yaml", "specs/a.yaml"));
-        assert!(matches_path("specs/legacy.yaml", "/home/me/project/specs/legacy.yaml"));
+        assert!(matches_path(
+            "specs/legacy.yaml",
+            "/home/me/project/specs/legacy.yaml"
+        ));
         assert!(matches_path("**/old/*.json", "a/old/x.json"));
         assert!(!matches_path("specs/?.yaml", "specs/ab.yaml"));
         assert!(matches_path("specs/?.yaml", "specs/a.yaml"));

@@ -43,7 +43,9 @@ impl Loader for FsLoader {
             let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
             for entry in entries {
                 let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
-                let file_type = entry.file_type().map_err(|e| format!("{}: {e}", dir.display()))?;
+                let file_type = entry
+                    .file_type()
+                    .map_err(|e| format!("{}: {e}", dir.display()))?;
                 let entry_path = entry.path();
                 if file_type.is_dir() {
                     pending.push(entry_path);
@@ -209,7 +211,10 @@ mod tests {
         loader.insert("specs/a.yaml", "a");
         loader.insert("./specs/b/c.yaml", "c");
         assert!(loader.is_dir("specs"));
-        assert_eq!(loader.list_dir("specs").unwrap(), vec!["specs/a.yaml", "specs/b/c.yaml"]);
+        assert_eq!(
+            loader.list_dir("specs").unwrap(),
+            vec!["specs/a.yaml", "specs/b/c.yaml"]
+        );
         assert_eq!(loader.read("specs/./a.yaml").unwrap(), b"a");
     }
 }

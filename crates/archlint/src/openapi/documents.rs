@@ -165,7 +165,8 @@ impl Documents {
             Err(error) => {
                 let valid = error.utf8_error().valid_up_to();
                 let bytes = error.into_bytes();
-                let prefix = String::from_utf8_lossy(bytes.get(..valid).unwrap_or(&[])).into_owned();
+                let prefix =
+                    String::from_utf8_lossy(bytes.get(..valid).unwrap_or(&[])).into_owned();
                 let id = self.add_source(name, prefix);
                 self.trees.push(None);
                 let at = self.sources.get(id).map_or(0, |file| file.text.len());
@@ -189,7 +190,10 @@ impl Documents {
                 Diagnostic::new(
                     &DuplicateKey::META,
                     place,
-                    format!("key `{}` is repeated; readers disagree on which value wins", duplicate.key),
+                    format!(
+                        "key `{}` is repeated; readers disagree on which value wins",
+                        duplicate.key
+                    ),
                 )
                 .related(first, "first occurrence"),
             );
@@ -202,7 +206,11 @@ impl Documents {
     }
 
     fn report_parse(&mut self, file: FileId, span: Span, message: String) {
-        self.diagnostics.push(Diagnostic::new(&ParseError::META, place(file, span, None), message));
+        self.diagnostics.push(Diagnostic::new(
+            &ParseError::META,
+            place(file, span, None),
+            message,
+        ));
     }
 
     /// Scans the root and every file it reaches for `$ref`s and ignore markers,
@@ -226,12 +234,17 @@ impl Documents {
             }
             let file_dir = loader::parent(&loader::normalize(self.sources.name(file))).to_owned();
             for index in before..sites.len() {
-                let Some(site) = sites.get(index) else { continue };
+                let Some(site) = sites.get(index) else {
+                    continue;
+                };
                 let (file_part, fragment) = split_ref(&site.text);
                 let target_file = if file_part.is_empty() {
                     Ok(site.file)
                 } else if is_url(file_part) {
-                    Err(format!("`{}` points at a URL; archlint never fetches from the network", site.text))
+                    Err(format!(
+                        "`{}` points at a URL; archlint never fetches from the network",
+                        site.text
+                    ))
                 } else {
                     let path = loader::join(&file_dir, &percent_path(file_part));
                     if !loader::is_within(root_dir, &path) {
@@ -250,13 +263,15 @@ impl Documents {
                                 Ok(id)
                             }
                             Err(message) => {
-                                let site_place = place(site.file, site.span, Some(site.pointer.clone()));
+                                let site_place =
+                                    place(site.file, site.span, Some(site.pointer.clone()));
                                 self.diagnostics.push(Diagnostic::new(
                                     &UnresolvedRef::META,
                                     site_place,
                                     format!("`{}` cannot be read: {message}", site.text),
                                 ));
-                                self.refs.insert((site.file, site.text.clone()), RefTarget::Broken);
+                                self.refs
+                                    .insert((site.file, site.text.clone()), RefTarget::Broken);
                                 continue;
                             }
                         }
@@ -269,7 +284,11 @@ impl Documents {
                     },
                     Err(message) => {
                         let site_place = place(site.file, site.span, Some(site.pointer.clone()));
-                        self.diagnostics.push(Diagnostic::new(&ExternalRef::META, site_place, message));
+                        self.diagnostics.push(Diagnostic::new(
+                            &ExternalRef::META,
+                            site_place,
+                            message,
+                        ));
                         RefTarget::Broken
                     }
                 };
@@ -284,24 +303,38 @@ impl Documents {
 
     /// Reports a reference whose target does not exist or that loops.
     fn check_site(&mut self, site: &RefSite) {
-        let Some(RefTarget::Found { file, tokens }) = self.refs.get(&(site.file, site.text.clone())) else {
+        let Some(RefTarget::Found { file, tokens }) =
+            self.refs.get(&(site.file, site.text.clone()))
+        else {
             return;
         };
         let site_place = || place(site.file, site.span, Some(site.pointer.clone()));
         if self.tree(*file).is_none() {
-            let message = format!("`{}` points into a file that could not be parsed", site.text);
-            self.diagnostics.push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
+            let message = format!(
+                "`{}` points into a file that could not be parsed",
+                site.text
+            );
+            self.diagnostics
+                .push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
             return;
         }
-        let exists = self.tree(*file).and_then(|root| pointer::lookup(root, tokens)).is_some();
+        let exists = self
+            .tree(*file)
+            .and_then(|root| pointer::lookup(root, tokens))
+            .is_some();
         if !exists {
             let message = format!("`{}` does not point at anything", site.text);
-            self.diagnostics.push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
+            self.diagnostics
+                .push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
             return;
         }
         if self.chain_loops(site.file, &site.text) {
-            let message = format!("`{}` is part of a cycle of references that never reaches a value", site.text);
-            self.diagnostics.push(Diagnostic::new(&RefCycle::META, site_place(), message));
+            let message = format!(
+                "`{}` is part of a cycle of references that never reaches a value",
+                site.text
+            );
+            self.diagnostics
+                .push(Diagnostic::new(&RefCycle::META, site_place(), message));
         }
     }
 
@@ -418,7 +451,11 @@ impl<'t> Scan<'_, 't> {
     fn ignore_marker(&mut self, value: &Node) {
         let rules: Vec<String> = match &value.value {
             Value::String(rule) => vec![rule.clone()],
-            Value::Array(items) => items.iter().filter_map(Node::as_str).map(str::to_owned).collect(),
+            Value::Array(items) => items
+                .iter()
+                .filter_map(Node::as_str)
+                .map(str::to_owned)
+                .collect(),
             _ => Vec::new(),
         };
         if !rules.is_empty() {
@@ -479,8 +516,19 @@ mod tests {
         found.sort();
         assert_eq!(
             found,
-            vec!["external-ref", "external-ref", "ref-cycle", "ref-cycle", "unresolved-ref", "unresolved-ref"]
+            vec![
+                "external-ref",
+                "external-ref",
+                "ref-cycle",
+                "ref-cycle",
+                "unresolved-ref",
+                "unresolved-ref"
+            ]
         );
-        assert_eq!(documents.sources.iter().count(), 1, "nothing outside the folder is read");
+        assert_eq!(
+            documents.sources.iter().count(),
+            1,
+            "nothing outside the folder is read"
+        );
     }
 }

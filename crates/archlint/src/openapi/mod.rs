@@ -89,7 +89,8 @@ impl<'a> NodeAt<'a> {
 
     /// Where the member `key` is, or this node when it has no such member.
     pub fn place_of(&self, key: &str) -> Place {
-        self.get(key).map_or_else(|| self.place(), |child| child.place())
+        self.get(key)
+            .map_or_else(|| self.place(), |child| child.place())
     }
 
     /// Identity of the node in memory, for "visit each node once".

@@ -6,10 +6,10 @@
 
 use super::{Documents, NodeAt};
 use crate::diagnostic::Diagnostic;
+use crate::report::Severity;
 use crate::rules::api::structure::{
     invalid_structure::InvalidStructure, unsupported_document::UnsupportedDocument,
 };
-use crate::report::Severity;
 use crate::tree::{Node, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,12 +56,17 @@ impl Method {
     }
 
     fn parse(key: &str) -> Option<Method> {
-        Method::ALL.into_iter().find(|method| method.as_str() == key)
+        Method::ALL
+            .into_iter()
+            .find(|method| method.as_str() == key)
     }
 
     /// POST, PUT, PATCH and DELETE change state.
     pub fn is_write(self) -> bool {
-        matches!(self, Method::Post | Method::Put | Method::Patch | Method::Delete)
+        matches!(
+            self,
+            Method::Post | Method::Put | Method::Patch | Method::Delete
+        )
     }
 }
 
@@ -106,7 +111,10 @@ impl Operation<'_> {
     }
 
     /// The security that applies: the operation's own, or the document's.
-    pub fn effective_security<'s>(&'s self, api: &'s Api<'_>) -> Option<&'s [SecurityRequirement<'s>]> {
+    pub fn effective_security<'s>(
+        &'s self,
+        api: &'s Api<'_>,
+    ) -> Option<&'s [SecurityRequirement<'s>]> {
         match &self.security {
             Some(own) => Some(own),
             None => api.security.as_deref(),
@@ -204,7 +212,11 @@ const SCHEME_KINDS: [&str; 5] = ["apiKey", "http", "oauth2", "openIdConnect", "m
 
 impl<'a> Builder<'a, '_> {
     fn invalid(&mut self, at: &NodeAt<'a>, message: impl Into<String>) {
-        self.out.push(Diagnostic::new(&InvalidStructure::META, at.place(), message));
+        self.out.push(Diagnostic::new(
+            &InvalidStructure::META,
+            at.place(),
+            message,
+        ));
     }
 
     fn unsupported(&mut self, at: &NodeAt<'a>, message: String, severity: Severity) {
@@ -215,7 +227,10 @@ impl<'a> Builder<'a, '_> {
 
     fn version(&mut self, root: &NodeAt<'a>) -> Option<SpecVersion> {
         if !root.node.is_object() {
-            let message = format!("the document is a {}, not an OpenAPI object", root.node.kind());
+            let message = format!(
+                "the document is a {}, not an OpenAPI object",
+                root.node.kind()
+            );
             self.unsupported(root, message, Severity::Error);
             return None;
         }
@@ -239,7 +254,8 @@ impl<'a> Builder<'a, '_> {
         } else if text.starts_with("3.1") || text.starts_with("3.2") {
             Some(SpecVersion::V3_1)
         } else {
-            let message = format!("OpenAPI version `{text}` is not supported; archlint reviews 3.0 and 3.1");
+            let message =
+                format!("OpenAPI version `{text}` is not supported; archlint reviews 3.0 and 3.1");
             self.unsupported(&openapi, message, Severity::Error);
             None
         }
@@ -298,7 +314,9 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn servers(&mut self, owner: &NodeAt<'a>, servers: &mut Vec<Server<'a>>) {
-        let Some(list) = owner.get("servers") else { return };
+        let Some(list) = owner.get("servers") else {
+            return;
+        };
         if !list.node.is_array() {
             self.invalid(&list, "`servers` must be an array");
             return;
@@ -333,9 +351,17 @@ impl<'a> Builder<'a, '_> {
         self.servers(&item, servers);
         let shared = self.parameters(&item, true);
         for (key, at) in item.entries() {
-            let Some(method) = Method::parse(key) else { continue };
+            let Some(method) = Method::parse(key) else {
+                continue;
+            };
             if !at.node.is_object() {
-                self.invalid(&at, format!("operation `{} {path}` must be an object", key.to_uppercase()));
+                self.invalid(
+                    &at,
+                    format!(
+                        "operation `{} {path}` must be an object",
+                        key.to_uppercase()
+                    ),
+                );
                 continue;
             }
             self.servers(&at, servers);
@@ -403,7 +429,9 @@ impl<'a> Builder<'a, '_> {
         }
         let mut parameters = Vec::new();
         for entry in list.items() {
-            let Some(at) = self.documents.resolve(&entry) else { continue };
+            let Some(at) = self.documents.resolve(&entry) else {
+                continue;
+            };
             if let Some(parameter) = self.parameter(at, from_path_item) {
                 parameters.push(parameter);
             }
@@ -421,13 +449,18 @@ impl<'a> Builder<'a, '_> {
             return None;
         };
         if !PARAMETER_LOCATIONS.contains(&location) {
-            let message = format!("parameter `{name}` has `in: {location}`; use query, header, path or cookie");
+            let message = format!(
+                "parameter `{name}` has `in: {location}`; use query, header, path or cookie"
+            );
             self.invalid(&at.place_at("in"), message);
             return None;
         }
         let required = at.bool("required").unwrap_or(false);
         if location == "path" && !required {
-            self.invalid(&at, format!("path parameter `{name}` must have `required: true`"));
+            self.invalid(
+                &at,
+                format!("path parameter `{name}` must have `required: true`"),
+            );
         }
         let schema = at.get("schema").or_else(|| {
             at.get("content")
@@ -513,7 +546,12 @@ impl<'a> Builder<'a, '_> {
                 .members()
                 .iter()
                 .map(|member| {
-                    let scopes = member.value.items().iter().filter_map(Node::as_str).collect();
+                    let scopes = member
+                        .value
+                        .items()
+                        .iter()
+                        .filter_map(Node::as_str)
+                        .collect();
                     (member.key.as_str(), scopes)
                 })
                 .collect();
@@ -523,12 +561,17 @@ impl<'a> Builder<'a, '_> {
     }
 
     fn security_schemes(&mut self, root: &NodeAt<'a>) -> Vec<SecurityScheme<'a>> {
-        let Some(schemes) = root.get("components").and_then(|c| c.get("securitySchemes")) else {
+        let Some(schemes) = root
+            .get("components")
+            .and_then(|c| c.get("securitySchemes"))
+        else {
             return Vec::new();
         };
         let mut list = Vec::new();
         for (name, entry) in schemes.entries() {
-            let Some(at) = self.documents.resolve(&entry) else { continue };
+            let Some(at) = self.documents.resolve(&entry) else {
+                continue;
+            };
             let kind = at.str("type");
             match kind {
                 Some(kind) if SCHEME_KINDS.contains(&kind) => {}
@@ -598,8 +641,14 @@ components:
         let operation = &api.operations[0];
         assert_eq!(operation.label(), "GET /users/{id}");
         assert_eq!(operation.parameters[0].name, "id");
-        assert_eq!(operation.responses[0].at.pointer, "/components/responses/Ok");
-        assert_eq!(operation.responses[0].key_at.pointer, "/paths/~1users~1{id}/get/responses/200");
+        assert_eq!(
+            operation.responses[0].at.pointer,
+            "/components/responses/Ok"
+        );
+        assert_eq!(
+            operation.responses[0].key_at.pointer,
+            "/paths/~1users~1{id}/get/responses/200"
+        );
     }
 
     #[test]

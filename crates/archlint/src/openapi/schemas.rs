@@ -53,7 +53,9 @@ pub(crate) fn collect<'a>(context: &ApiContext<'a>, direction: Direction) -> Vec
             .collect();
         stack.reverse();
         while let Some((at, property)) = stack.pop() {
-            let Some(schema) = context.resolve(&at) else { continue };
+            let Some(schema) = context.resolve(&at) else {
+                continue;
+            };
             if !schema.node.is_object() || !seen.insert(schema.identity()) {
                 continue;
             }
@@ -138,7 +140,11 @@ pub fn types<'a>(schema: &NodeAt<'a>) -> Vec<&'a str> {
     match schema.node.get("type") {
         Some(node) => match node.as_str() {
             Some(single) => vec![single],
-            None => node.items().iter().filter_map(|item| item.as_str()).collect(),
+            None => node
+                .items()
+                .iter()
+                .filter_map(|item| item.as_str())
+                .collect(),
         },
         None => Vec::new(),
     }

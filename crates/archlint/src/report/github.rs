@@ -28,7 +28,9 @@ pub fn to_github(report: &Report) -> String {
 
 /// Escaping rules of the workflow command format.
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(text: &str) -> String {

@@ -60,7 +60,8 @@ impl Counts {
 impl Report {
     /// Sorts findings into the report order and recounts the summary.
     pub fn finish(&mut self) {
-        self.findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        self.findings
+            .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         self.findings.dedup();
         let mut counts = Counts::default();
         let mut areas = BTreeMap::new();
@@ -78,6 +79,8 @@ impl Report {
 
     /// Whether any finding is at least this severe.
     pub fn has_at_least(&self, threshold: Severity) -> bool {
-        self.findings.iter().any(|finding| finding.severity >= threshold)
+        self.findings
+            .iter()
+            .any(|finding| finding.severity >= threshold)
     }
 }

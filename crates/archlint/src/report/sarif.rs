@@ -12,7 +12,12 @@ pub fn to_sarif(report: &Report) -> String {
     let results: Vec<Value> = report
         .findings
         .iter()
-        .map(|finding| result(finding, rules.iter().position(|rule| rule.id == finding.rule)))
+        .map(|finding| {
+            result(
+                finding,
+                rules.iter().position(|rule| rule.id == finding.rule),
+            )
+        })
         .collect();
     let sarif = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -70,7 +75,12 @@ fn logical(location: &Location) -> Vec<Value> {
         .pointer
         .iter()
         .map(|pointer| json!({ "fullyQualifiedName": pointer, "kind": "member" }))
-        .chain(location.object.iter().map(|object| json!({ "fullyQualifiedName": object, "kind": "object" })))
+        .chain(
+            location
+                .object
+                .iter()
+                .map(|object| json!({ "fullyQualifiedName": object, "kind": "object" })),
+        )
         .collect()
 }
 

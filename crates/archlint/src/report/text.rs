@@ -43,7 +43,9 @@ impl Paint {
 }
 
 pub fn to_text(report: &Report, options: TextOptions) -> String {
-    let paint = Paint { color: options.color };
+    let paint = Paint {
+        color: options.color,
+    };
     let mut out = String::new();
     for finding in &report.findings {
         render_finding(&mut out, report, finding, &paint);
@@ -61,10 +63,17 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
         paint.bold(&format!("[{}]", finding.rule)),
         paint.bold(&format!("{}: {}", finding.name, finding.message))
     );
-    let _ = writeln!(out, "  {} {}:{}:{}", paint.dim("-->"), location.file, location.line, location.column);
+    let _ = writeln!(
+        out,
+        "  {} {}:{}:{}",
+        paint.dim("-->"),
+        location.file,
+        location.line,
+        location.column
+    );
+    let number = location.line.to_string();
+    let gutter = " ".repeat(number.len());
     if let Some(line) = report.lines.get(&(location.file.clone(), location.line)) {
-        let number = location.line.to_string();
-        let gutter = " ".repeat(number.len());
         let start = location.column.saturating_sub(1) as usize;
         let line_chars = line.chars().count();
         let end = if location.end_line == location.line {
@@ -73,7 +82,10 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
             line_chars
         };
         let width = end.saturating_sub(start).max(1);
-        let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+        let shown: String = line
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
         let _ = writeln!(out, "{gutter} {}", paint.dim("|"));
         let _ = writeln!(out, "{} {} {shown}", paint.dim(&number), paint.dim("|"));
         let carets = format!("{}{}", " ".repeat(start), "^".repeat(width));
@@ -85,13 +97,13 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
         let _ = writeln!(out, "{gutter} {} {carets}", paint.dim("|"));
         let _ = writeln!(out, "{gutter} {} help: {}", paint.dim("="), finding.help);
     } else {
-        let _ = writeln!(out, "  {} help: {}", paint.dim("="), finding.help);
+        let _ = writeln!(out, "{gutter} {} help: {}", paint.dim("="), finding.help);
     }
     for related in &finding.related {
         let place = &related.location;
         let _ = writeln!(
             out,
-            "  {} {}: {}:{}:{}",
+            "{gutter} {} {}: {}:{}:{}",
             paint.dim("="),
             related.message,
             place.file,
@@ -107,7 +119,12 @@ fn render_summary(out: &mut String, report: &Report, paint: &Paint) {
     let files = summary.files.len();
     let files_text = format!("{files} file{}", if files == 1 { "" } else { "s" });
     if report.findings.is_empty() {
-        let _ = writeln!(out, "{} in {files_text} ({} rules)", paint.bold("No findings"), summary.rules);
+        let _ = writeln!(
+            out,
+            "{} in {files_text} ({} rules)",
+            paint.bold("No findings"),
+            summary.rules
+        );
         return;
     }
     let counts: Vec<String> = Severity::ALL

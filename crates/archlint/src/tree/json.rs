@@ -64,6 +64,7 @@ impl JsonParser<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Value> {
+        let open = self.pos;
         self.pos += 1;
         let mut members = Vec::new();
         self.skip_whitespace();
@@ -96,13 +97,14 @@ impl JsonParser<'_> {
             if self.eat(b'}') {
                 break;
             }
-            return Err(self.error_here("expected `,` or `}` in the object"));
+            return Err(self.unclosed_or(open, "object", "expected `,` or `}` in the object"));
         }
         find_duplicates(&members, &mut self.parsed.duplicate_keys);
         Ok(Value::Object(members))
     }
 
     fn array(&mut self, depth: usize) -> Result<Value> {
+        let open = self.pos;
         self.pos += 1;
         let mut items = Vec::new();
         self.skip_whitespace();
@@ -119,7 +121,7 @@ impl JsonParser<'_> {
             if self.eat(b']') {
                 return Ok(Value::Array(items));
             }
-            return Err(self.error_here("expected `,` or `]` in the array"));
+            return Err(self.unclosed_or(open, "array", "expected `,` or `]` in the array"));
         }
     }
 
@@ -179,7 +181,8 @@ impl JsonParser<'_> {
     fn unicode_escape(&mut self) -> Result<char> {
         let high = self.hex4()?;
         if (0xD800..0xDC00).contains(&high) {
-            if self.bytes.get(self.pos) == Some(&b'\\') && self.bytes.get(self.pos + 1) == Some(&b'u')
+            if self.bytes.get(self.pos) == Some(&b'\\')
+                && self.bytes.get(self.pos + 1) == Some(&b'u')
             {
                 self.pos += 2;
                 let low = self.hex4()?;
@@ -282,6 +285,18 @@ impl JsonParser<'_> {
         self.text.get(start..end).unwrap_or("")
     }
 
+    /// At the end of the input, the useful place is where the container opened.
+    fn unclosed_or(&self, open: usize, what: &str, message: &str) -> ParseError {
+        if self.pos >= self.bytes.len() {
+            ParseError {
+                message: format!("this {what} is never closed"),
+                span: Span::new(open, open + 1),
+            }
+        } else {
+            self.error_here(message)
+        }
+    }
+
     fn error_here(&self, message: &str) -> ParseError {
         ParseError {
             message: message.to_owned(),
@@ -307,14 +322,21 @@ mod tests {
         assert_eq!(a.key_span, Span::new(1, 4));
         assert_eq!(a.value.span, Span::new(6, 14));
         assert_eq!(root.get("b").unwrap().as_str(), Some("xéy"));
-        assert!(matches!(a.value.items()[1].value, Value::Number(Number { integer: false, .. })));
+        assert!(matches!(
+            a.value.items()[1].value,
+            Value::Number(Number { integer: false, .. })
+        ));
     }
 
     #[test]
     fn errors_point_at_the_problem() {
         let parsed = parse_json("{\"a\": tru}");
         assert_eq!(parsed.error.unwrap().span.start, 6);
-        assert!(parse_json("\"abc").error.unwrap().message.contains("unterminated"));
+        assert!(parse_json("\"abc")
+            .error
+            .unwrap()
+            .message
+            .contains("unterminated"));
         assert!(parse_json("[1,]").error.is_some());
         assert!(parse_json("{} x").error.is_some());
     }

@@ -40,7 +40,11 @@ pub fn parse_yaml(text: &str) -> Parsed {
     };
     match outcome {
         Ok(()) => {
-            builder.parsed.root = Some(builder.root.unwrap_or(Node::new(Value::Null, Span::default())));
+            builder.parsed.root = Some(
+                builder
+                    .root
+                    .unwrap_or(Node::new(Value::Null, Span::default())),
+            );
         }
         Err(error) => builder.parsed.error = Some(error),
     }
@@ -115,7 +119,9 @@ impl TreeBuilder<'_> {
                 Frame::Sequence { start, .. } | Frame::Mapping { start, .. } => *start,
             };
             return Err(ParseError {
-                message: format!("nesting deeper than {MAX_DEPTH} levels; the document is not reviewed"),
+                message: format!(
+                    "nesting deeper than {MAX_DEPTH} levels; the document is not reviewed"
+                ),
                 span,
             });
         }
@@ -156,10 +162,25 @@ impl TreeBuilder<'_> {
                 (Value::Object(members), start, anchor, last)
             }
         };
-        // Block collections end where the next token starts; the last child is a
-        // tighter end.
-        let end = last.unwrap_or(end.end).max(start.start);
-        let node = Node::new(value, Span { start: start.start, end });
+        // A flow collection ends at its closing bracket; a block collection's end
+        // event sits where the next token starts, so its last child is the end.
+        let is_flow = matches!(
+            self.offsets.text.as_bytes().get(start.start as usize),
+            Some(b'{' | b'[')
+        );
+        let end = if is_flow {
+            end.end
+        } else {
+            last.unwrap_or(end.end)
+        }
+        .max(start.start);
+        let node = Node::new(
+            value,
+            Span {
+                start: start.start,
+                end,
+            },
+        );
         self.complete(node, anchor)
     }
 
@@ -331,7 +352,9 @@ fn looks_like_float(text: &str) -> bool {
     let fraction = parts.next();
     let digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
     let mantissa_ok = match fraction {
-        Some(fraction) => digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty()),
+        Some(fraction) => {
+            digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty())
+        }
         None => !whole.is_empty() && digits(whole),
     };
     let exponent_ok = exponent.is_none_or(|exp| {
@@ -392,7 +415,10 @@ mod tests {
         let text = "openapi: 3.1.0\npaths:\n  /users:\n    get: {}\n";
         let root = ok(text);
         let paths = root.member("paths").unwrap();
-        assert_eq!(&text[paths.key_span.start as usize..paths.key_span.end as usize], "paths");
+        assert_eq!(
+            &text[paths.key_span.start as usize..paths.key_span.end as usize],
+            "paths"
+        );
         let users = paths.value.member("/users").unwrap();
         assert_eq!(users.key_span.start as usize, text.find("/users").unwrap());
         assert_eq!(root.get("openapi").unwrap().as_str(), Some("3.1.0"));
@@ -429,7 +455,9 @@ mod tests {
 
     #[test]
     fn billion_laughs_is_stopped() {
-        let mut text = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut text = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"];
         for pair in names.windows(2) {
             let refs = vec![format!("*{}", pair[0]); 9].join(",");

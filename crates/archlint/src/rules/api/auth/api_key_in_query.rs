@@ -59,6 +59,10 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "security scheme `{}` sends its API key `{key}` in the query string",
             scheme.name
         );
-        out.emit(Diagnostic::new(out.rule(), scheme.at.place_at("in").place(), message));
+        out.emit(Diagnostic::new(
+            out.rule(),
+            scheme.at.place_at("in").place(),
+            message,
+        ));
     }
 }

@@ -68,11 +68,20 @@ crate::declare_rule! {
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     let api = &context.api;
     let secured_anywhere = api.security.as_ref().is_some_and(|list| !list.is_empty())
-        || api.operations.iter().any(|operation| operation.security.as_ref().is_some_and(|list| !list.is_empty()))
+        || api.operations.iter().any(|operation| {
+            operation
+                .security
+                .as_ref()
+                .is_some_and(|list| !list.is_empty())
+        })
         || !api.security_schemes.is_empty();
     if !secured_anywhere {
         if !api.operations.is_empty() {
-            let writes = api.operations.iter().filter(|operation| operation.method.is_write()).count();
+            let writes = api
+                .operations
+                .iter()
+                .filter(|operation| operation.method.is_write())
+                .count();
             let message = format!(
                 "the API defines no security at all: its {} operations ({writes} of them writes) are open to anyone",
                 api.operations.len()
@@ -84,8 +93,13 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     }
     for operation in &api.operations {
         if let Some(message) = problem(context, operation) {
-            let place = operation.security_at.as_ref().unwrap_or(&operation.at).place();
-            let diagnostic = Diagnostic::new(out.rule(), place, message).severity(severity(operation.method.is_write()));
+            let place = operation
+                .security_at
+                .as_ref()
+                .unwrap_or(&operation.at)
+                .place();
+            let diagnostic = Diagnostic::new(out.rule(), place, message)
+                .severity(severity(operation.method.is_write()));
             out.emit(diagnostic);
         }
     }

@@ -51,7 +51,9 @@ crate::declare_rule! {
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     let mut first_use = HashMap::new();
     for operation in &context.api.operations {
-        let Some(id) = operation.operation_id else { continue };
+        let Some(id) = operation.operation_id else {
+            continue;
+        };
         let Some(first) = first_use.get(id) else {
             first_use.insert(id, operation);
             continue;

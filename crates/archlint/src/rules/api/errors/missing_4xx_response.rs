@@ -55,14 +55,23 @@ crate::declare_rule! {
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for operation in &context.api.operations {
-        let has_client_error = operation.responses.iter().any(|response| response.class() == Some(4));
+        let has_client_error = operation
+            .responses
+            .iter()
+            .any(|response| response.class() == Some(4));
         if has_client_error {
             continue;
         }
         let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
-        let only_default = operation.responses.iter().any(|response| response.status == "default");
+        let only_default = operation
+            .responses
+            .iter()
+            .any(|response| response.status == "default");
         let message = if only_default {
-            format!("`{}` documents no 4xx response, only `default`", operation.label())
+            format!(
+                "`{}` documents no 4xx response, only `default`",
+                operation.label()
+            )
         } else {
             format!("`{}` documents no 4xx response", operation.label())
         };

@@ -65,24 +65,50 @@ crate::declare_rule! {
 
 /// Query parameters that bound the size of a page.
 const PAGE_SIZE: [&str; 14] = [
-    "limit", "per_page", "perpage", "page_size", "pagesize", "size", "first", "last", "top",
-    "$top", "max", "maxresults", "max_results", "count",
+    "limit",
+    "per_page",
+    "perpage",
+    "page_size",
+    "pagesize",
+    "size",
+    "first",
+    "last",
+    "top",
+    "$top",
+    "max",
+    "maxresults",
+    "max_results",
+    "count",
 ];
 /// Query parameters that show the API pages, without bounding the size.
-const PAGE_POSITION: [&str; 8] = ["cursor", "page", "offset", "after", "before", "pagetoken", "page_token", "starting_after"];
+const PAGE_POSITION: [&str; 8] = [
+    "cursor",
+    "page",
+    "offset",
+    "after",
+    "before",
+    "pagetoken",
+    "page_token",
+    "starting_after",
+];
 /// Properties that usually hold the items of a wrapped collection.
-const WRAPPERS: [&str; 10] = ["data", "items", "results", "records", "entries", "values", "content", "elements", "rows", "list"];
+const WRAPPERS: [&str; 10] = [
+    "data", "items", "results", "records", "entries", "values", "content", "elements", "rows",
+    "list",
+];
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for operation in &context.api.operations {
         if operation.method != crate::openapi::Method::Get {
             continue;
         }
-        let Some(collection) = collection_response(context, operation) else { continue };
-        let size_parameter = operation
-            .parameters
-            .iter()
-            .find(|parameter| parameter.location == "query" && PAGE_SIZE.contains(&normalized(parameter.name).as_str()));
+        let Some(collection) = collection_response(context, operation) else {
+            continue;
+        };
+        let size_parameter = operation.parameters.iter().find(|parameter| {
+            parameter.location == "query"
+                && PAGE_SIZE.contains(&normalized(parameter.name).as_str())
+        });
         match size_parameter {
             Some(parameter) => report_unbounded_size(context, operation, parameter, out),
             None => {
@@ -91,9 +117,15 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                     .iter()
                     .any(|parameter| PAGE_POSITION.contains(&normalized(parameter.name).as_str()));
                 let message = if pages {
-                    format!("`{}` pages through a collection but the client cannot bound the page size", operation.label())
+                    format!(
+                        "`{}` pages through a collection but the client cannot bound the page size",
+                        operation.label()
+                    )
                 } else {
-                    format!("`{}` returns a collection with no page limit", operation.label())
+                    format!(
+                        "`{}` returns a collection with no page limit",
+                        operation.label()
+                    )
                 };
                 out.emit(Diagnostic::new(out.rule(), collection.place(), message));
             }
@@ -111,9 +143,14 @@ fn report_unbounded_size<'a>(
     parameter: &Parameter<'a>,
     out: &mut Emitter,
 ) {
-    let schema = parameter.schema.as_ref().map(|schema| context.resolve_or_self(schema));
+    let schema = parameter
+        .schema
+        .as_ref()
+        .map(|schema| context.resolve_or_self(schema));
     let bounded = schema.as_ref().is_some_and(|schema| {
-        schema.node.get("maximum").is_some() || schema.node.get("enum").is_some() || schema.node.get("exclusiveMaximum").is_some()
+        schema.node.get("maximum").is_some()
+            || schema.node.get("enum").is_some()
+            || schema.node.get("exclusiveMaximum").is_some()
     });
     if bounded {
         return;
@@ -124,21 +161,31 @@ fn report_unbounded_size<'a>(
         operation.label()
     );
     let place = schema.as_ref().unwrap_or(&parameter.at).place();
-    out.emit(Diagnostic::new(out.rule(), place, message).help("Give the page-size parameter a `maximum` (for example 100) and a `default`."));
+    out.emit(
+        Diagnostic::new(out.rule(), place, message)
+            .help("Give the page-size parameter a `maximum` (for example 100) and a `default`."),
+    );
 }
 
 /// The success response whose body is a collection, if any (its key location).
-fn collection_response<'a>(context: &ApiContext<'a>, operation: &Operation<'a>) -> Option<NodeAt<'a>> {
-    operation.responses.iter().filter(|response| response.is_success()).find_map(|response| {
-        let is_collection = response.content.iter().any(|media| {
-            media
-                .schema
-                .as_ref()
-                .and_then(|schema| context.resolve(schema))
-                .is_some_and(|schema| unbounded_array(&schema) || wraps_array(context, &schema))
-        });
-        is_collection.then(|| response.key_at.clone())
-    })
+fn collection_response<'a>(
+    context: &ApiContext<'a>,
+    operation: &Operation<'a>,
+) -> Option<NodeAt<'a>> {
+    operation
+        .responses
+        .iter()
+        .filter(|response| response.is_success())
+        .find_map(|response| {
+            let is_collection = response.content.iter().any(|media| {
+                media
+                    .schema
+                    .as_ref()
+                    .and_then(|schema| context.resolve(schema))
+                    .is_some_and(|schema| unbounded_array(&schema) || wraps_array(context, &schema))
+            });
+            is_collection.then(|| response.key_at.clone())
+        })
 }
 
 fn unbounded_array(schema: &NodeAt<'_>) -> bool {
@@ -149,10 +196,14 @@ fn wraps_array<'a>(context: &ApiContext<'a>, schema: &NodeAt<'a>) -> bool {
     if !types(schema).is_empty() && !types(schema).contains(&"object") {
         return false;
     }
-    let Some(properties) = schema.get("properties") else { return false };
+    let Some(properties) = schema.get("properties") else {
+        return false;
+    };
     let wrapped = properties.entries().any(|(name, property)| {
         WRAPPERS.contains(&name.to_ascii_lowercase().as_str())
-            && context.resolve(&property).is_some_and(|property| unbounded_array(&property))
+            && context
+                .resolve(&property)
+                .is_some_and(|property| unbounded_array(&property))
     });
     wrapped
 }

@@ -48,7 +48,10 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for server in &context.api.servers {
         let url = expand_variables(server);
         let lower = url.to_ascii_lowercase();
-        let Some(rest) = lower.strip_prefix("http://").or_else(|| lower.strip_prefix("ws://")) else {
+        let Some(rest) = lower
+            .strip_prefix("http://")
+            .or_else(|| lower.strip_prefix("ws://"))
+        else {
             continue;
         };
         if is_local(rest) {
@@ -76,7 +79,10 @@ fn is_local(rest: &str) -> bool {
     let host_port = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host_port = host_port.rsplit('@').next().unwrap_or(host_port);
     let host = if host_port.starts_with('[') {
-        host_port.split(']').next().map_or("", |h| h.trim_start_matches('['))
+        host_port
+            .split(']')
+            .next()
+            .map_or("", |h| h.trim_start_matches('['))
     } else {
         host_port.split(':').next().unwrap_or("")
     };

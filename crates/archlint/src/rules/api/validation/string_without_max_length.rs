@@ -69,12 +69,16 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
 
 fn is_unbounded_string(schema: &NodeAt<'_>) -> bool {
     let types = types(schema);
-    let is_string = types.contains(&"string") && types.iter().all(|t| *t == "string" || *t == "null");
+    let is_string =
+        types.contains(&"string") && types.iter().all(|t| *t == "string" || *t == "null");
     if !is_string {
         return false;
     }
     let node = schema.node;
-    if ["maxLength", "enum", "const"].iter().any(|key| node.get(key).is_some()) {
+    if ["maxLength", "enum", "const"]
+        .iter()
+        .any(|key| node.get(key).is_some())
+    {
         return false;
     }
     if let Some(format) = schema.str("format") {
@@ -109,7 +113,9 @@ fn describe(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> String {
         .unwrap_or_default();
     match operations.len() {
         0 | 1 => format!("{subject} of `{first}` has no maxLength"),
-        count => format!("{subject} has no maxLength (accepted by {count} operations, such as `{first}`)"),
+        count => format!(
+            "{subject} has no maxLength (accepted by {count} operations, such as `{first}`)"
+        ),
     }
 }
 

@@ -1,0 +1,176 @@
+//! The `archlint` binary: exit codes, formats, stdin, configuration, catalogue.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn archlint(args: &[&str]) -> Output {
+    run(args, None)
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_archlint"))
+        .args(args)
+        .current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn reviewing_the_example_fails_on_errors() {
+    let output = archlint(&["review", "corpus/api/shop.yaml"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("error[TLS001] insecure-server-url"), "{text}");
+    assert!(text.contains("--> corpus/api/shop.yaml:8:5"));
+    assert!(text.contains("findings in 2 files"));
+    assert!(!text.contains('\u{1b}'), "no colour on a pipe");
+}
+
+#[test]
+fn fail_on_threshold() {
+    assert_eq!(
+        archlint(&["review", "--fail-on", "never", "corpus/api/shop.yaml"])
+            .status
+            .code(),
+        Some(0)
+    );
+    let clean = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n";
+    assert_eq!(run(&["review", "-"], Some(clean)).status.code(), Some(0));
+    let warning_only = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\nsecurity: [{k: []}]\npaths:\n  /a:\n    get: {responses: {'200': {description: ok}}}\ncomponents: {securitySchemes: {k: {type: http, scheme: bearer}}}\n";
+    assert_eq!(
+        run(&["review", "-"], Some(warning_only)).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["review", "--fail-on", "warning", "-"], Some(warning_only))
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn stdin_json_output() {
+    let spec = "{\"openapi\": \"3.1.0\", \"info\": {\"title\": \"t\", \"version\": \"1\"}, \"servers\": [{\"url\": \"http://x.example.com\"}], \"paths\": {}}";
+    let output = run(&["review", "--format", "json", "-"], Some(spec));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
+    assert_eq!(json["findings"][0]["location"]["file"], "<stdin>");
+    assert_eq!(json["findings"][0]["rule"], "TLS001");
+    assert_eq!(json["summary"]["counts"]["error"], 1);
+}
+
+#[test]
+fn usage_and_input_errors_exit_2_with_a_message() {
+    let missing = archlint(&["review", "no/such/file.yaml"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no/such/file.yaml"),
+        "{}",
+        stderr(&missing)
+    );
+    let bad_format = archlint(&["review", "--format", "xml", "corpus/api/shop.yaml"]);
+    assert_eq!(bad_format.status.code(), Some(2));
+    let unknown_rule = archlint(&["review", "--select", "NOPE1", "corpus/api/shop.yaml"]);
+    assert_eq!(unknown_rule.status.code(), Some(2));
+    assert!(stderr(&unknown_rule).contains("archlint rules"));
+    let dir = std::env::temp_dir().join(format!("archlint-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let config = dir.join("archlint.toml");
+    std::fs::write(&config, "[rules]\nERR001 = \"loud\"\n").unwrap();
+    let bad_config = archlint(&[
+        "review",
+        "--config",
+        config.to_str().unwrap(),
+        "corpus/api/shop.yaml",
+    ]);
+    assert_eq!(bad_config.status.code(), Some(2));
+    assert!(stderr(&bad_config).contains("\"error\", \"warning\", \"info\" or \"off\""));
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let empty_dir = archlint(&["review", empty.to_str().unwrap()]);
+    assert_eq!(empty_dir.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn select_sarif_and_github() {
+    let output = archlint(&[
+        "review",
+        "--select",
+        "TLS001",
+        "--format",
+        "sarif",
+        "corpus/api/shop.yaml",
+    ]);
+    let sarif: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["ruleId"], "TLS001");
+    let github = stdout(&archlint(&[
+        "review",
+        "--select",
+        "TLS001",
+        "--format",
+        "github",
+        "corpus/api/shop.yaml",
+    ]));
+    assert!(
+        github.starts_with("::error file=corpus/api/shop.yaml,line=8,col=5,"),
+        "{github}"
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let list = stdout(&archlint(&["rules"]));
+    assert!(list
+        .lines()
+        .any(|line| line.starts_with("ERR001") && line.contains("missing-4xx-response")));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&archlint(&["rules", "--format", "json"]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), archlint::RULES.len());
+    let explained = archlint(&["explain", "missing-4xx-response"]);
+    assert_eq!(explained.status.code(), Some(0));
+    assert!(stdout(&explained).contains("## Why is this bad?"));
+    assert_eq!(archlint(&["explain", "ERR999"]).status.code(), Some(2));
+}
+
+#[test]
+fn output_file() {
+    let path = std::env::temp_dir().join(format!("archlint-out-{}.json", std::process::id()));
+    let output = archlint(&[
+        "review",
+        "-f",
+        "json",
+        "-o",
+        path.to_str().unwrap(),
+        "corpus/api/shop.yaml",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stdout(&output).is_empty());
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(json["findings"].as_array().unwrap().len() > 5);
+    let _ = std::fs::remove_file(path);
+}
