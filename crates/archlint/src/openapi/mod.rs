@@ -12,7 +12,7 @@ pub use model::{
     Api, MediaType, Method, Operation, Parameter, RequestBody, Response, SecurityRequirement,
     SecurityScheme, Server, SpecVersion,
 };
-pub use schemas::SchemaUse;
+pub use schemas::{Role, SchemaUse};
 
 use crate::config::Config;
 use crate::diagnostic::Place;

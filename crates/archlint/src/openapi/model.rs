@@ -187,6 +187,20 @@ pub struct SecurityRequirement<'a> {
 }
 
 impl Api<'_> {
+    /// Names the operations that share a component: "`GET /a`" for one, "12
+    /// operations, such as `GET /a`" for more.
+    pub fn describe_operations(&self, indexes: &[usize]) -> String {
+        let first = indexes
+            .first()
+            .and_then(|&index| self.operations.get(index))
+            .map(Operation::label)
+            .unwrap_or_default();
+        match indexes.len() {
+            0 | 1 => format!("`{first}`"),
+            count => format!("{count} operations, such as `{first}`"),
+        }
+    }
+
     /// Builds the model, or `None` with a finding when the root is not an OpenAPI
     /// 3.x description.
     pub fn build<'a>(documents: &'a Documents, out: &mut Vec<Diagnostic>) -> Option<Api<'a>> {

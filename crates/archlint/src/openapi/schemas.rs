@@ -19,10 +19,19 @@ pub enum Direction {
 /// One schema node and who uses it.
 pub struct SchemaUse<'a> {
     pub schema: NodeAt<'a>,
-    /// The property name when the schema was reached as `properties/<name>`.
-    pub property: Option<&'a str>,
+    /// How the schema was first reached: as `properties/<name>`, or as the
+    /// schema of a parameter.
+    pub role: Role<'a>,
     /// Indexes into `Api::operations`, ascending and without repeats.
     pub operations: Vec<usize>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role<'a> {
+    Property(&'a str),
+    /// Parameter name and location (`query`, `header`, `cookie`).
+    Parameter(&'a str, &'a str),
+    Other,
 }
 
 /// Keywords whose value is one subschema.
@@ -47,12 +56,9 @@ pub(crate) fn collect<'a>(context: &ApiContext<'a>, direction: Direction) -> Vec
     let mut index_of: HashMap<usize, usize> = HashMap::new();
     for (operation_index, operation) in context.api.operations.iter().enumerate() {
         let mut seen = HashSet::new();
-        let mut stack: Vec<(NodeAt<'a>, Option<&'a str>)> = roots(operation, direction)
-            .into_iter()
-            .map(|schema| (schema, None))
-            .collect();
+        let mut stack = roots(operation, direction);
         stack.reverse();
-        while let Some((at, property)) = stack.pop() {
+        while let Some((at, role)) = stack.pop() {
             let Some(schema) = context.resolve(&at) else {
                 continue;
             };
@@ -65,7 +71,7 @@ pub(crate) fn collect<'a>(context: &ApiContext<'a>, direction: Direction) -> Vec
             let slot = *index_of.entry(schema.identity()).or_insert_with(|| {
                 uses.push(SchemaUse {
                     schema: schema.clone(),
-                    property,
+                    role,
                     operations: Vec::new(),
                 });
                 uses.len() - 1
@@ -81,25 +87,35 @@ pub(crate) fn collect<'a>(context: &ApiContext<'a>, direction: Direction) -> Vec
     uses
 }
 
-fn roots<'a>(operation: &super::Operation<'a>, direction: Direction) -> Vec<NodeAt<'a>> {
+type Pending<'a> = (NodeAt<'a>, Role<'a>);
+
+fn roots<'a>(operation: &super::Operation<'a>, direction: Direction) -> Vec<Pending<'a>> {
+    let bodies = |media: &[super::MediaType<'a>]| -> Vec<Pending<'a>> {
+        media
+            .iter()
+            .filter_map(|media| media.schema.clone().map(|schema| (schema, Role::Other)))
+            .collect()
+    };
     match direction {
         Direction::Request => {
-            let mut roots: Vec<NodeAt<'a>> = operation
+            let mut roots: Vec<Pending<'a>> = operation
                 .parameters
                 .iter()
                 .filter(|parameter| parameter.location != "path")
-                .filter_map(|parameter| parameter.schema.clone())
+                .filter_map(|parameter| {
+                    let role = Role::Parameter(parameter.name, parameter.location);
+                    parameter.schema.clone().map(|schema| (schema, role))
+                })
                 .collect();
             if let Some(body) = &operation.request_body {
-                roots.extend(body.content.iter().filter_map(|media| media.schema.clone()));
+                roots.extend(bodies(&body.content));
             }
             roots
         }
         Direction::Response => operation
             .responses
             .iter()
-            .flat_map(|response| response.content.iter())
-            .filter_map(|media| media.schema.clone())
+            .flat_map(|response| bodies(&response.content))
             .collect(),
     }
 }
@@ -112,22 +128,27 @@ fn excluded(schema: &NodeAt<'_>, direction: Direction) -> bool {
     }
 }
 
-fn push_children<'a>(schema: &NodeAt<'a>, stack: &mut Vec<(NodeAt<'a>, Option<&'a str>)>) {
+fn push_children<'a>(schema: &NodeAt<'a>, stack: &mut Vec<Pending<'a>>) {
     let mut children = Vec::new();
     for (key, child) in schema.entries() {
         if SINGLE.contains(&key) {
             if child.node.is_object() {
-                children.push((child, None));
+                children.push((child, Role::Other));
             } else if key == "items" {
                 // OpenAPI 3.0 tuples written as arrays.
-                children.extend(child.items().map(|item| (item, None)));
+                children.extend(child.items().map(|item| (item, Role::Other)));
             }
         } else if LISTS.contains(&key) {
-            children.extend(child.items().map(|item| (item, None)));
+            children.extend(child.items().map(|item| (item, Role::Other)));
         } else if MAPS.contains(&key) {
             let named: Vec<_> = child.entries().collect();
             for (name, subschema) in named {
-                children.push((subschema, (key == "properties").then_some(name)));
+                let role = if key == "properties" {
+                    Role::Property(name)
+                } else {
+                    Role::Other
+                };
+                children.push((subschema, role));
             }
         }
     }

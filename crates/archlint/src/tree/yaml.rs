@@ -242,8 +242,13 @@ impl TreeBuilder<'_> {
 
     fn scan_error(&mut self, error: &ScanError) -> ParseError {
         let start = self.offsets.byte_offset(error.marker().index());
+        let message = if error.info().contains("recursion limit") {
+            "nesting deeper than the YAML reader allows; the document is not reviewed".to_owned()
+        } else {
+            error.info().to_owned()
+        };
         ParseError {
-            message: error.info().to_owned(),
+            message,
             span: Span::new(start, start + 1),
         }
     }

@@ -98,7 +98,10 @@ const WRAPPERS: [&str; 10] = [
 ];
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
-    for operation in &context.api.operations {
+    // Page-size parameters are usually shared components: one finding per
+    // parameter schema, naming how many operations use it.
+    let mut unbounded_sizes: Vec<UnboundedSize<'_>> = Vec::new();
+    for (index, operation) in context.api.operations.iter().enumerate() {
         if operation.method != crate::openapi::Method::Get {
             continue;
         }
@@ -110,7 +113,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 && PAGE_SIZE.contains(&normalized(parameter.name).as_str())
         });
         match size_parameter {
-            Some(parameter) => report_unbounded_size(context, operation, parameter, out),
+            Some(parameter) => note_unbounded_size(context, index, parameter, &mut unbounded_sizes),
             None => {
                 let pages = operation
                     .parameters
@@ -131,40 +134,57 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             }
         }
     }
+    for size in unbounded_sizes {
+        let message = format!(
+            "page-size parameter `{}` has no maximum: a client can ask for every row (used by {})",
+            size.name,
+            context.api.describe_operations(&size.operations)
+        );
+        let help = "Give the page-size parameter a `maximum` (for example 100) and a `default`.";
+        out.emit(Diagnostic::new(out.rule(), size.at.place(), message).help(help));
+    }
+}
+
+struct UnboundedSize<'a> {
+    at: NodeAt<'a>,
+    name: &'a str,
+    operations: Vec<usize>,
 }
 
 fn normalized(name: &str) -> String {
     name.to_ascii_lowercase().replace('-', "_")
 }
 
-fn report_unbounded_size<'a>(
+fn note_unbounded_size<'a>(
     context: &ApiContext<'a>,
-    operation: &Operation<'a>,
+    operation: usize,
     parameter: &Parameter<'a>,
-    out: &mut Emitter,
+    sizes: &mut Vec<UnboundedSize<'a>>,
 ) {
     let schema = parameter
         .schema
         .as_ref()
         .map(|schema| context.resolve_or_self(schema));
     let bounded = schema.as_ref().is_some_and(|schema| {
-        schema.node.get("maximum").is_some()
-            || schema.node.get("enum").is_some()
-            || schema.node.get("exclusiveMaximum").is_some()
+        ["maximum", "exclusiveMaximum", "enum", "const"]
+            .iter()
+            .any(|key| schema.node.get(key).is_some())
     });
     if bounded {
         return;
     }
-    let message = format!(
-        "page-size parameter `{}` of `{}` has no maximum: a client can ask for every row",
-        parameter.name,
-        operation.label()
-    );
-    let place = schema.as_ref().unwrap_or(&parameter.at).place();
-    out.emit(
-        Diagnostic::new(out.rule(), place, message)
-            .help("Give the page-size parameter a `maximum` (for example 100) and a `default`."),
-    );
+    let at = schema.unwrap_or_else(|| parameter.at.clone());
+    match sizes
+        .iter_mut()
+        .find(|size| size.at.identity() == at.identity())
+    {
+        Some(size) => size.operations.push(operation),
+        None => sizes.push(UnboundedSize {
+            at,
+            name: parameter.name,
+            operations: vec![operation],
+        }),
+    }
 }
 
 /// The success response whose body is a collection, if any (its key location).

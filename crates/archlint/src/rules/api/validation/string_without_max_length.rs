@@ -1,6 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::openapi::schemas::types;
-use crate::openapi::{ApiContext, NodeAt, SchemaUse};
+use crate::openapi::{ApiContext, NodeAt, Role, SchemaUse};
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -101,21 +101,16 @@ fn has_open_repetition(pattern: &str) -> bool {
 }
 
 fn describe(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> String {
-    let subject = match schema_use.property {
-        Some(property) => format!("request property `{property}`"),
-        None => "request string".to_owned(),
+    let subject = match schema_use.role {
+        Role::Property(property) => format!("request property `{property}`"),
+        Role::Parameter(name, location) => format!("{location} parameter `{name}`"),
+        Role::Other => "request string".to_owned(),
     };
-    let operations = &schema_use.operations;
-    let first = operations
-        .first()
-        .and_then(|&index| context.api.operations.get(index))
-        .map(|operation| operation.label())
-        .unwrap_or_default();
-    match operations.len() {
-        0 | 1 => format!("{subject} of `{first}` has no maxLength"),
-        count => format!(
-            "{subject} has no maxLength (accepted by {count} operations, such as `{first}`)"
-        ),
+    let users = context.api.describe_operations(&schema_use.operations);
+    if schema_use.operations.len() > 1 {
+        format!("{subject} has no maxLength (accepted by {users})")
+    } else {
+        format!("{subject} of {users} has no maxLength")
     }
 }
 
