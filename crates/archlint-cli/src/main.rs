@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
 use archlint::report::{to_github, to_json, to_sarif, to_text, TextOptions};
-use archlint::{Config, FsLoader, MemoryLoader, Report, Severity, RULES};
+use archlint::{Config, Dialect, FsLoader, MemoryLoader, Report, Severity, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Reviews backend designs — OpenAPI descriptions — like a senior backend
@@ -33,6 +33,35 @@ enum Command {
         /// A rule id such as ERR001 or a name such as missing-4xx-response.
         rule: String,
     },
+    /// Report how many SQL statements archlint understands, per file. A folder is
+    /// read as one migration history; each path gets its own detected dialect.
+    Coverage {
+        /// SQL files or folders.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+        #[arg(long, short, value_enum, default_value_t = CatalogueFormat::Text)]
+        format: CatalogueFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DialectArg {
+    #[value(alias = "postgresql", alias = "pg")]
+    Postgres,
+    Mysql,
+    Sqlite,
+}
+
+impl From<DialectArg> for Dialect {
+    fn from(value: DialectArg) -> Self {
+        match value {
+            DialectArg::Postgres => Dialect::Postgres,
+            DialectArg::Mysql => Dialect::Mysql,
+            DialectArg::Sqlite => Dialect::Sqlite,
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -58,6 +87,9 @@ struct ReviewArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// SQL dialect (default: `[sql] dialect` in the configuration, else detected).
+    #[arg(long, value_enum)]
+    dialect: Option<DialectArg>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +130,7 @@ fn main() -> ExitCode {
         Command::Review(args) => review(args),
         Command::Rules { format } => print(&catalogue(format)).map(|()| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule),
+        Command::Coverage { paths, dialect, format } => coverage(&paths, dialect.map(Dialect::from), format),
     };
     outcome.unwrap_or_else(|message| {
         eprintln!("archlint: {message}");
@@ -156,6 +189,9 @@ fn load_config(args: &ReviewArgs) -> Result<Config, String> {
         }
         None => Config::default(),
     };
+    if let Some(dialect) = args.dialect {
+        config.dialect = Some(dialect.into());
+    }
     if !args.select.is_empty() {
         let selected: Vec<&str> = args.select.iter().map(String::as_str).collect();
         config
@@ -228,6 +264,61 @@ fn explain(selector: &str) -> Result<ExitCode, String> {
         .ok_or_else(|| format!("unknown rule `{selector}`; `archlint rules` lists every rule"))?;
     print(&archlint::docs::rule_page(rule.meta()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn coverage(paths: &[String], dialect: Option<Dialect>, format: CatalogueFormat) -> Result<ExitCode, String> {
+    let rows = archlint::sql_coverage(paths, &FsLoader, dialect).map_err(|error| error.to_string())?;
+    if let CatalogueFormat::Json = format {
+        print(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = format!(
+        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>8}\n",
+        "file", "dialect", "stmts", "parsed", "fallback", "no-effect", "unknown", "percent"
+    );
+    let mut totals: Vec<(Dialect, archlint::sql::Coverage)> = Vec::new();
+    for row in &rows {
+        let c = row.coverage;
+        out.push_str(&format!(
+            "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
+            row.file,
+            row.dialect.as_str(),
+            c.statements,
+            c.parsed,
+            c.fallback,
+            c.no_schema_effect,
+            c.not_understood,
+            percent(c)
+        ));
+        match totals.iter_mut().find(|(dialect, _)| *dialect == row.dialect) {
+            Some((_, total)) => total.add(c),
+            None => totals.push((row.dialect, c)),
+        }
+    }
+    out.push('\n');
+    for (dialect, c) in totals {
+        out.push_str(&format!(
+            "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
+            "TOTAL",
+            dialect.as_str(),
+            c.statements,
+            c.parsed,
+            c.fallback,
+            c.no_schema_effect,
+            c.not_understood,
+            percent(c)
+        ));
+    }
+    print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn percent(coverage: archlint::sql::Coverage) -> f64 {
+    if coverage.statements == 0 {
+        100.0
+    } else {
+        100.0 * coverage.understood() as f64 / coverage.statements as f64
+    }
 }
 
 /// Writes to standard output; a closed pipe (`archlint ... | head`) is not an error.

@@ -14,6 +14,9 @@
 //!
 //! [api]
 //! versioning = "path"   # path | header | media-type | none | any (default)
+//!
+//! [sql]
+//! dialect = "postgres"  # postgres | mysql | sqlite (default: detected)
 //! ```
 
 use std::collections::HashMap;
@@ -23,6 +26,7 @@ use serde::Deserialize;
 use crate::glob;
 use crate::report::{Area, Severity};
 use crate::rules::{self, RuleMeta};
+use crate::sql::Dialect;
 
 /// A severity override, or `off`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,6 +68,8 @@ pub struct Config {
     select: Option<Vec<&'static str>>,
     ignore: Vec<String>,
     pub versioning: VersioningPolicy,
+    /// The SQL dialect; detected from the text when absent.
+    pub dialect: Option<Dialect>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,9 +96,15 @@ struct RawConfig {
     areas: HashMap<String, String>,
     #[serde(default)]
     api: RawApi,
-    /// Read by the SQL side; accepted here so one file configures both.
     #[serde(default)]
-    sql: Option<toml::Table>,
+    sql: RawSql,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSql {
+    #[serde(default)]
+    dialect: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -113,7 +125,11 @@ impl Config {
             ignore: raw.ignore,
             ..Config::default()
         };
-        let _ = raw.sql;
+        if let Some(name) = &raw.sql.dialect {
+            config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
+                ConfigError(format!("unknown SQL dialect `{name}` in [sql]; use postgres, mysql or sqlite"))
+            })?);
+        }
         for (selector, level) in &raw.rules {
             let rule = find_rule(selector)?;
             config.rules.insert(rule.id, parse_level(level, selector)?);

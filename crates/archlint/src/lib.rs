@@ -17,14 +17,17 @@ pub mod docs;
 mod engine;
 mod glob;
 pub mod loader;
+pub mod model;
 pub mod openapi;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod sql;
 pub mod tree;
 
 pub use config::{Config, ConfigError, Level, VersioningPolicy};
-pub use engine::{review, review_text, InputError};
+pub use engine::{review, review_text, sql_coverage, CoverageRow, InputError};
 pub use loader::{FsLoader, Loader, MemoryLoader};
 pub use report::{Area, Finding, Location, Related, Report, Severity, Summary};
 pub use rules::{Rule, RuleMeta, RULES};
+pub use sql::Dialect;

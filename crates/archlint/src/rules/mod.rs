@@ -8,6 +8,7 @@
 pub mod api;
 
 use crate::diagnostic::Diagnostic;
+use crate::model::DbContext;
 use crate::openapi::ApiContext;
 use crate::report::{Area, Severity};
 
@@ -82,6 +83,9 @@ pub trait Rule: Sync + Send {
 
     /// Reviews one API description. Rules of other sides keep the default.
     fn check_api(&self, _api: &ApiContext<'_>, _out: &mut Emitter) {}
+
+    /// Reviews the schema model built from the SQL files.
+    fn check_db(&self, _db: &DbContext<'_>, _out: &mut Emitter) {}
 }
 
 /// Declares a rule: its type, metadata and documentation in one place.
@@ -110,6 +114,7 @@ macro_rules! declare_rule {
             summary: $summary:literal,
             fix: $fix:literal,
             $(check_api: $check_api:path,)?
+            $(check_db: $check_db:path,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -138,6 +143,12 @@ macro_rules! declare_rule {
                     $check_api(api, out)
                 }
             )?
+
+            $(
+                fn check_db(&self, db: &$crate::model::DbContext<'_>, out: &mut $crate::rules::Emitter) {
+                    $check_db(db, out)
+                }
+            )?
         }
     };
 }
@@ -152,6 +163,9 @@ pub static RULES: &[&dyn Rule] = &[
     &api::structure::external_ref::ExternalRef,
     &api::structure::ref_cycle::RefCycle,
     &api::structure::duplicate_key::DuplicateKey,
+    &api::structure::sql_statement_not_understood::SqlStatementNotUnderstood,
+    &api::structure::sql_syntax_error::SqlSyntaxError,
+    &api::structure::sql_unknown_object::SqlUnknownObject,
     // API checklists
     &api::auth::api_key_in_query::ApiKeyInQuery,
     &api::auth::operation_without_security::OperationWithoutSecurity,

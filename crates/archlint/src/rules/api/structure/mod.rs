@@ -8,3 +8,6 @@ pub mod parse_error;
 pub mod ref_cycle;
 pub mod unresolved_ref;
 pub mod unsupported_document;
+pub mod sql_statement_not_understood;
+pub mod sql_syntax_error;
+pub mod sql_unknown_object;

@@ -1,0 +1,186 @@
+//! One review: find the inputs, load each description and the SQL history, run
+//! the enabled rules in parallel, apply configuration and inline suppressions,
+//! and assemble a sorted, deduplicated report.
+
+mod api;
+mod sql;
+
+pub use sql::{sql_coverage, CoverageRow};
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::loader::{Loader, MemoryLoader};
+use crate::report::{Finding, Report};
+use crate::rules::RULES;
+use crate::source::SourceMap;
+
+/// A review that could not start: a missing file, an empty folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// File extensions looked at inside folders.
+const API_EXTENSIONS: [&str; 3] = [".yaml", ".yml", ".json"];
+const SQL_EXTENSION: &str = ".sql";
+
+/// Reviews files and folders read through `loader`.
+pub fn review(
+    paths: &[String],
+    loader: &dyn Loader,
+    config: &Config,
+) -> Result<Report, InputError> {
+    let inputs = discover(paths, loader, config)?;
+    let mut units = par_map(&inputs.api_roots, |root| api::review_api(root, loader, config));
+    let mut report = Report::default();
+    if !inputs.sql_files.is_empty() {
+        let (unit, dialect) = sql::review_sql(&inputs.sql_files, loader, config)?;
+        units.push(Some(unit));
+        report.summary.dialects.push(dialect.as_str().to_owned());
+    }
+    for unit in units {
+        let Some(unit) = unit else { continue };
+        for file in unit.files {
+            if !report.summary.files.contains(&file) {
+                report.summary.files.push(file);
+            }
+        }
+        report.findings.extend(unit.findings);
+        report.lines.extend(unit.lines);
+    }
+    report.summary.rules = RULES
+        .iter()
+        .filter(|rule| config.is_enabled(rule.meta()))
+        .count();
+    report.finish();
+    Ok(report)
+}
+
+/// Reviews one description held in memory (the browser, Python's `openapi=`).
+pub fn review_text(name: &str, text: &str, config: &Config) -> Report {
+    let mut memory = MemoryLoader::new();
+    memory.insert(name, text);
+    review(&[name.to_owned()], &memory, config).unwrap_or_default()
+}
+
+/// A root document to review, and whether the user named it (a file met inside a
+/// folder is only reviewed when it is an OpenAPI document).
+struct Root {
+    path: String,
+    named: bool,
+}
+
+/// What a review reads: OpenAPI roots, and SQL files applied in order as one
+/// history.
+struct Inputs {
+    api_roots: Vec<Root>,
+    sql_files: Vec<String>,
+}
+
+fn has_extension(path: &str, extensions: &[&str]) -> bool {
+    let lower = path.to_ascii_lowercase();
+    extensions.iter().any(|extension| lower.ends_with(extension))
+}
+
+fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<Inputs, InputError> {
+    if paths.is_empty() {
+        return Err(InputError(
+            "no input: give OpenAPI or SQL files or folders to review".to_owned(),
+        ));
+    }
+    let mut inputs = Inputs {
+        api_roots: Vec::new(),
+        sql_files: Vec::new(),
+    };
+    for path in paths {
+        if loader.is_dir(path) {
+            let files: Vec<String> = loader
+                .list_dir(path)
+                .map_err(InputError)?
+                .into_iter()
+                .filter(|file| !config.is_ignored(file))
+                .collect();
+            let before = inputs.api_roots.len() + inputs.sql_files.len();
+            for file in files {
+                if has_extension(&file, &API_EXTENSIONS) {
+                    inputs.api_roots.push(Root { path: file, named: false });
+                } else if has_extension(&file, &[SQL_EXTENSION]) {
+                    inputs.sql_files.push(file);
+                }
+            }
+            if inputs.api_roots.len() + inputs.sql_files.len() == before {
+                return Err(InputError(format!(
+                    "{path}: no .yaml, .yml, .json or .sql files to review in this folder"
+                )));
+            }
+        } else if !config.is_ignored(path) {
+            loader
+                .read(path)
+                .map_err(|message| InputError(format!("cannot read {message}")))?;
+            if has_extension(path, &[SQL_EXTENSION]) {
+                inputs.sql_files.push(path.clone());
+            } else {
+                inputs.api_roots.push(Root {
+                    path: path.clone(),
+                    named: true,
+                });
+            }
+        }
+    }
+    Ok(inputs)
+}
+
+/// What reviewing one description (or the SQL history) produced.
+pub(super) struct Unit {
+    files: Vec<String>,
+    findings: Vec<Finding>,
+    lines: Vec<((String, u32), String)>,
+}
+
+/// Applies configuration (off rules, severity overrides), turns spans into
+/// line/column locations and keeps the source line under each finding.
+fn into_unit(diagnostics: Vec<Diagnostic>, sources: &SourceMap, config: &Config) -> Unit {
+    let findings: Vec<Finding> = diagnostics
+        .into_iter()
+        .filter(|diagnostic| config.is_enabled(diagnostic.rule))
+        .filter_map(|diagnostic| {
+            let own = diagnostic.severity.unwrap_or(diagnostic.rule.severity);
+            let severity = config.level(diagnostic.rule, own)?;
+            Some(diagnostic.into_finding(sources, severity))
+        })
+        .collect();
+    let lines = findings
+        .iter()
+        .filter_map(|finding| {
+            let file = sources.get(sources.find(&finding.location.file)?)?;
+            let text = file.lines.line_text(&file.text, finding.location.line);
+            Some(((finding.location.file.clone(), finding.location.line), text.to_owned()))
+        })
+        .collect();
+    Unit {
+        files: sources.iter().map(|(_, file)| file.name.clone()).collect(),
+        findings,
+        lines,
+    }
+}
+
+/// Maps in parallel when the `parallel` feature is on; the output keeps the input
+/// order either way, so reports are identical.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        items.par_iter().map(f).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        items.iter().map(f).collect()
+    }
+}
+

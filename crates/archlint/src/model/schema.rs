@@ -1,0 +1,211 @@
+//! Tables, columns, keys, indexes, enum types and views, each with the place
+//! where it is defined and the file (migration) that created or last changed it.
+//!
+//! Names are compared case-insensitively, without quotes, and without a
+//! `public.`/`main.`/`dbo.` schema prefix ([`Schema::key`]); they are kept as
+//! written for messages.
+
+use crate::diagnostic::Place;
+use crate::source::FileId;
+use crate::sql::Dialect;
+
+#[derive(Debug, Clone, Default)]
+pub struct Schema {
+    pub dialect: Dialect,
+    /// In creation order.
+    pub tables: Vec<Table>,
+    pub enums: Vec<EnumType>,
+    pub domains: Vec<Domain>,
+    pub views: Vec<View>,
+    /// Every statement applied, in order: what migration-aware rules read.
+    pub statements: Vec<StatementRecord>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<Column>,
+    pub primary_key: Option<Key>,
+    pub uniques: Vec<Key>,
+    pub foreign_keys: Vec<ForeignKey>,
+    pub checks: Vec<Check>,
+    pub indexes: Vec<Index>,
+    /// MySQL storage engine (`InnoDB`, `MyISAM` ...), as written.
+    pub engine: Option<String>,
+    /// MySQL default character set, as written.
+    pub charset: Option<String>,
+    pub comment: Option<String>,
+    pub row_level_security: bool,
+    pub temporary: bool,
+    pub place: Place,
+    /// The file whose statement created the table.
+    pub created_in: FileId,
+    /// The file whose statement last changed it (its creation included).
+    pub changed_in: FileId,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: String,
+    /// The type as written, lower-cased and with single spaces: `varchar(255)`,
+    /// `timestamp with time zone`, `int unsigned`.
+    pub data_type: String,
+    pub nullable: bool,
+    pub default: Option<String>,
+    /// `serial`, `AUTO_INCREMENT`, `AUTOINCREMENT` or an identity column.
+    pub auto_increment: bool,
+    /// `GENERATED ALWAYS AS (...)` and similar computed columns.
+    pub generated: bool,
+    pub comment: Option<String>,
+    pub place: Place,
+    pub changed_in: FileId,
+}
+
+/// A primary key or unique constraint.
+#[derive(Debug, Clone)]
+pub struct Key {
+    pub name: Option<String>,
+    pub columns: Vec<String>,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone)]
+pub struct ForeignKey {
+    pub name: Option<String>,
+    pub columns: Vec<String>,
+    pub ref_table: String,
+    /// Empty when the reference names no columns (the referenced primary key).
+    pub ref_columns: Vec<String>,
+    /// `cascade`, `set null`, `restrict` ... as written, lower-cased.
+    pub on_delete: Option<String>,
+    pub on_update: Option<String>,
+    pub not_valid: bool,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone)]
+pub struct Check {
+    pub name: Option<String>,
+    pub expression: String,
+    pub not_valid: bool,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone)]
+pub struct Index {
+    pub name: Option<String>,
+    /// Column names, or expressions as written.
+    pub columns: Vec<String>,
+    pub unique: bool,
+    /// `btree`, `gin`, `hash` ... when given.
+    pub method: Option<String>,
+    /// The `WHERE` of a partial index.
+    pub predicate: Option<String>,
+    pub place: Place,
+    pub created_in: FileId,
+}
+
+#[derive(Debug, Clone)]
+pub struct EnumType {
+    pub name: String,
+    pub values: Vec<String>,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone)]
+pub struct Domain {
+    pub name: String,
+    pub data_type: String,
+    pub nullable: bool,
+    pub checks: Vec<String>,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone)]
+pub struct View {
+    pub name: String,
+    pub materialized: bool,
+    pub place: Place,
+}
+
+/// What a statement was, for rules that look at the history rather than the
+/// final state (migration safety).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatementKind {
+    CreateTable,
+    CreateIndex,
+    AlterTable,
+    Drop,
+    CreateType,
+    CreateView,
+    Comment,
+    Other,
+    /// sqlparser could not parse it; applied (or not) through the fallback reader.
+    NotUnderstood,
+}
+
+#[derive(Debug, Clone)]
+pub struct StatementRecord {
+    pub kind: StatementKind,
+    pub place: Place,
+    /// The table the statement is about, when it has one.
+    pub table: Option<String>,
+    /// Whether the table existed before this file (false when the same file or
+    /// migration created it).
+    pub table_preexisting: bool,
+}
+
+impl Schema {
+    /// The comparison key of a name: unquoted, lower-cased, without a default
+    /// schema prefix.
+    pub fn key(name: &str) -> String {
+        let lower = name.to_ascii_lowercase();
+        for prefix in ["public.", "main.", "dbo."] {
+            if let Some(rest) = lower.strip_prefix(prefix) {
+                return rest.to_owned();
+            }
+        }
+        lower
+    }
+
+    pub fn table(&self, name: &str) -> Option<&Table> {
+        let key = Schema::key(name);
+        self.tables.iter().find(|table| Schema::key(&table.name) == key)
+    }
+
+    pub fn table_mut(&mut self, name: &str) -> Option<&mut Table> {
+        let key = Schema::key(name);
+        self.tables.iter_mut().find(|table| Schema::key(&table.name) == key)
+    }
+
+    pub fn enum_type(&self, name: &str) -> Option<&EnumType> {
+        let key = Schema::key(name);
+        self.enums.iter().find(|item| Schema::key(&item.name) == key)
+    }
+
+    /// The table holding the index with this name.
+    pub fn index_owner_mut(&mut self, index: &str) -> Option<&mut Table> {
+        let key = Schema::key(index);
+        self.tables.iter_mut().find(|table| {
+            table
+                .indexes
+                .iter()
+                .any(|candidate| candidate.name.as_deref().is_some_and(|name| Schema::key(name) == key))
+        })
+    }
+}
+
+impl Table {
+    pub fn column(&self, name: &str) -> Option<&Column> {
+        self.columns.iter().find(|column| column.name.eq_ignore_ascii_case(name))
+    }
+
+    pub fn column_mut(&mut self, name: &str) -> Option<&mut Column> {
+        self.columns.iter_mut().find(|column| column.name.eq_ignore_ascii_case(name))
+    }
+
+    /// `table.column`, the `object` of a finding about a column.
+    pub fn object(&self, column: &str) -> String {
+        format!("{}.{}", self.name, column)
+    }
+}
