@@ -33,6 +33,14 @@ enum Command {
         /// A rule id such as ERR001 or a name such as missing-4xx-response.
         rule: String,
     },
+    /// Print the schema model that SQL files build: tables, columns, keys and
+    /// indexes, with the file and line that define each (folders are histories).
+    Schema {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+    },
     /// Report how many SQL statements archlint understands, per file. A folder is
     /// read as one migration history; each path gets its own detected dialect.
     Coverage {
@@ -130,7 +138,17 @@ fn main() -> ExitCode {
         Command::Review(args) => review(args),
         Command::Rules { format } => print(&catalogue(format)).map(|()| ExitCode::SUCCESS),
         Command::Explain { rule } => explain(&rule),
-        Command::Coverage { paths, dialect, format } => coverage(&paths, dialect.map(Dialect::from), format),
+        Command::Schema { paths, dialect } => {
+            archlint::describe_schema(&paths, &FsLoader, dialect.map(Dialect::from))
+                .map_err(|error| error.to_string())
+                .and_then(|text| print(&text))
+                .map(|()| ExitCode::SUCCESS)
+        }
+        Command::Coverage {
+            paths,
+            dialect,
+            format,
+        } => coverage(&paths, dialect.map(Dialect::from), format),
     };
     outcome.unwrap_or_else(|message| {
         eprintln!("archlint: {message}");
@@ -266,8 +284,13 @@ fn explain(selector: &str) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn coverage(paths: &[String], dialect: Option<Dialect>, format: CatalogueFormat) -> Result<ExitCode, String> {
-    let rows = archlint::sql_coverage(paths, &FsLoader, dialect).map_err(|error| error.to_string())?;
+fn coverage(
+    paths: &[String],
+    dialect: Option<Dialect>,
+    format: CatalogueFormat,
+) -> Result<ExitCode, String> {
+    let rows =
+        archlint::sql_coverage(paths, &FsLoader, dialect).map_err(|error| error.to_string())?;
     if let CatalogueFormat::Json = format {
         print(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"))?;
         return Ok(ExitCode::SUCCESS);
@@ -290,7 +313,10 @@ fn coverage(paths: &[String], dialect: Option<Dialect>, format: CatalogueFormat)
             c.not_understood,
             percent(c)
         ));
-        match totals.iter_mut().find(|(dialect, _)| *dialect == row.dialect) {
+        match totals
+            .iter_mut()
+            .find(|(dialect, _)| *dialect == row.dialect)
+        {
             Some((_, total)) => total.add(c),
             None => totals.push((row.dialect, c)),
         }

@@ -127,7 +127,9 @@ impl Config {
         };
         if let Some(name) = &raw.sql.dialect {
             config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
-                ConfigError(format!("unknown SQL dialect `{name}` in [sql]; use postgres, mysql or sqlite"))
+                ConfigError(format!(
+                    "unknown SQL dialect `{name}` in [sql]; use postgres, mysql or sqlite"
+                ))
             })?);
         }
         for (selector, level) in &raw.rules {

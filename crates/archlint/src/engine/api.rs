@@ -45,7 +45,10 @@ fn is_suppressed(diagnostic: &Diagnostic, ignores: &[IgnoreMarker]) -> bool {
     ignores.iter().any(|marker| {
         marker.file == diagnostic.place.file
             && is_pointer_prefix(&marker.pointer, pointer)
-            && marker.rules.iter().any(|rule| diagnostic.rule.is(rule) || rule == "all")
+            && marker
+                .rules
+                .iter()
+                .any(|rule| diagnostic.rule.is(rule) || rule == "all")
     })
 }
 

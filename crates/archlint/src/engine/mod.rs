@@ -5,7 +5,7 @@
 mod api;
 mod sql;
 
-pub use sql::{sql_coverage, CoverageRow};
+pub use sql::{describe_schema, sql_coverage, CoverageRow};
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
@@ -37,7 +37,9 @@ pub fn review(
     config: &Config,
 ) -> Result<Report, InputError> {
     let inputs = discover(paths, loader, config)?;
-    let mut units = par_map(&inputs.api_roots, |root| api::review_api(root, loader, config));
+    let mut units = par_map(&inputs.api_roots, |root| {
+        api::review_api(root, loader, config)
+    });
     let mut report = Report::default();
     if !inputs.sql_files.is_empty() {
         let (unit, dialect) = sql::review_sql(&inputs.sql_files, loader, config)?;
@@ -85,7 +87,9 @@ struct Inputs {
 
 fn has_extension(path: &str, extensions: &[&str]) -> bool {
     let lower = path.to_ascii_lowercase();
-    extensions.iter().any(|extension| lower.ends_with(extension))
+    extensions
+        .iter()
+        .any(|extension| lower.ends_with(extension))
 }
 
 fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<Inputs, InputError> {
@@ -109,7 +113,10 @@ fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<In
             let before = inputs.api_roots.len() + inputs.sql_files.len();
             for file in files {
                 if has_extension(&file, &API_EXTENSIONS) {
-                    inputs.api_roots.push(Root { path: file, named: false });
+                    inputs.api_roots.push(Root {
+                        path: file,
+                        named: false,
+                    });
                 } else if has_extension(&file, &[SQL_EXTENSION]) {
                     inputs.sql_files.push(file);
                 }
@@ -160,7 +167,10 @@ fn into_unit(diagnostics: Vec<Diagnostic>, sources: &SourceMap, config: &Config)
         .filter_map(|finding| {
             let file = sources.get(sources.find(&finding.location.file)?)?;
             let text = file.lines.line_text(&file.text, finding.location.line);
-            Some(((finding.location.file.clone(), finding.location.line), text.to_owned()))
+            Some((
+                (finding.location.file.clone(), finding.location.line),
+                text.to_owned(),
+            ))
         })
         .collect();
     Unit {
@@ -183,4 +193,3 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> 
         items.iter().map(f).collect()
     }
 }
-

@@ -11,11 +11,19 @@ use crate::rules::{Emitter, Side, RULES};
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::sql::{self, Coverage, Dialect, SqlIgnore};
 
-pub(super) fn review_sql(files: &[String], loader: &dyn Loader, config: &Config) -> Result<(Unit, Dialect), InputError> {
+pub(super) fn review_sql(
+    files: &[String],
+    loader: &dyn Loader,
+    config: &Config,
+) -> Result<(Unit, Dialect), InputError> {
     let (sources, ids, mut diagnostics) = read_all(files, loader)?;
-    let dialect = config
-        .dialect
-        .unwrap_or_else(|| Dialect::detect(ids.iter().filter_map(|&id| sources.get(id)).map(|file| file.text.as_str())));
+    let dialect = config.dialect.unwrap_or_else(|| {
+        Dialect::detect(
+            ids.iter()
+                .filter_map(|&id| sources.get(id))
+                .map(|file| file.text.as_str()),
+        )
+    });
     let outcome = sql::build(&sources, &ids, dialect);
     diagnostics.extend(outcome.diagnostics);
     let context = DbContext {
@@ -40,17 +48,25 @@ pub(super) fn review_sql(files: &[String], loader: &dyn Loader, config: &Config)
 
 /// Reads and decodes every file. Text that is not UTF-8 (old Latin-1 dumps) is
 /// read with replacement characters and reported, not refused.
-fn read_all(files: &[String], loader: &dyn Loader) -> Result<(SourceMap, Vec<FileId>, Vec<Diagnostic>), InputError> {
+fn read_all(
+    files: &[String],
+    loader: &dyn Loader,
+) -> Result<(SourceMap, Vec<FileId>, Vec<Diagnostic>), InputError> {
     let mut sources = SourceMap::default();
     let mut ids = Vec::new();
     let mut diagnostics = Vec::new();
     for path in files {
-        let bytes = loader.read(path).map_err(|message| InputError(format!("cannot read {message}")))?;
+        let bytes = loader
+            .read(path)
+            .map_err(|message| InputError(format!("cannot read {message}")))?;
         let (text, invalid_at) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(error) => {
                 let valid = error.utf8_error().valid_up_to();
-                (String::from_utf8_lossy(error.as_bytes()).into_owned(), Some(valid))
+                (
+                    String::from_utf8_lossy(error.as_bytes()).into_owned(),
+                    Some(valid),
+                )
             }
         };
         let id = sources.add(SourceFile::new(path.clone(), text));
@@ -78,7 +94,10 @@ fn is_suppressed(diagnostic: &Diagnostic, ignores: &[SqlIgnore], sources: &Sourc
     ignores.iter().any(|ignore| {
         ignore.file == diagnostic.place.file
             && ignore.line == line
-            && ignore.rules.iter().any(|rule| diagnostic.rule.is(rule) || rule == "all")
+            && ignore
+                .rules
+                .iter()
+                .any(|rule| diagnostic.rule.is(rule) || rule == "all")
     })
 }
 
@@ -94,24 +113,22 @@ pub struct CoverageRow {
 /// How many statements of each file archlint understands. Each path is reviewed
 /// on its own: a file alone, a folder as one migration history. The dialect is
 /// detected per path unless given.
-pub fn sql_coverage(paths: &[String], loader: &dyn Loader, dialect: Option<Dialect>) -> Result<Vec<CoverageRow>, InputError> {
+pub fn sql_coverage(
+    paths: &[String],
+    loader: &dyn Loader,
+    dialect: Option<Dialect>,
+) -> Result<Vec<CoverageRow>, InputError> {
     let mut rows = Vec::new();
     for path in paths {
-        let files = if loader.is_dir(path) {
-            let mut listed: Vec<String> = loader
-                .list_dir(path)
-                .map_err(InputError)?
-                .into_iter()
-                .filter(|file| file.to_ascii_lowercase().ends_with(".sql"))
-                .collect();
-            listed.sort();
-            listed
-        } else {
-            vec![path.clone()]
-        };
+        let files = sql_files(path, loader)?;
         let (sources, ids, _) = read_all(&files, loader)?;
-        let chosen = dialect
-            .unwrap_or_else(|| Dialect::detect(ids.iter().filter_map(|&id| sources.get(id)).map(|file| file.text.as_str())));
+        let chosen = dialect.unwrap_or_else(|| {
+            Dialect::detect(
+                ids.iter()
+                    .filter_map(|&id| sources.get(id))
+                    .map(|file| file.text.as_str()),
+            )
+        });
         let outcome = sql::build(&sources, &ids, chosen);
         for (id, coverage) in outcome.coverage {
             rows.push(CoverageRow {
@@ -122,4 +139,41 @@ pub fn sql_coverage(paths: &[String], loader: &dyn Loader, dialect: Option<Diale
         }
     }
     Ok(rows)
+}
+
+/// The schema model the SQL files build, described as text (`archlint schema`).
+pub fn describe_schema(
+    paths: &[String],
+    loader: &dyn Loader,
+    dialect: Option<Dialect>,
+) -> Result<String, InputError> {
+    let mut files = Vec::new();
+    for path in paths {
+        files.extend(sql_files(path, loader)?);
+    }
+    let (sources, ids, _) = read_all(&files, loader)?;
+    let chosen = dialect.unwrap_or_else(|| {
+        Dialect::detect(
+            ids.iter()
+                .filter_map(|&id| sources.get(id))
+                .map(|file| file.text.as_str()),
+        )
+    });
+    let outcome = sql::build(&sources, &ids, chosen);
+    Ok(crate::model::describe(&outcome.schema, &sources))
+}
+
+/// The `.sql` files of a folder in lexical order (migration order), or the file itself.
+fn sql_files(path: &str, loader: &dyn Loader) -> Result<Vec<String>, InputError> {
+    if !loader.is_dir(path) {
+        return Ok(vec![path.to_owned()]);
+    }
+    let mut listed: Vec<String> = loader
+        .list_dir(path)
+        .map_err(InputError)?
+        .into_iter()
+        .filter(|file| file.to_ascii_lowercase().ends_with(".sql"))
+        .collect();
+    listed.sort();
+    Ok(listed)
 }

@@ -170,38 +170,50 @@ impl Schema {
 
     pub fn table(&self, name: &str) -> Option<&Table> {
         let key = Schema::key(name);
-        self.tables.iter().find(|table| Schema::key(&table.name) == key)
+        self.tables
+            .iter()
+            .find(|table| Schema::key(&table.name) == key)
     }
 
     pub fn table_mut(&mut self, name: &str) -> Option<&mut Table> {
         let key = Schema::key(name);
-        self.tables.iter_mut().find(|table| Schema::key(&table.name) == key)
+        self.tables
+            .iter_mut()
+            .find(|table| Schema::key(&table.name) == key)
     }
 
     pub fn enum_type(&self, name: &str) -> Option<&EnumType> {
         let key = Schema::key(name);
-        self.enums.iter().find(|item| Schema::key(&item.name) == key)
+        self.enums
+            .iter()
+            .find(|item| Schema::key(&item.name) == key)
     }
 
     /// The table holding the index with this name.
     pub fn index_owner_mut(&mut self, index: &str) -> Option<&mut Table> {
         let key = Schema::key(index);
         self.tables.iter_mut().find(|table| {
-            table
-                .indexes
-                .iter()
-                .any(|candidate| candidate.name.as_deref().is_some_and(|name| Schema::key(name) == key))
+            table.indexes.iter().any(|candidate| {
+                candidate
+                    .name
+                    .as_deref()
+                    .is_some_and(|name| Schema::key(name) == key)
+            })
         })
     }
 }
 
 impl Table {
     pub fn column(&self, name: &str) -> Option<&Column> {
-        self.columns.iter().find(|column| column.name.eq_ignore_ascii_case(name))
+        self.columns
+            .iter()
+            .find(|column| column.name.eq_ignore_ascii_case(name))
     }
 
     pub fn column_mut(&mut self, name: &str) -> Option<&mut Column> {
-        self.columns.iter_mut().find(|column| column.name.eq_ignore_ascii_case(name))
+        self.columns
+            .iter_mut()
+            .find(|column| column.name.eq_ignore_ascii_case(name))
     }
 
     /// `table.column`, the `object` of a finding about a column.

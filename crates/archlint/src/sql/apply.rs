@@ -1,16 +1,18 @@
 //! Applies one parsed statement (sqlparser's AST) to the schema model.
 
 use sqlparser::ast::{
-    AlterColumnOperation, AlterTableOperation, AlterTypeOperation, ColumnDef, ColumnOption, CreateIndex, CreateTable,
-    CreateTableLikeKind, DataType, Expr, GeneratedAs, IndexColumn, ObjectName, ObjectNamePart, ObjectType,
-    RenameTableNameKind, Statement, TableConstraint, UserDefinedTypeRepresentation,
+    AlterColumnOperation, AlterTableOperation, AlterTypeOperation, ColumnDef, ColumnOption,
+    CreateIndex, CreateTable, CreateTableLikeKind, DataType, Expr, GeneratedAs, IndexColumn,
+    ObjectName, ObjectNamePart, ObjectType, RenameTableNameKind, Statement, TableConstraint,
+    UserDefinedTypeRepresentation,
 };
 
 use super::lexer::Token;
 use super::locate;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::{
-    Check, Column, Domain, EnumType, ForeignKey, Index, Key, Schema, StatementKind, StatementRecord, Table, View,
+    Check, Column, Domain, EnumType, ForeignKey, Index, Key, Schema, StatementKind,
+    StatementRecord, Table, View,
 };
 use crate::rules::api::structure::sql_unknown_object::SqlUnknownObject;
 use crate::source::{FileId, Span};
@@ -30,18 +32,30 @@ pub struct Context<'a> {
 impl Context<'_> {
     pub fn apply(&mut self, statement: &Statement) {
         let (kind, table) = match statement {
-            Statement::CreateTable(create) => (StatementKind::CreateTable, self.create_table(create)),
-            Statement::CreateIndex(create) => (StatementKind::CreateIndex, self.create_index(create)),
+            Statement::CreateTable(create) => {
+                (StatementKind::CreateTable, self.create_table(create))
+            }
+            Statement::CreateIndex(create) => {
+                (StatementKind::CreateIndex, self.create_index(create))
+            }
             Statement::AlterTable(alter) => {
                 let name = object_name(&alter.name);
                 self.alter_table(&name, &alter.operations, alter.if_exists);
                 (StatementKind::AlterTable, Some(name))
             }
-            Statement::Drop { object_type, names, if_exists, .. } => {
+            Statement::Drop {
+                object_type,
+                names,
+                if_exists,
+                ..
+            } => {
                 self.drop(*object_type, names, *if_exists);
                 (StatementKind::Drop, names.first().map(object_name))
             }
-            Statement::CreateType { name, representation } => {
+            Statement::CreateType {
+                name,
+                representation,
+            } => {
                 if let Some(UserDefinedTypeRepresentation::Enum { labels }) = representation {
                     self.schema.enums.push(EnumType {
                         name: object_name(name),
@@ -54,7 +68,12 @@ impl Context<'_> {
             Statement::AlterType(alter) => {
                 if let AlterTypeOperation::AddValue(added) = &alter.operation {
                     let key = Schema::key(&object_name(&alter.name));
-                    if let Some(item) = self.schema.enums.iter_mut().find(|item| Schema::key(&item.name) == key) {
+                    if let Some(item) = self
+                        .schema
+                        .enums
+                        .iter_mut()
+                        .find(|item| Schema::key(&item.name) == key)
+                    {
                         item.values.push(added.value.value.clone());
                     }
                 }
@@ -78,15 +97,26 @@ impl Context<'_> {
                 });
                 (StatementKind::CreateView, None)
             }
-            Statement::Comment { object_type, object_name: name, comment, .. } => {
+            Statement::Comment {
+                object_type,
+                object_name: name,
+                comment,
+                ..
+            } => {
                 self.comment(*object_type, name, comment.clone());
                 (StatementKind::Comment, None)
             }
             Statement::RenameTable(renames) => {
                 for rename in renames {
-                    self.rename_table(&object_name(&rename.old_name), &object_name(&rename.new_name));
+                    self.rename_table(
+                        &object_name(&rename.old_name),
+                        &object_name(&rename.new_name),
+                    );
                 }
-                (StatementKind::AlterTable, renames.first().map(|rename| object_name(&rename.old_name)))
+                (
+                    StatementKind::AlterTable,
+                    renames.first().map(|rename| object_name(&rename.old_name)),
+                )
             }
             _ => (StatementKind::Other, None),
         };
@@ -117,7 +147,11 @@ impl Context<'_> {
 
     pub fn unknown(&mut self, what: &str, name: &str) {
         let message = format!("{what} `{name}` is not defined by any earlier statement");
-        self.diagnostics.push(Diagnostic::new(&SqlUnknownObject::META, self.place.clone(), message));
+        self.diagnostics.push(Diagnostic::new(
+            &SqlUnknownObject::META,
+            self.place.clone(),
+            message,
+        ));
     }
 
     pub fn new_table(&self, name: String) -> Table {
@@ -161,7 +195,9 @@ impl Context<'_> {
         table.temporary = create.temporary;
         if let Some(like) = &create.like {
             let source = match like {
-                CreateTableLikeKind::Parenthesized(like) | CreateTableLikeKind::Plain(like) => object_name(&like.name),
+                CreateTableLikeKind::Parenthesized(like) | CreateTableLikeKind::Plain(like) => {
+                    object_name(&like.name)
+                }
             };
             if let Some(template) = self.schema.table(&source) {
                 table.columns = template.columns.clone();
@@ -177,9 +213,10 @@ impl Context<'_> {
             .filter(|element| element.column.is_none() && !self.starts_with(element, "LIKE"))
             .collect();
         for (index, constraint) in create.constraints.iter().enumerate() {
-            let place = constraint_elements
-                .get(index)
-                .map_or_else(|| self.place.clone(), |element| self.at(element.start, element.end, None));
+            let place = constraint_elements.get(index).map_or_else(
+                || self.place.clone(),
+                |element| self.at(element.start, element.end, None),
+            );
             add_constraint(&mut table, constraint, place, false, self.file);
         }
         table.engine = locate::table_option(self.text, self.tokens, &["ENGINE", "TYPE"]);
@@ -192,15 +229,24 @@ impl Context<'_> {
     }
 
     fn starts_with(&self, element: &locate::Element, word: &str) -> bool {
-        self.tokens.get(element.tokens.start).is_some_and(|token| token.is_word(self.text, word))
+        self.tokens
+            .get(element.tokens.start)
+            .is_some_and(|token| token.is_word(self.text, word))
     }
 
     fn add_column(&mut self, table: &mut Table, definition: &ColumnDef, place: Place) {
-        let mut column = new_column(&definition.name.value, &definition.data_type, place, self.file);
+        let mut column = new_column(
+            &definition.name.value,
+            &definition.data_type,
+            place,
+            self.file,
+        );
         for option in definition.options.iter().map(|option| &option.option) {
             apply_column_option(table, &mut column, option, self.file);
         }
-        table.columns.retain(|existing| !existing.name.eq_ignore_ascii_case(&column.name));
+        table
+            .columns
+            .retain(|existing| !existing.name.eq_ignore_ascii_case(&column.name));
         table.columns.push(column);
     }
 
@@ -210,7 +256,10 @@ impl Context<'_> {
             name: create.name.as_ref().map(object_name),
             columns: create.columns.iter().map(index_column).collect(),
             unique: create.unique,
-            method: create.using.as_ref().map(|method| method.to_string().to_ascii_lowercase()),
+            method: create
+                .using
+                .as_ref()
+                .map(|method| method.to_string().to_ascii_lowercase()),
             predicate: create.predicate.as_ref().map(ToString::to_string),
             place: Place {
                 object: create.name.as_ref().map(object_name),
@@ -223,7 +272,10 @@ impl Context<'_> {
             Some(table) => {
                 let duplicate_name = index.name.is_some()
                     && create.if_not_exists
-                    && table.indexes.iter().any(|existing| existing.name == index.name);
+                    && table
+                        .indexes
+                        .iter()
+                        .any(|existing| existing.name == index.name);
                 if !duplicate_name {
                     table.indexes.push(index);
                     table.changed_in = file;
@@ -256,11 +308,16 @@ impl Context<'_> {
         match operation {
             AlterTableOperation::AddColumn { column_def, .. } => {
                 let place = self.ident_place(&column_def.name.value, name);
-                let Some(mut table) = self.take_table(name) else { return };
+                let Some(mut table) = self.take_table(name) else {
+                    return;
+                };
                 self.add_column(&mut table, column_def, place);
                 self.insert_table(table);
             }
-            AlterTableOperation::AddConstraint { constraint, not_valid } => {
+            AlterTableOperation::AddConstraint {
+                constraint,
+                not_valid,
+            } => {
                 if let Some(table) = self.schema.table_mut(name) {
                     add_constraint(table, constraint, statement_place, *not_valid, file);
                 }
@@ -271,19 +328,33 @@ impl Context<'_> {
                 };
                 self.rename_table(name, &new_name);
             }
-            AlterTableOperation::RenameColumn { old_column_name, new_column_name } => {
+            AlterTableOperation::RenameColumn {
+                old_column_name,
+                new_column_name,
+            } => {
                 if let Some(table) = self.schema.table_mut(name) {
                     rename_column(table, &old_column_name.value, &new_column_name.value);
                 }
             }
-            AlterTableOperation::ChangeColumn { old_name, new_name, data_type, options, .. } => {
+            AlterTableOperation::ChangeColumn {
+                old_name,
+                new_name,
+                data_type,
+                options,
+                ..
+            } => {
                 let place = self.ident_place(&new_name.value, name);
                 if let Some(table) = self.schema.table_mut(name) {
                     rename_column(table, &old_name.value, &new_name.value);
                     replace_column(table, &new_name.value, data_type, options, place, file);
                 }
             }
-            AlterTableOperation::ModifyColumn { col_name, data_type, options, .. } => {
+            AlterTableOperation::ModifyColumn {
+                col_name,
+                data_type,
+                options,
+                ..
+            } => {
                 let place = self.ident_place(&col_name.value, name);
                 if let Some(table) = self.schema.table_mut(name) {
                     replace_column(table, &col_name.value, data_type, options, place, file);
@@ -300,7 +371,9 @@ impl Context<'_> {
 
     /// Operations that remove or toggle something.
     fn alter_removal(&mut self, name: &str, operation: &AlterTableOperation) {
-        let Some(table) = self.schema.table_mut(name) else { return };
+        let Some(table) = self.schema.table_mut(name) else {
+            return;
+        };
         match operation {
             AlterTableOperation::DropColumn { column_names, .. } => {
                 for column in column_names {
@@ -310,13 +383,20 @@ impl Context<'_> {
             AlterTableOperation::DropConstraint { name, .. } => drop_constraint(table, &name.value),
             AlterTableOperation::DropPrimaryKey { .. } => table.primary_key = None,
             AlterTableOperation::DropForeignKey { name, .. } => {
-                table.foreign_keys.retain(|key| !same_name(key.name.as_deref(), &name.value));
+                table
+                    .foreign_keys
+                    .retain(|key| !same_name(key.name.as_deref(), &name.value));
             }
             AlterTableOperation::DropIndex { name, .. } => {
-                table.indexes.retain(|index| !same_name(index.name.as_deref(), &name.value));
-                table.uniques.retain(|key| !same_name(key.name.as_deref(), &name.value));
+                table
+                    .indexes
+                    .retain(|index| !same_name(index.name.as_deref(), &name.value));
+                table
+                    .uniques
+                    .retain(|key| !same_name(key.name.as_deref(), &name.value));
             }
-            AlterTableOperation::EnableRowLevelSecurity | AlterTableOperation::ForceRowLevelSecurity => {
+            AlterTableOperation::EnableRowLevelSecurity
+            | AlterTableOperation::ForceRowLevelSecurity => {
                 table.row_level_security = true;
             }
             AlterTableOperation::DisableRowLevelSecurity => table.row_level_security = false,
@@ -326,7 +406,11 @@ impl Context<'_> {
 
     fn take_table(&mut self, name: &str) -> Option<Table> {
         let key = Schema::key(name);
-        let position = self.schema.tables.iter().position(|table| Schema::key(&table.name) == key)?;
+        let position = self
+            .schema
+            .tables
+            .iter()
+            .position(|table| Schema::key(&table.name) == key)?;
         Some(self.schema.tables.remove(position))
     }
 
@@ -338,7 +422,11 @@ impl Context<'_> {
             .or_else(|| locate::find_word(self.text, self.tokens, "CHANGE"))
             .unwrap_or(0);
         match locate::find_ident(self.text, self.tokens, start, column) {
-            Some(token) => self.at(token.start, self.place.span.end as usize, Some(format!("{table}.{column}"))),
+            Some(token) => self.at(
+                token.start,
+                self.place.span.end as usize,
+                Some(format!("{table}.{column}")),
+            ),
             None => Place {
                 object: Some(format!("{table}.{column}")),
                 ..self.place.clone()
@@ -350,14 +438,25 @@ impl Context<'_> {
         for name in names.iter().map(object_name) {
             let key = Schema::key(&name);
             let found = match object_type {
-                ObjectType::Table => remove(&mut self.schema.tables, |table| Schema::key(&table.name) == key),
+                ObjectType::Table => remove(&mut self.schema.tables, |table| {
+                    Schema::key(&table.name) == key
+                }),
                 ObjectType::View | ObjectType::MaterializedView => {
-                    remove(&mut self.schema.views, |view| Schema::key(&view.name) == key)
+                    remove(&mut self.schema.views, |view| {
+                        Schema::key(&view.name) == key
+                    })
                 }
-                ObjectType::Type => remove(&mut self.schema.enums, |item| Schema::key(&item.name) == key)
-                    || remove(&mut self.schema.domains, |item| Schema::key(&item.name) == key),
+                ObjectType::Type => {
+                    remove(&mut self.schema.enums, |item| {
+                        Schema::key(&item.name) == key
+                    }) || remove(&mut self.schema.domains, |item| {
+                        Schema::key(&item.name) == key
+                    })
+                }
                 ObjectType::Index => match self.schema.index_owner_mut(&name) {
-                    Some(table) => remove(&mut table.indexes, |index| same_name(index.name.as_deref(), &name)),
+                    Some(table) => remove(&mut table.indexes, |index| {
+                        same_name(index.name.as_deref(), &name)
+                    }),
                     None => false,
                 },
                 _ => true,
@@ -378,7 +477,12 @@ impl Context<'_> {
         }
     }
 
-    fn comment(&mut self, object_type: sqlparser::ast::CommentObject, name: &ObjectName, comment: Option<String>) {
+    fn comment(
+        &mut self,
+        object_type: sqlparser::ast::CommentObject,
+        name: &ObjectName,
+        comment: Option<String>,
+    ) {
         use sqlparser::ast::CommentObject;
         let parts: Vec<String> = name_parts(name);
         match object_type {
@@ -388,7 +492,9 @@ impl Context<'_> {
                 }
             }
             CommentObject::Column => {
-                let Some((column, table_parts)) = parts.split_last() else { return };
+                let Some((column, table_parts)) = parts.split_last() else {
+                    return;
+                };
                 if let Some(found) = self
                     .schema
                     .table_mut(&table_parts.join("."))
@@ -408,7 +514,12 @@ fn remove<T>(items: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> bool {
     items.len() != before
 }
 
-fn element_place(context: &Context<'_>, elements: &[locate::Element], column: Option<&str>, table: &str) -> Place {
+fn element_place(
+    context: &Context<'_>,
+    elements: &[locate::Element],
+    column: Option<&str>,
+    table: &str,
+) -> Place {
     let found = elements.iter().find(|element| {
         element
             .column
@@ -451,11 +562,17 @@ pub fn type_text(data_type: &DataType) -> String {
 }
 
 pub fn normalize_type(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
 }
 
 fn is_serial(data_type: &str) -> bool {
-    matches!(data_type, "serial" | "bigserial" | "smallserial" | "serial4" | "serial8" | "serial2")
+    matches!(
+        data_type,
+        "serial" | "bigserial" | "smallserial" | "serial4" | "serial8" | "serial2"
+    )
 }
 
 pub fn new_column(name: &str, data_type: &DataType, place: Place, file: FileId) -> Column {
@@ -474,7 +591,12 @@ pub fn new_column(name: &str, data_type: &DataType, place: Place, file: FileId) 
     }
 }
 
-fn apply_column_option(table: &mut Table, column: &mut Column, option: &ColumnOption, file: FileId) {
+fn apply_column_option(
+    table: &mut Table,
+    column: &mut Column,
+    option: &ColumnOption,
+    file: FileId,
+) {
     let place = column.place.clone();
     let single = || vec![column.name.clone()];
     match option {
@@ -498,9 +620,17 @@ fn apply_column_option(table: &mut Table, column: &mut Column, option: &ColumnOp
             name: key.name.as_ref().map(|name| name.value.clone()),
             columns: single(),
             ref_table: object_name(&key.foreign_table),
-            ref_columns: key.referred_columns.iter().map(|column| column.value.clone()).collect(),
-            on_delete: key.on_delete.map(|action| action.to_string().to_ascii_lowercase()),
-            on_update: key.on_update.map(|action| action.to_string().to_ascii_lowercase()),
+            ref_columns: key
+                .referred_columns
+                .iter()
+                .map(|column| column.value.clone())
+                .collect(),
+            on_delete: key
+                .on_delete
+                .map(|action| action.to_string().to_ascii_lowercase()),
+            on_update: key
+                .on_update
+                .map(|action| action.to_string().to_ascii_lowercase()),
             not_valid: false,
             place,
         }),
@@ -512,7 +642,11 @@ fn apply_column_option(table: &mut Table, column: &mut Column, option: &ColumnOp
         }),
         ColumnOption::Comment(text) => column.comment = Some(text.clone()),
         ColumnOption::Identity(_) => column.auto_increment = true,
-        ColumnOption::Generated { generated_as, generation_expr, .. } => {
+        ColumnOption::Generated {
+            generated_as,
+            generation_expr,
+            ..
+        } => {
             if generation_expr.is_some() || matches!(generated_as, GeneratedAs::ExpStored) {
                 column.generated = true;
             } else {
@@ -521,7 +655,11 @@ fn apply_column_option(table: &mut Table, column: &mut Column, option: &ColumnOp
             }
         }
         ColumnOption::DialectSpecific(tokens) => {
-            let text = tokens.iter().map(ToString::to_string).collect::<String>().to_ascii_uppercase();
+            let text = tokens
+                .iter()
+                .map(ToString::to_string)
+                .collect::<String>()
+                .to_ascii_uppercase();
             if text.contains("AUTO_INCREMENT") || text.contains("AUTOINCREMENT") {
                 column.auto_increment = true;
             }
@@ -538,12 +676,21 @@ fn index_column(column: &IndexColumn) -> String {
 fn expr_name(expr: &Expr) -> String {
     match expr {
         Expr::Identifier(ident) => ident.value.clone(),
-        Expr::CompoundIdentifier(parts) => parts.last().map(|ident| ident.value.clone()).unwrap_or_default(),
+        Expr::CompoundIdentifier(parts) => parts
+            .last()
+            .map(|ident| ident.value.clone())
+            .unwrap_or_default(),
         other => other.to_string(),
     }
 }
 
-pub fn add_constraint(table: &mut Table, constraint: &TableConstraint, place: Place, not_valid: bool, file: FileId) {
+pub fn add_constraint(
+    table: &mut Table,
+    constraint: &TableConstraint,
+    place: Place,
+    not_valid: bool,
+    file: FileId,
+) {
     let idents = |columns: &[IndexColumn]| columns.iter().map(index_column).collect::<Vec<_>>();
     match constraint {
         TableConstraint::PrimaryKey(key) => {
@@ -570,11 +717,23 @@ pub fn add_constraint(table: &mut Table, constraint: &TableConstraint, place: Pl
         }),
         TableConstraint::ForeignKey(key) => table.foreign_keys.push(ForeignKey {
             name: key.name.as_ref().map(|name| name.value.clone()),
-            columns: key.columns.iter().map(|column| column.value.clone()).collect(),
+            columns: key
+                .columns
+                .iter()
+                .map(|column| column.value.clone())
+                .collect(),
             ref_table: object_name(&key.foreign_table),
-            ref_columns: key.referred_columns.iter().map(|column| column.value.clone()).collect(),
-            on_delete: key.on_delete.map(|action| action.to_string().to_ascii_lowercase()),
-            on_update: key.on_update.map(|action| action.to_string().to_ascii_lowercase()),
+            ref_columns: key
+                .referred_columns
+                .iter()
+                .map(|column| column.value.clone())
+                .collect(),
+            on_delete: key
+                .on_delete
+                .map(|action| action.to_string().to_ascii_lowercase()),
+            on_update: key
+                .on_update
+                .map(|action| action.to_string().to_ascii_lowercase()),
             not_valid,
             place,
         }),
@@ -588,7 +747,10 @@ pub fn add_constraint(table: &mut Table, constraint: &TableConstraint, place: Pl
             name: index.name.as_ref().map(|name| name.value.clone()),
             columns: idents(&index.columns),
             unique: false,
-            method: index.index_type.as_ref().map(|method| method.to_string().to_ascii_lowercase()),
+            method: index
+                .index_type
+                .as_ref()
+                .map(|method| method.to_string().to_ascii_lowercase()),
             predicate: None,
             place,
             created_in: file,
@@ -617,7 +779,14 @@ pub fn add_constraint(table: &mut Table, constraint: &TableConstraint, place: Pl
             name: index.opt_index_name.as_ref().map(|name| name.value.clone()),
             columns: idents(&index.columns),
             unique: false,
-            method: Some(if index.fulltext { "fulltext" } else { "spatial" }.to_owned()),
+            method: Some(
+                if index.fulltext {
+                    "fulltext"
+                } else {
+                    "spatial"
+                }
+                .to_owned(),
+            ),
             predicate: None,
             place,
             created_in: file,
@@ -639,9 +808,18 @@ fn rename_column(table: &mut Table, old: &str, new: &str) {
     if let Some(key) = table.primary_key.as_mut() {
         rename_all(&mut key.columns);
     }
-    table.uniques.iter_mut().for_each(|key| rename_all(&mut key.columns));
-    table.foreign_keys.iter_mut().for_each(|key| rename_all(&mut key.columns));
-    table.indexes.iter_mut().for_each(|index| rename_all(&mut index.columns));
+    table
+        .uniques
+        .iter_mut()
+        .for_each(|key| rename_all(&mut key.columns));
+    table
+        .foreign_keys
+        .iter_mut()
+        .for_each(|key| rename_all(&mut key.columns));
+    table
+        .indexes
+        .iter_mut()
+        .for_each(|index| rename_all(&mut index.columns));
 }
 
 fn table_name_of(place: &Place) -> String {
@@ -653,7 +831,14 @@ fn table_name_of(place: &Place) -> String {
         .unwrap_or_default()
 }
 
-fn replace_column(table: &mut Table, name: &str, data_type: &DataType, options: &[ColumnOption], place: Place, file: FileId) {
+fn replace_column(
+    table: &mut Table,
+    name: &str,
+    data_type: &DataType,
+    options: &[ColumnOption],
+    place: Place,
+    file: FileId,
+) {
     let mut column = new_column(name, data_type, place, file);
     for option in options {
         apply_column_option(table, &mut column, option, file);
@@ -668,13 +853,17 @@ fn replace_column(table: &mut Table, name: &str, data_type: &DataType, options: 
 }
 
 fn alter_column(table: &mut Table, name: &str, operation: &AlterColumnOperation, file: FileId) {
-    let Some(column) = table.column_mut(name) else { return };
+    let Some(column) = table.column_mut(name) else {
+        return;
+    };
     match operation {
         AlterColumnOperation::SetNotNull => column.nullable = false,
         AlterColumnOperation::DropNotNull => column.nullable = true,
         AlterColumnOperation::SetDefault { value } => column.default = Some(value.to_string()),
         AlterColumnOperation::DropDefault => column.default = None,
-        AlterColumnOperation::SetDataType { data_type, .. } => column.data_type = type_text(data_type),
+        AlterColumnOperation::SetDataType { data_type, .. } => {
+            column.data_type = type_text(data_type)
+        }
         AlterColumnOperation::AddGenerated { .. } => column.auto_increment = true,
         _ => {}
     }
@@ -682,27 +871,49 @@ fn alter_column(table: &mut Table, name: &str, operation: &AlterColumnOperation,
 }
 
 fn drop_column(table: &mut Table, name: &str) {
-    let mentions = |columns: &[String]| columns.iter().any(|column| column.eq_ignore_ascii_case(name));
-    table.columns.retain(|column| !column.name.eq_ignore_ascii_case(name));
+    let mentions = |columns: &[String]| {
+        columns
+            .iter()
+            .any(|column| column.eq_ignore_ascii_case(name))
+    };
+    table
+        .columns
+        .retain(|column| !column.name.eq_ignore_ascii_case(name));
     table.indexes.retain(|index| !mentions(&index.columns));
     table.uniques.retain(|key| !mentions(&key.columns));
     table.foreign_keys.retain(|key| !mentions(&key.columns));
-    if table.primary_key.as_ref().is_some_and(|key| mentions(&key.columns)) {
+    if table
+        .primary_key
+        .as_ref()
+        .is_some_and(|key| mentions(&key.columns))
+    {
         table.primary_key = None;
     }
 }
 
 fn drop_constraint(table: &mut Table, name: &str) {
-    if table.primary_key.as_ref().is_some_and(|key| same_name(key.name.as_deref(), name)) {
+    if table
+        .primary_key
+        .as_ref()
+        .is_some_and(|key| same_name(key.name.as_deref(), name))
+    {
         table.primary_key = None;
     }
-    table.uniques.retain(|key| !same_name(key.name.as_deref(), name));
-    table.foreign_keys.retain(|key| !same_name(key.name.as_deref(), name));
-    table.checks.retain(|check| !same_name(check.name.as_deref(), name));
+    table
+        .uniques
+        .retain(|key| !same_name(key.name.as_deref(), name));
+    table
+        .foreign_keys
+        .retain(|key| !same_name(key.name.as_deref(), name));
+    table
+        .checks
+        .retain(|check| !same_name(check.name.as_deref(), name));
 }
 
 fn comment_text(comment: &sqlparser::ast::CommentDef) -> String {
     match comment {
-        sqlparser::ast::CommentDef::WithEq(text) | sqlparser::ast::CommentDef::WithoutEq(text) => text.clone(),
+        sqlparser::ast::CommentDef::WithEq(text) | sqlparser::ast::CommentDef::WithoutEq(text) => {
+            text.clone()
+        }
     }
 }

@@ -10,8 +10,23 @@ use crate::model::{Check, Column, ForeignKey, Index, Key, StatementKind, Stateme
 
 /// Words that end a column's type and start its options.
 const OPTION_WORDS: [&str; 17] = [
-    "NOT", "NULL", "DEFAULT", "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "CONSTRAINT", "AUTO_INCREMENT",
-    "AUTOINCREMENT", "COMMENT", "COLLATE", "GENERATED", "CHARACTER", "ON", "AS", "IDENTITY",
+    "NOT",
+    "NULL",
+    "DEFAULT",
+    "PRIMARY",
+    "UNIQUE",
+    "REFERENCES",
+    "CHECK",
+    "CONSTRAINT",
+    "AUTO_INCREMENT",
+    "AUTOINCREMENT",
+    "COMMENT",
+    "COLLATE",
+    "GENERATED",
+    "CHARACTER",
+    "ON",
+    "AS",
+    "IDENTITY",
 ];
 
 /// What the fallback made of a statement sqlparser rejected.
@@ -28,14 +43,51 @@ pub enum Outcome {
 /// Statements that start with one of these cannot change tables, columns, keys
 /// or indexes.
 const NO_EFFECT_STARTS: [&str; 27] = [
-    "PREPARE", "EXECUTE", "DEALLOCATE", "OPTIMIZE", "ANALYZE", "REPAIR", "FLUSH", "LOCK", "UNLOCK", "SET",
-    "PRAGMA", "DELETE", "UPDATE", "INSERT", "REPLACE", "SELECT", "CALL", "DO", "BEGIN", "COMMIT", "START",
-    "ROLLBACK", "GRANT", "REVOKE", "VACUUM", "REINDEX", "USE",
+    "PREPARE",
+    "EXECUTE",
+    "DEALLOCATE",
+    "OPTIMIZE",
+    "ANALYZE",
+    "REPAIR",
+    "FLUSH",
+    "LOCK",
+    "UNLOCK",
+    "SET",
+    "PRAGMA",
+    "DELETE",
+    "UPDATE",
+    "INSERT",
+    "REPLACE",
+    "SELECT",
+    "CALL",
+    "DO",
+    "BEGIN",
+    "COMMIT",
+    "START",
+    "ROLLBACK",
+    "GRANT",
+    "REVOKE",
+    "VACUUM",
+    "REINDEX",
+    "USE",
 ];
 /// `CREATE`/`ALTER`/`DROP` of these objects do not touch the schema model.
 const NO_EFFECT_OBJECTS: [&str; 15] = [
-    "FUNCTION", "PROCEDURE", "TRIGGER", "EVENT", "LANGUAGE", "AGGREGATE", "OPERATOR", "CAST", "SEQUENCE",
-    "DATABASE", "SCHEMA", "EXTENSION", "ROLE", "USER", "RULE",
+    "FUNCTION",
+    "PROCEDURE",
+    "TRIGGER",
+    "EVENT",
+    "LANGUAGE",
+    "AGGREGATE",
+    "OPERATOR",
+    "CAST",
+    "SEQUENCE",
+    "DATABASE",
+    "SCHEMA",
+    "EXTENSION",
+    "ROLE",
+    "USER",
+    "RULE",
 ];
 /// `ALTER TABLE ... ALTER [COLUMN] x SET <these>` change storage, not the schema.
 const STORAGE_SETTINGS: [&str; 3] = ["STORAGE", "STATISTICS", "COMPRESSION"];
@@ -44,13 +96,40 @@ const STORAGE_SETTINGS: [&str; 3] = ["STORAGE", "STATISTICS", "COMPRESSION"];
 pub fn apply(context: &mut Context<'_>) -> Outcome {
     let words = leading_words(context);
     let first = words.first().map(String::as_str).unwrap_or("");
-    let object = words.iter().skip(1).find(|word| !["OR", "REPLACE", "TEMP", "TEMPORARY", "UNIQUE", "DEFINER", "TRUSTED", "PROCEDURAL", "GLOBAL", "LOCAL", "UNLOGGED", "FULLTEXT", "SPATIAL"].contains(&word.as_str()));
-    let applied = |done: bool| if done { Outcome::Applied } else { Outcome::NotUnderstood };
+    let object = words.iter().skip(1).find(|word| {
+        ![
+            "OR",
+            "REPLACE",
+            "TEMP",
+            "TEMPORARY",
+            "UNIQUE",
+            "DEFINER",
+            "TRUSTED",
+            "PROCEDURAL",
+            "GLOBAL",
+            "LOCAL",
+            "UNLOGGED",
+            "FULLTEXT",
+            "SPATIAL",
+        ]
+        .contains(&word.as_str())
+    });
+    let applied = |done: bool| {
+        if done {
+            Outcome::Applied
+        } else {
+            Outcome::NotUnderstood
+        }
+    };
     match (first, object.map(String::as_str)) {
         ("CREATE", Some("TABLE")) => applied(create_table(context)),
         ("CREATE", Some("INDEX")) => applied(create_index(context)),
         ("ALTER", Some("TABLE")) => alter_table(context),
-        ("CREATE" | "ALTER" | "DROP" | "COMMENT", _) if words.iter().any(|word| NO_EFFECT_OBJECTS.contains(&word.as_str())) => {
+        ("CREATE" | "ALTER" | "DROP" | "COMMENT", _)
+            if words
+                .iter()
+                .any(|word| NO_EFFECT_OBJECTS.contains(&word.as_str())) =>
+        {
             Outcome::NoSchemaEffect
         }
         _ if NO_EFFECT_STARTS.contains(&first) => Outcome::NoSchemaEffect,
@@ -74,12 +153,18 @@ fn name_after(context: &Context<'_>, keyword: &str) -> Option<(String, usize)> {
     let tokens = context.tokens;
     let mut index = locate::find_word(source, tokens, keyword)? + 1;
     for skip in ["IF", "NOT", "EXISTS", "ONLY", "CONCURRENTLY"] {
-        if tokens.get(index).is_some_and(|token| token.is_word(source, skip)) {
+        if tokens
+            .get(index)
+            .is_some_and(|token| token.is_word(source, skip))
+        {
             index += 1;
         }
     }
     let mut name = tokens.get(index)?.ident(source)?;
-    while tokens.get(index + 1).is_some_and(|token| token.is_punct(source, '.')) {
+    while tokens
+        .get(index + 1)
+        .is_some_and(|token| token.is_punct(source, '.'))
+    {
         name = format!("{name}.{}", tokens.get(index + 2)?.ident(source)?);
         index += 2;
     }
@@ -99,23 +184,37 @@ fn create_table(context: &mut Context<'_>) -> bool {
         let tokens = context.tokens.get(element.tokens.clone()).unwrap_or(&[]);
         let place = crate::diagnostic::Place {
             span: crate::source::Span::new(element.start, element.end),
-            object: element.column.as_ref().map(|column| format!("{name}.{column}")),
+            object: element
+                .column
+                .as_ref()
+                .map(|column| format!("{name}.{column}")),
             ..context.place.clone()
         };
         match &element.column {
-            Some(column) => read_column(context.text, tokens, column, place, &mut table, context.file),
+            Some(column) => read_column(
+                context.text,
+                tokens,
+                column,
+                place,
+                &mut table,
+                context.file,
+            ),
             None => read_constraint(context.text, tokens, place, &mut table, context.file),
         }
     }
     table.engine = locate::table_option(context.text, context.tokens, &["ENGINE", "TYPE"]);
-    table.charset = locate::table_option(context.text, context.tokens, &["CHARSET", "CHARACTER SET"]);
+    table.charset =
+        locate::table_option(context.text, context.tokens, &["CHARSET", "CHARACTER SET"]);
     context.insert_table(table);
     record(context, StatementKind::CreateTable, name);
     true
 }
 
 fn record(context: &mut Context<'_>, kind: StatementKind, table: String) {
-    let table_preexisting = context.schema.table(&table).is_some_and(|found| found.created_in != context.file);
+    let table_preexisting = context
+        .schema
+        .table(&table)
+        .is_some_and(|found| found.created_in != context.file);
     context.schema.statements.push(StatementRecord {
         kind,
         place: context.place.clone(),
@@ -133,11 +232,25 @@ fn read_column(
     file: crate::source::FileId,
 ) {
     let type_end = type_end(source, tokens);
-    let type_text: Vec<&str> = tokens.get(1..type_end).unwrap_or(&[]).iter().map(|token| token.text(source)).collect();
-    let data_type = normalize_type(&type_text.join(" ").replace(" (", "(").replace("( ", "(").replace(" )", ")").replace(" ,", ","));
+    let type_text: Vec<&str> = tokens
+        .get(1..type_end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|token| token.text(source))
+        .collect();
+    let data_type = normalize_type(
+        &type_text
+            .join(" ")
+            .replace(" (", "(")
+            .replace("( ", "(")
+            .replace(" )", ")")
+            .replace(" ,", ","),
+    );
     let has = |word: &str| tokens.iter().any(|token| token.is_word(source, word));
     let followed = |first: &str, second: &str| {
-        tokens.windows(2).any(|pair| pair[0].is_word(source, first) && pair[1].is_word(source, second))
+        tokens
+            .windows(2)
+            .any(|pair| pair[0].is_word(source, first) && pair[1].is_word(source, second))
     };
     let serial = matches!(data_type.as_str(), "serial" | "bigserial" | "smallserial");
     let mut column = Column {
@@ -145,7 +258,9 @@ fn read_column(
         nullable: !(followed("NOT", "NULL") || has("PRIMARY") || serial),
         default: default_value(source, tokens),
         auto_increment: serial || has("AUTO_INCREMENT") || has("AUTOINCREMENT") || has("IDENTITY"),
-        generated: followed("GENERATED", "ALWAYS") && tokens.iter().any(|token| token.is_word(source, "AS")) && !has("IDENTITY"),
+        generated: followed("GENERATED", "ALWAYS")
+            && tokens.iter().any(|token| token.is_word(source, "AS"))
+            && !has("IDENTITY"),
         comment: None,
         data_type,
         place: place.clone(),
@@ -153,12 +268,23 @@ fn read_column(
     };
     if has("PRIMARY") {
         column.nullable = false;
-        table.primary_key = Some(Key { name: None, columns: vec![name.to_owned()], place: place.clone() });
+        table.primary_key = Some(Key {
+            name: None,
+            columns: vec![name.to_owned()],
+            place: place.clone(),
+        });
     }
     if has("UNIQUE") {
-        table.uniques.push(Key { name: None, columns: vec![name.to_owned()], place: place.clone() });
+        table.uniques.push(Key {
+            name: None,
+            columns: vec![name.to_owned()],
+            place: place.clone(),
+        });
     }
-    if let Some(at) = tokens.iter().position(|token| token.is_word(source, "REFERENCES")) {
+    if let Some(at) = tokens
+        .iter()
+        .position(|token| token.is_word(source, "REFERENCES"))
+    {
         let (ref_table, ref_columns) = reference(source, tokens, at);
         table.foreign_keys.push(ForeignKey {
             name: None,
@@ -190,8 +316,12 @@ fn type_end(source: &str, tokens: &[Token]) -> usize {
 }
 
 fn default_value(source: &str, tokens: &[Token]) -> Option<String> {
-    let at = tokens.iter().position(|token| token.is_word(source, "DEFAULT"))?;
-    tokens.get(at + 1).map(|token| token.text(source).to_owned())
+    let at = tokens
+        .iter()
+        .position(|token| token.is_word(source, "DEFAULT"))?;
+    tokens
+        .get(at + 1)
+        .map(|token| token.text(source).to_owned())
 }
 
 fn action(source: &str, tokens: &[Token], event: &str) -> Option<String> {
@@ -199,7 +329,9 @@ fn action(source: &str, tokens: &[Token], event: &str) -> Option<String> {
         .windows(2)
         .position(|pair| pair[0].is_word(source, "ON") && pair[1].is_word(source, event))?;
     let first = tokens.get(at + 2)?.text(source).to_ascii_lowercase();
-    let second = tokens.get(at + 3).map(|token| token.text(source).to_ascii_lowercase());
+    let second = tokens
+        .get(at + 3)
+        .map(|token| token.text(source).to_ascii_lowercase());
     Some(match (first.as_str(), second.as_deref()) {
         ("set", Some(rest)) | ("no", Some(rest)) => format!("{first} {rest}"),
         _ => first,
@@ -209,8 +341,14 @@ fn action(source: &str, tokens: &[Token], event: &str) -> Option<String> {
 /// `REFERENCES table [(columns)]` starting at `at`.
 fn reference(source: &str, tokens: &[Token], at: usize) -> (String, Vec<String>) {
     let mut index = at + 1;
-    let mut name = tokens.get(index).and_then(|token| token.ident(source)).unwrap_or_default();
-    while tokens.get(index + 1).is_some_and(|token| token.is_punct(source, '.')) {
+    let mut name = tokens
+        .get(index)
+        .and_then(|token| token.ident(source))
+        .unwrap_or_default();
+    while tokens
+        .get(index + 1)
+        .is_some_and(|token| token.is_punct(source, '.'))
+    {
         if let Some(part) = tokens.get(index + 2).and_then(|token| token.ident(source)) {
             name = format!("{name}.{part}");
         }
@@ -218,7 +356,10 @@ fn reference(source: &str, tokens: &[Token], at: usize) -> (String, Vec<String>)
     }
     let columns = tokens
         .get(index + 1..)
-        .filter(|rest| rest.first().is_some_and(|token| token.is_punct(source, '(')))
+        .filter(|rest| {
+            rest.first()
+                .is_some_and(|token| token.is_punct(source, '('))
+        })
         .map(|rest| column_list(source, rest))
         .unwrap_or_default();
     (name, columns)
@@ -259,8 +400,18 @@ fn list_after(source: &str, tokens: &[Token], from: usize) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn read_constraint(source: &str, tokens: &[Token], place: crate::diagnostic::Place, table: &mut Table, file: crate::source::FileId) {
-    let word = |index: usize, word: &str| tokens.get(index).is_some_and(|token| token.is_word(source, word));
+fn read_constraint(
+    source: &str,
+    tokens: &[Token],
+    place: crate::diagnostic::Place,
+    table: &mut Table,
+    file: crate::source::FileId,
+) {
+    let word = |index: usize, word: &str| {
+        tokens
+            .get(index)
+            .is_some_and(|token| token.is_word(source, word))
+    };
     let mut start = 0;
     let mut name = None;
     if word(0, "CONSTRAINT") {
@@ -269,12 +420,23 @@ fn read_constraint(source: &str, tokens: &[Token], place: crate::diagnostic::Pla
     }
     let columns = list_after(source, tokens, start);
     if word(start, "PRIMARY") {
-        table.primary_key = Some(Key { name, columns, place });
+        table.primary_key = Some(Key {
+            name,
+            columns,
+            place,
+        });
     } else if word(start, "UNIQUE") {
         let index_name = name.or_else(|| unique_name(source, tokens, start));
-        table.uniques.push(Key { name: index_name, columns, place });
+        table.uniques.push(Key {
+            name: index_name,
+            columns,
+            place,
+        });
     } else if word(start, "FOREIGN") {
-        let at = tokens.iter().position(|token| token.is_word(source, "REFERENCES")).unwrap_or(tokens.len());
+        let at = tokens
+            .iter()
+            .position(|token| token.is_word(source, "REFERENCES"))
+            .unwrap_or(tokens.len());
         let (ref_table, ref_columns) = reference(source, tokens, at);
         table.foreign_keys.push(ForeignKey {
             name,
@@ -287,11 +449,29 @@ fn read_constraint(source: &str, tokens: &[Token], place: crate::diagnostic::Pla
             place,
         });
     } else if word(start, "CHECK") {
-        let expression = tokens.iter().skip(start + 1).map(|token| token.text(source)).collect::<Vec<_>>().join(" ");
-        table.checks.push(Check { name, expression, not_valid: false, place });
-    } else if word(start, "KEY") || word(start, "INDEX") || word(start, "FULLTEXT") || word(start, "SPATIAL") {
+        let expression = tokens
+            .iter()
+            .skip(start + 1)
+            .map(|token| token.text(source))
+            .collect::<Vec<_>>()
+            .join(" ");
+        table.checks.push(Check {
+            name,
+            expression,
+            not_valid: false,
+            place,
+        });
+    } else if word(start, "KEY")
+        || word(start, "INDEX")
+        || word(start, "FULLTEXT")
+        || word(start, "SPATIAL")
+    {
         let method = (word(start, "FULLTEXT") || word(start, "SPATIAL"))
-            .then(|| tokens.get(start).map(|token| token.text(source).to_ascii_lowercase()))
+            .then(|| {
+                tokens
+                    .get(start)
+                    .map(|token| token.text(source).to_ascii_lowercase())
+            })
             .flatten();
         let index_name = tokens
             .get(start + 1..)
@@ -300,7 +480,15 @@ fn read_constraint(source: &str, tokens: &[Token], place: crate::diagnostic::Pla
             .take_while(|token| !token.is_punct(source, '('))
             .filter(|token| !token.is_word(source, "KEY") && !token.is_word(source, "INDEX"))
             .find_map(|token| token.ident(source));
-        table.indexes.push(Index { name: index_name, columns, unique: false, method, predicate: None, place, created_in: file });
+        table.indexes.push(Index {
+            name: index_name,
+            columns,
+            unique: false,
+            method,
+            predicate: None,
+            place,
+            created_in: file,
+        });
     }
 }
 
@@ -326,14 +514,24 @@ fn create_index(context: &mut Context<'_>) -> bool {
         .and_then(|between| {
             between
                 .iter()
-                .filter(|token| !["IF", "NOT", "EXISTS", "CONCURRENTLY"].iter().any(|word| token.is_word(source, word)))
+                .filter(|token| {
+                    !["IF", "NOT", "EXISTS", "CONCURRENTLY"]
+                        .iter()
+                        .any(|word| token.is_word(source, word))
+                })
                 .find_map(|token| token.ident(source))
         });
     let mut table_index = on + 1;
-    if tokens.get(table_index).is_some_and(|token| token.is_word(source, "ONLY")) {
+    if tokens
+        .get(table_index)
+        .is_some_and(|token| token.is_word(source, "ONLY"))
+    {
         table_index += 1;
     }
-    let Some(table_name) = tokens.get(table_index).and_then(|token| token.ident(source)) else {
+    let Some(table_name) = tokens
+        .get(table_index)
+        .and_then(|token| token.ident(source))
+    else {
         return false;
     };
     let method = locate::find_word(source, tokens, "USING")
@@ -349,10 +547,16 @@ fn create_index(context: &mut Context<'_>) -> bool {
     let index = Index {
         name: index_name.clone(),
         columns: list_after(source, tokens, table_index),
-        unique: tokens.iter().take(3).any(|token| token.is_word(source, "UNIQUE")),
+        unique: tokens
+            .iter()
+            .take(3)
+            .any(|token| token.is_word(source, "UNIQUE")),
         method,
         predicate: None,
-        place: crate::diagnostic::Place { object: index_name, ..context.place.clone() },
+        place: crate::diagnostic::Place {
+            object: index_name,
+            ..context.place.clone()
+        },
         created_in: context.file,
     };
     let file = context.file;
@@ -370,7 +574,10 @@ enum AlterOperation {
     Engine(String),
     Charset(String),
     /// A column definition to add or to put in place of `replaces`.
-    Column { replaces: Option<String>, tokens: std::ops::Range<usize> },
+    Column {
+        replaces: Option<String>,
+        tokens: std::ops::Range<usize>,
+    },
     Constraint(std::ops::Range<usize>),
     DropColumn(String),
     DropIndex(String),
@@ -428,14 +635,34 @@ fn top_level_items(source: &str, tokens: &[Token], from: usize) -> Vec<std::ops:
     items
 }
 
-fn alter_operation(source: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Option<AlterOperation> {
+fn alter_operation(
+    source: &str,
+    tokens: &[Token],
+    range: std::ops::Range<usize>,
+) -> Option<AlterOperation> {
     let item = tokens.get(range.clone())?;
-    let word = |index: usize, expected: &str| item.get(index).is_some_and(|token| token.is_word(source, expected));
+    let word = |index: usize, expected: &str| {
+        item.get(index)
+            .is_some_and(|token| token.is_word(source, expected))
+    };
     let value_after = |index: usize| {
-        let at = if item.get(index).is_some_and(|token| token.is_punct(source, '=')) { index + 1 } else { index };
+        let at = if item
+            .get(index)
+            .is_some_and(|token| token.is_punct(source, '='))
+        {
+            index + 1
+        } else {
+            index
+        };
         item.get(at).and_then(|token| token.ident(source))
     };
-    let skip_column = |index: usize| if word(index, "COLUMN") { index + 1 } else { index };
+    let skip_column = |index: usize| {
+        if word(index, "COLUMN") {
+            index + 1
+        } else {
+            index
+        }
+    };
     let ident = |index: usize| item.get(index).and_then(|token| token.ident(source));
     let start = range.start;
     Some(if word(0, "ENGINE") || word(0, "TYPE") {
@@ -446,23 +673,64 @@ fn alter_operation(source: &str, tokens: &[Token], range: std::ops::Range<usize>
         AlterOperation::Charset(value_after(if word(1, "CHARSET") { 2 } else { 3 })?)
     } else if word(0, "CHARSET") || word(0, "CHARACTER") {
         AlterOperation::Charset(value_after(if word(0, "CHARSET") { 1 } else { 2 })?)
-    } else if ["ROW_FORMAT", "COLLATE", "AUTO_INCREMENT", "COMMENT", "OWNER", "CLUSTER", "ALGORITHM", "LOCK", "KEY_BLOCK_SIZE", "STATS_PERSISTENT"].iter().any(|option| word(0, option))
-        || (word(0, "ALTER") && item.iter().any(|token| token.is_word(source, "SET")) && item.iter().any(|token| STORAGE_SETTINGS.iter().any(|setting| token.is_word(source, setting))))
+    } else if [
+        "ROW_FORMAT",
+        "COLLATE",
+        "AUTO_INCREMENT",
+        "COMMENT",
+        "OWNER",
+        "CLUSTER",
+        "ALGORITHM",
+        "LOCK",
+        "KEY_BLOCK_SIZE",
+        "STATS_PERSISTENT",
+    ]
+    .iter()
+    .any(|option| word(0, option))
+        || (word(0, "ALTER")
+            && item.iter().any(|token| token.is_word(source, "SET"))
+            && item.iter().any(|token| {
+                STORAGE_SETTINGS
+                    .iter()
+                    .any(|setting| token.is_word(source, setting))
+            }))
     {
         AlterOperation::Nothing
     } else if word(0, "ADD") {
         let at = skip_column(1);
-        if ["INDEX", "KEY", "CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "FULLTEXT", "SPATIAL", "CHECK"].iter().any(|keyword| word(at, keyword)) {
+        if [
+            "INDEX",
+            "KEY",
+            "CONSTRAINT",
+            "PRIMARY",
+            "UNIQUE",
+            "FOREIGN",
+            "FULLTEXT",
+            "SPATIAL",
+            "CHECK",
+        ]
+        .iter()
+        .any(|keyword| word(at, keyword))
+        {
             AlterOperation::Constraint(start + at..range.end)
         } else {
-            AlterOperation::Column { replaces: None, tokens: start + at..range.end }
+            AlterOperation::Column {
+                replaces: None,
+                tokens: start + at..range.end,
+            }
         }
     } else if word(0, "MODIFY") {
         let at = skip_column(1);
-        AlterOperation::Column { replaces: ident(at), tokens: start + at..range.end }
+        AlterOperation::Column {
+            replaces: ident(at),
+            tokens: start + at..range.end,
+        }
     } else if word(0, "CHANGE") {
         let at = skip_column(1);
-        AlterOperation::Column { replaces: ident(at), tokens: start + at + 1..range.end }
+        AlterOperation::Column {
+            replaces: ident(at),
+            tokens: start + at + 1..range.end,
+        }
     } else if word(0, "DROP") && (word(1, "INDEX") || word(1, "KEY")) {
         AlterOperation::DropIndex(ident(2)?)
     } else if word(0, "DROP") {
@@ -477,28 +745,46 @@ fn apply_alter(context: &mut Context<'_>, name: &str, operation: AlterOperation)
     let file = context.file;
     let statement = context.place.clone();
     let tokens = context.tokens;
-    let Some(table) = context.schema.table_mut(name) else { return };
+    let Some(table) = context.schema.table_mut(name) else {
+        return;
+    };
     match operation {
         AlterOperation::Engine(engine) => table.engine = Some(engine),
         AlterOperation::Charset(charset) => table.charset = Some(charset),
         AlterOperation::Nothing => {}
-        AlterOperation::DropColumn(column) => table.columns.retain(|existing| !existing.name.eq_ignore_ascii_case(&column)),
+        AlterOperation::DropColumn(column) => table
+            .columns
+            .retain(|existing| !existing.name.eq_ignore_ascii_case(&column)),
         AlterOperation::DropIndex(index) => {
-            let same = |candidate: Option<&str>| candidate.is_some_and(|candidate| candidate.eq_ignore_ascii_case(&index));
-            table.indexes.retain(|existing| !same(existing.name.as_deref()));
-            table.uniques.retain(|existing| !same(existing.name.as_deref()));
+            let same = |candidate: Option<&str>| {
+                candidate.is_some_and(|candidate| candidate.eq_ignore_ascii_case(&index))
+            };
+            table
+                .indexes
+                .retain(|existing| !same(existing.name.as_deref()));
+            table
+                .uniques
+                .retain(|existing| !same(existing.name.as_deref()));
         }
         AlterOperation::Constraint(range) => {
             let item = tokens.get(range).unwrap_or(&[]);
             let place = span_place(&statement, item, None);
             read_constraint(source, item, place, table, file);
         }
-        AlterOperation::Column { replaces, tokens: range } => {
+        AlterOperation::Column {
+            replaces,
+            tokens: range,
+        } => {
             let item = tokens.get(range).unwrap_or(&[]);
-            let Some(column) = item.first().and_then(|token| token.ident(source)) else { return };
+            let Some(column) = item.first().and_then(|token| token.ident(source)) else {
+                return;
+            };
             let place = span_place(&statement, item, Some(format!("{}.{column}", table.name)));
             let old = replaces.unwrap_or_else(|| column.clone());
-            let position = table.columns.iter().position(|existing| existing.name.eq_ignore_ascii_case(&old));
+            let position = table
+                .columns
+                .iter()
+                .position(|existing| existing.name.eq_ignore_ascii_case(&old));
             read_column(source, item, &column, place, table, file);
             // read_column appends; a MODIFY or CHANGE takes the old column's position.
             if let (Some(position), Some(new)) = (position, table.columns.pop()) {
@@ -510,7 +796,11 @@ fn apply_alter(context: &mut Context<'_>, name: &str, operation: AlterOperation)
     }
 }
 
-fn span_place(statement: &crate::diagnostic::Place, tokens: &[Token], object: Option<String>) -> crate::diagnostic::Place {
+fn span_place(
+    statement: &crate::diagnostic::Place,
+    tokens: &[Token],
+    object: Option<String>,
+) -> crate::diagnostic::Place {
     match (tokens.first(), tokens.last()) {
         (Some(first), Some(last)) => crate::diagnostic::Place {
             span: crate::source::Span::new(first.start, last.end),

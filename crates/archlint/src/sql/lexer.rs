@@ -58,9 +58,11 @@ impl Token {
             }
             // MySQL writes `"name"` as a string in some dumps; SQLite accepts
             // 'name' as an identifier where one is expected.
-            TokenKind::String if text.starts_with(['\'', '"']) => {
-                Some(text.get(1..text.len().saturating_sub(1)).unwrap_or("").to_owned())
-            }
+            TokenKind::String if text.starts_with(['\'', '"']) => Some(
+                text.get(1..text.len().saturating_sub(1))
+                    .unwrap_or("")
+                    .to_owned(),
+            ),
             _ => None,
         }
     }
@@ -98,7 +100,10 @@ impl Lexer<'_> {
             b'-' if self.peek(1) == Some(b'-') => (TokenKind::Comment, self.line_comment()),
             b'#' if self.dialect == Dialect::Mysql => (TokenKind::Comment, self.line_comment()),
             b'/' if self.peek(1) == Some(b'*') => (TokenKind::Comment, self.block_comment()),
-            b'\'' => (TokenKind::String, self.quoted(b'\'', self.dialect == Dialect::Mysql)),
+            b'\'' => (
+                TokenKind::String,
+                self.quoted(b'\'', self.dialect == Dialect::Mysql),
+            ),
             b'e' | b'E' if self.peek(1) == Some(b'\'') && self.dialect == Dialect::Postgres => {
                 self.pos += 1;
                 (TokenKind::String, self.quoted(b'\'', true))
@@ -106,7 +111,9 @@ impl Lexer<'_> {
             b'"' if self.dialect == Dialect::Mysql => (TokenKind::String, self.quoted(b'"', true)),
             b'"' => (TokenKind::QuotedIdent, self.quoted(b'"', false)),
             b'`' => (TokenKind::QuotedIdent, self.quoted(b'`', false)),
-            b'[' if self.dialect == Dialect::Sqlite => (TokenKind::QuotedIdent, self.quoted(b']', false)),
+            b'[' if self.dialect == Dialect::Sqlite => {
+                (TokenKind::QuotedIdent, self.quoted(b']', false))
+            }
             b'$' if self.dialect == Dialect::Postgres && self.dollar_tag().is_some() => {
                 (TokenKind::String, self.dollar_quoted())
             }
@@ -157,7 +164,10 @@ impl Lexer<'_> {
                 if depth == 0 {
                     return false;
                 }
-            } else if byte == b'/' && self.peek(1) == Some(b'*') && self.dialect == Dialect::Postgres {
+            } else if byte == b'/'
+                && self.peek(1) == Some(b'*')
+                && self.dialect == Dialect::Postgres
+            {
                 self.pos += 2;
                 depth += 1;
             } else {
@@ -196,7 +206,10 @@ impl Lexer<'_> {
             if byte == b'$' {
                 return Some(length + 1);
             }
-            let valid = byte == b'_' || byte.is_ascii_alphabetic() || byte >= 0x80 || (length > 1 && byte.is_ascii_digit());
+            let valid = byte == b'_'
+                || byte.is_ascii_alphabetic()
+                || byte >= 0x80
+                || (length > 1 && byte.is_ascii_digit());
             if !valid {
                 return None;
             }
@@ -273,14 +286,22 @@ mod tests {
     use super::*;
 
     fn kinds(source: &str, dialect: Dialect) -> Vec<(TokenKind, &str)> {
-        tokenize(source, dialect).iter().map(|t| (t.kind, t.text(source))).collect()
+        tokenize(source, dialect)
+            .iter()
+            .map(|t| (t.kind, t.text(source)))
+            .collect()
     }
 
     #[test]
     fn quotes_and_comments_hide_semicolons() {
         let source = "a ';' \"b;\" -- c;\n /* d; /* e; */ f; */ $x$ g; $x$ E'h\\';'";
         let found = kinds(source, Dialect::Postgres);
-        assert!(found.iter().all(|(kind, text)| *kind != TokenKind::Punct || *text != ";"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .all(|(kind, text)| *kind != TokenKind::Punct || *text != ";"),
+            "{found:?}"
+        );
         assert_eq!(found.len(), 7);
     }
 

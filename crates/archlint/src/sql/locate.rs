@@ -20,18 +20,34 @@ pub struct Element {
 
 /// Keywords that start a table-level constraint or index rather than a column.
 const CONSTRAINT_STARTS: [&str; 12] = [
-    "CONSTRAINT", "PRIMARY", "UNIQUE", "FOREIGN", "CHECK", "KEY", "INDEX", "FULLTEXT", "SPATIAL", "EXCLUDE",
-    "LIKE", "PERIOD",
+    "CONSTRAINT",
+    "PRIMARY",
+    "UNIQUE",
+    "FOREIGN",
+    "CHECK",
+    "KEY",
+    "INDEX",
+    "FULLTEXT",
+    "SPATIAL",
+    "EXCLUDE",
+    "LIKE",
+    "PERIOD",
 ];
 
 /// Tokens without comments: what every reader below works on.
 pub fn code_tokens(tokens: &[Token]) -> Vec<Token> {
-    tokens.iter().copied().filter(|token| token.kind != TokenKind::Comment).collect()
+    tokens
+        .iter()
+        .copied()
+        .filter(|token| token.kind != TokenKind::Comment)
+        .collect()
 }
 
 /// The index of the `(` that opens the table body, and of its matching `)`.
 pub fn table_body(source: &str, tokens: &[Token]) -> Option<(usize, usize)> {
-    let open = tokens.iter().position(|token| token.is_punct(source, '('))?;
+    let open = tokens
+        .iter()
+        .position(|token| token.is_punct(source, '('))?;
     let close = matching_paren(source, tokens, open)?;
     Some((open, close))
 }
@@ -60,7 +76,9 @@ pub fn table_elements(source: &str, tokens: &[Token]) -> Vec<Element> {
     let mut depth = 0usize;
     let mut first = open + 1;
     for index in open + 1..=close {
-        let Some(token) = tokens.get(index) else { break };
+        let Some(token) = tokens.get(index) else {
+            break;
+        };
         let ends_element = (depth == 0 && token.is_punct(source, ',')) || index == close;
         if token.is_punct(source, '(') {
             depth += 1;
@@ -79,12 +97,21 @@ pub fn table_elements(source: &str, tokens: &[Token]) -> Vec<Element> {
 
 fn element(source: &str, tokens: &[Token], range: std::ops::Range<usize>) -> Element {
     let start = tokens.get(range.start).map_or(0, |token| token.start);
-    let end = tokens.get(range.end.saturating_sub(1)).map_or(start, |token| token.end);
+    let end = tokens
+        .get(range.end.saturating_sub(1))
+        .map_or(start, |token| token.end);
     let first = tokens.get(range.start);
     let is_constraint = first.is_some_and(|token| {
-        token.kind == TokenKind::Word && CONSTRAINT_STARTS.iter().any(|word| token.is_word(source, word))
+        token.kind == TokenKind::Word
+            && CONSTRAINT_STARTS
+                .iter()
+                .any(|word| token.is_word(source, word))
     });
-    let column = if is_constraint { None } else { first.and_then(|token| token.ident(source)) };
+    let column = if is_constraint {
+        None
+    } else {
+        first.and_then(|token| token.ident(source))
+    };
     Element {
         start,
         end,
@@ -98,7 +125,11 @@ pub fn find_ident(source: &str, tokens: &[Token], from: usize, name: &str) -> Op
     tokens
         .iter()
         .skip(from)
-        .find(|token| token.ident(source).is_some_and(|ident| ident.eq_ignore_ascii_case(name)))
+        .find(|token| {
+            token
+                .ident(source)
+                .is_some_and(|ident| ident.eq_ignore_ascii_case(name))
+        })
         .copied()
 }
 
@@ -115,11 +146,15 @@ pub fn table_option(source: &str, tokens: &[Token], keywords: &[&str]) -> Option
     (0..tail.len()).find_map(|index| {
         let matched = keywords.iter().find(|keyword| {
             keyword.split(' ').enumerate().all(|(offset, part)| {
-                tail.get(index + offset).is_some_and(|candidate| candidate.is_word(source, part))
+                tail.get(index + offset)
+                    .is_some_and(|candidate| candidate.is_word(source, part))
             })
         })?;
         let mut value_index = index + matched.split(' ').count();
-        if tail.get(value_index).is_some_and(|token| token.is_punct(source, '=')) {
+        if tail
+            .get(value_index)
+            .is_some_and(|token| token.is_punct(source, '='))
+        {
             value_index += 1;
         }
         tail.get(value_index).and_then(|value| value.ident(source))
@@ -139,9 +174,18 @@ mod tests {
         let elements = table_elements(source, &tokens);
         assert_eq!(elements.len(), 3);
         assert_eq!(elements[0].column.as_deref(), Some("id"));
-        assert_eq!(&source[elements[1].start..elements[1].end], "price numeric(10, 2) CHECK (price > 0)");
+        assert_eq!(
+            &source[elements[1].start..elements[1].end],
+            "price numeric(10, 2) CHECK (price > 0)"
+        );
         assert_eq!(elements[2].column, None);
-        assert_eq!(table_option(source, &tokens, &["ENGINE"]).as_deref(), Some("InnoDB"));
-        assert_eq!(table_option(source, &tokens, &["CHARSET", "CHARACTER SET"]).as_deref(), Some("utf8mb4"));
+        assert_eq!(
+            table_option(source, &tokens, &["ENGINE"]).as_deref(),
+            Some("InnoDB")
+        );
+        assert_eq!(
+            table_option(source, &tokens, &["CHARSET", "CHARACTER SET"]).as_deref(),
+            Some("utf8mb4")
+        );
     }
 }

@@ -9,7 +9,9 @@ pub mod locate;
 pub mod split;
 
 use serde::{Deserialize, Serialize};
-use sqlparser::dialect::{Dialect as ParserDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::dialect::{
+    Dialect as ParserDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect,
+};
 use sqlparser::parser::Parser;
 
 use crate::diagnostic::{Diagnostic, Place};
@@ -54,11 +56,22 @@ impl Dialect {
         for text in texts {
             let upper = text.to_ascii_uppercase();
             let count = |needle: &str| upper.matches(needle).count().min(50);
-            mysql += 3 * count("`") + 5 * count("ENGINE=") + 5 * count("ENGINE =") + 5 * count("AUTO_INCREMENT")
-                + 2 * count(" UNSIGNED") + 2 * count("CHARSET");
-            sqlite += 5 * count("AUTOINCREMENT") + 5 * count("WITHOUT ROWID") + 3 * count("PRAGMA ");
-            postgres += 5 * count("$$") + 3 * count("SERIAL") + 3 * count("::") + 3 * count("NEXTVAL(")
-                + 2 * count("TIMESTAMPTZ") + 2 * count("BYTEA") + 2 * count("OWNER TO") + 2 * count("CREATE EXTENSION");
+            mysql += 3 * count("`")
+                + 5 * count("ENGINE=")
+                + 5 * count("ENGINE =")
+                + 5 * count("AUTO_INCREMENT")
+                + 2 * count(" UNSIGNED")
+                + 2 * count("CHARSET");
+            sqlite +=
+                5 * count("AUTOINCREMENT") + 5 * count("WITHOUT ROWID") + 3 * count("PRAGMA ");
+            postgres += 5 * count("$$")
+                + 3 * count("SERIAL")
+                + 3 * count("::")
+                + 3 * count("NEXTVAL(")
+                + 2 * count("TIMESTAMPTZ")
+                + 2 * count("BYTEA")
+                + 2 * count("OWNER TO")
+                + 2 * count("CREATE EXTENSION");
         }
         if mysql > postgres && mysql >= sqlite {
             Dialect::Mysql
@@ -124,9 +137,33 @@ pub struct SqlOutcome {
     pub ignores: Vec<SqlIgnore>,
 }
 
-/// The deepest expression nesting handed to sqlparser: deeper statements are
-/// "not understood" instead of exhausting the stack.
+/// The deepest expression nesting handed to sqlparser: deeper statements go to
+/// the fallback reader instead of exhausting the stack.
 const RECURSION_LIMIT: usize = 64;
+
+/// Statements longer than this are not handed to sqlparser: its AST of a 10 MB
+/// statement costs seconds and gigabytes, and no schema statement is that long.
+const MAX_PARSED_STATEMENT: usize = 1024 * 1024;
+
+/// Data statements cannot change the schema; they are recognized by their first
+/// word and not parsed at all (dumps hold millions of rows of them).
+const DATA_STATEMENTS: [&str; 6] = ["INSERT", "COPY", "REPLACE", "UPDATE", "DELETE", "VALUES"];
+
+/// Builds the schema from texts in memory, applied in the order given; the
+/// dialect is detected when not given.
+pub fn build_from_texts(
+    files: &[(&str, &str)],
+    dialect: Option<Dialect>,
+) -> (SqlOutcome, SourceMap) {
+    let mut sources = SourceMap::default();
+    let ids: Vec<FileId> = files
+        .iter()
+        .map(|(name, text)| sources.add(crate::source::SourceFile::new(*name, (*text).to_owned())))
+        .collect();
+    let dialect = dialect.unwrap_or_else(|| Dialect::detect(files.iter().map(|(_, text)| *text)));
+    let outcome = build(&sources, &ids, dialect);
+    (outcome, sources)
+}
 
 /// Applies the files in order (a migration history) to one schema.
 pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> SqlOutcome {
@@ -139,8 +176,17 @@ pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> SqlOutc
     };
     let parser_dialect = dialect.parser();
     for &file in files {
-        let Some(source) = sources.get(file) else { continue };
-        let coverage = apply_file(&mut outcome, file, &source.text, dialect, parser_dialect.as_ref(), sources);
+        let Some(source) = sources.get(file) else {
+            continue;
+        };
+        let coverage = apply_file(
+            &mut outcome,
+            file,
+            &source.text,
+            dialect,
+            parser_dialect.as_ref(),
+            sources,
+        );
         outcome.coverage.push((file, coverage));
     }
     outcome
@@ -156,6 +202,18 @@ fn apply_file(
 ) -> Coverage {
     let split = split::split(text, dialect);
     collect_ignores(outcome, file, text, &split, sources);
+    for comment in &split.unterminated_comments {
+        let at = Place {
+            file,
+            span: Span::new(comment.start, comment.start + 2),
+            pointer: None,
+            object: None,
+        };
+        let message = "this comment is never closed; the rest of the file is part of it";
+        outcome
+            .diagnostics
+            .push(Diagnostic::new(&SqlSyntaxError::META, at, message));
+    }
     let mut coverage = Coverage::default();
     for raw in &split.statements {
         coverage.statements += 1;
@@ -175,17 +233,34 @@ fn apply_file(
                 span: Span::new(open.start, open.start + 1),
                 ..place.clone()
             };
-            let message = format!("this {what} is never closed; the rest of the file is part of it");
-            outcome.diagnostics.push(Diagnostic::new(&SqlSyntaxError::META, at, message));
+            let message =
+                format!("this {what} is never closed; the rest of the file is part of it");
+            outcome
+                .diagnostics
+                .push(Diagnostic::new(&SqlSyntaxError::META, at, message));
             coverage.not_understood += 1;
             continue;
         }
         let statement_text = text.get(raw.start..raw.end).unwrap_or("");
         let tokens = locate::code_tokens(split.tokens.get(raw.tokens.clone()).unwrap_or(&[]));
-        let parsed = Parser::new(parser_dialect)
-            .with_recursion_limit(RECURSION_LIMIT)
-            .try_with_sql(statement_text)
-            .and_then(|mut parser| parser.parse_statements());
+        if tokens
+            .first()
+            .is_some_and(|first| DATA_STATEMENTS.iter().any(|word| first.is_word(text, word)))
+        {
+            coverage.no_schema_effect += 1;
+            continue;
+        }
+        let parsed = if statement_text.len() > MAX_PARSED_STATEMENT {
+            Err(sqlparser::parser::ParserError::ParserError(format!(
+                "statement of {} MB is longer than archlint parses",
+                statement_text.len() / 1_000_000
+            )))
+        } else {
+            Parser::new(parser_dialect)
+                .with_recursion_limit(RECURSION_LIMIT)
+                .try_with_sql(statement_text)
+                .and_then(|mut parser| parser.parse_statements())
+        };
         let mut context = apply::Context {
             schema: &mut outcome.schema,
             diagnostics: &mut outcome.diagnostics,
@@ -212,8 +287,15 @@ fn apply_file(
                         table: None,
                         table_preexisting: false,
                     });
-                    let message = format!("statement not understood: {}", clean_parser_message(&error.to_string()));
-                    outcome.diagnostics.push(Diagnostic::new(&SqlStatementNotUnderstood::META, place, message));
+                    let message = format!(
+                        "statement not understood: {}",
+                        clean_parser_message(&error.to_string())
+                    );
+                    outcome.diagnostics.push(Diagnostic::new(
+                        &SqlStatementNotUnderstood::META,
+                        place,
+                        message,
+                    ));
                 }
             },
         }
@@ -224,21 +306,33 @@ fn apply_file(
 /// sqlparser's messages end with a position inside the statement; ours are exact
 /// already.
 fn clean_parser_message(message: &str) -> String {
-    let message = message.strip_prefix("sql parser error: ").unwrap_or(message);
+    let message = message
+        .strip_prefix("sql parser error: ")
+        .unwrap_or(message);
     match message.find(" at Line: ") {
         Some(at) => message.get(..at).unwrap_or(message).to_owned(),
         None => message.to_owned(),
     }
 }
 
-fn collect_ignores(outcome: &mut SqlOutcome, file: FileId, text: &str, split: &split::Split, sources: &SourceMap) {
-    let Some(source) = sources.get(file) else { return };
+fn collect_ignores(
+    outcome: &mut SqlOutcome,
+    file: FileId,
+    text: &str,
+    split: &split::Split,
+    sources: &SourceMap,
+) {
+    let Some(source) = sources.get(file) else {
+        return;
+    };
     for (index, token) in split.tokens.iter().enumerate() {
         if token.kind != lexer::TokenKind::Comment {
             continue;
         }
         let comment = token.text(text);
-        let Some(at) = comment.find("archlint-ignore") else { continue };
+        let Some(at) = comment.find("archlint-ignore") else {
+            continue;
+        };
         let list = comment.get(at + "archlint-ignore".len()..).unwrap_or("");
         let list = list.trim_start_matches([':', ' ']).trim_end_matches("*/");
         let rules: Vec<String> = list
@@ -250,19 +344,25 @@ fn collect_ignores(outcome: &mut SqlOutcome, file: FileId, text: &str, split: &s
         let line = source.line_col(clamp(token.start)).line;
         let code_before = index > 0
             && split.tokens.get(index - 1).is_some_and(|previous| {
-                previous.kind != lexer::TokenKind::Comment && source.line_col(clamp(previous.start)).line == line
+                previous.kind != lexer::TokenKind::Comment
+                    && source.line_col(clamp(previous.start)).line == line
             });
         let target = if code_before {
             line
         } else {
-            split.tokens
+            split
+                .tokens
                 .get(index + 1..)
                 .unwrap_or(&[])
                 .iter()
                 .find(|next| next.kind != lexer::TokenKind::Comment)
                 .map_or(line + 1, |next| source.line_col(clamp(next.start)).line)
         };
-        outcome.ignores.push(SqlIgnore { file, line: target, rules });
+        outcome.ignores.push(SqlIgnore {
+            file,
+            line: target,
+            rules,
+        });
     }
 }
 
@@ -276,9 +376,21 @@ mod tests {
 
     #[test]
     fn detects_dialects() {
-        assert_eq!(Dialect::detect(["CREATE TABLE `a` (id int AUTO_INCREMENT) ENGINE=InnoDB;"]), Dialect::Mysql);
-        assert_eq!(Dialect::detect(["CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT);"]), Dialect::Sqlite);
-        assert_eq!(Dialect::detect(["CREATE TABLE a (id serial, x text DEFAULT 'a'::text);"]), Dialect::Postgres);
-        assert_eq!(Dialect::detect(["CREATE TABLE a (id int);"]), Dialect::Postgres);
+        assert_eq!(
+            Dialect::detect(["CREATE TABLE `a` (id int AUTO_INCREMENT) ENGINE=InnoDB;"]),
+            Dialect::Mysql
+        );
+        assert_eq!(
+            Dialect::detect(["CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT);"]),
+            Dialect::Sqlite
+        );
+        assert_eq!(
+            Dialect::detect(["CREATE TABLE a (id serial, x text DEFAULT 'a'::text);"]),
+            Dialect::Postgres
+        );
+        assert_eq!(
+            Dialect::detect(["CREATE TABLE a (id int);"]),
+            Dialect::Postgres
+        );
     }
 }

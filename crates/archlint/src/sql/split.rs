@@ -27,6 +27,8 @@ pub struct Split {
     pub statements: Vec<RawStatement>,
     /// psql meta-commands and MySQL `DELIMITER` lines that were skipped.
     pub client_commands: usize,
+    /// Block comments between statements that are never closed.
+    pub unterminated_comments: Vec<Token>,
 }
 
 pub fn split(source: &str, dialect: Dialect) -> Split {
@@ -39,14 +41,20 @@ pub fn split(source: &str, dialect: Dialect) -> Split {
         delimiter: ";".to_owned(),
         statements: Vec::new(),
         client_commands: 0,
+        unterminated_comments: Vec::new(),
     };
     splitter.run();
-    let statements = splitter.statements;
-    let client_commands = splitter.client_commands;
+    let Splitter {
+        statements,
+        client_commands,
+        unterminated_comments,
+        ..
+    } = splitter;
     Split {
         tokens,
         statements,
         client_commands,
+        unterminated_comments,
     }
 }
 
@@ -58,13 +66,19 @@ struct Splitter<'s> {
     delimiter: String,
     statements: Vec<RawStatement>,
     client_commands: usize,
+    unterminated_comments: Vec<Token>,
 }
 
 impl Splitter<'_> {
     fn run(&mut self) {
         while self.index < self.tokens.len() {
-            let Some(token) = self.tokens.get(self.index).copied() else { break };
+            let Some(token) = self.tokens.get(self.index).copied() else {
+                break;
+            };
             if token.kind == TokenKind::Comment || self.at_delimiter(&token) {
+                if token.unterminated {
+                    self.unterminated_comments.push(token);
+                }
                 self.index += 1;
                 continue;
             }
@@ -85,7 +99,11 @@ impl Splitter<'_> {
         if !at_line_start {
             return false;
         }
-        let line_end = self.source.get(token.start..).and_then(|rest| rest.find('\n')).map_or(self.source.len(), |at| token.start + at);
+        let line_end = self
+            .source
+            .get(token.start..)
+            .and_then(|rest| rest.find('\n'))
+            .map_or(self.source.len(), |at| token.start + at);
         // psql meta-commands (`\connect`) and sqlite3 dot-commands (`.bail on`).
         if token.is_punct(self.source, '\\') || token.is_punct(self.source, '.') {
             self.skip_to(line_end);
@@ -104,16 +122,25 @@ impl Splitter<'_> {
 
     fn skip_to(&mut self, offset: usize) {
         self.client_commands += 1;
-        while self.tokens.get(self.index).is_some_and(|token| token.start < offset) {
+        while self
+            .tokens
+            .get(self.index)
+            .is_some_and(|token| token.start < offset)
+        {
             self.index += 1;
         }
     }
 
     fn at_delimiter(&self, token: &Token) -> bool {
-        if matches!(token.kind, TokenKind::Comment | TokenKind::String | TokenKind::QuotedIdent) {
+        if matches!(
+            token.kind,
+            TokenKind::Comment | TokenKind::String | TokenKind::QuotedIdent
+        ) {
             return false;
         }
-        self.source.get(token.start..).is_some_and(|rest| rest.starts_with(self.delimiter.as_str()))
+        self.source
+            .get(token.start..)
+            .is_some_and(|rest| rest.starts_with(self.delimiter.as_str()))
     }
 
     /// Reads one statement from the current token up to its delimiter.
@@ -141,7 +168,11 @@ impl Splitter<'_> {
         // Skip the delimiter itself (which may span several tokens, like `//`).
         if let Some(token) = self.tokens.get(self.index).copied() {
             let delimiter_end = token.start + self.delimiter.len();
-            while self.tokens.get(self.index).is_some_and(|t| t.start < delimiter_end) {
+            while self
+                .tokens
+                .get(self.index)
+                .is_some_and(|t| t.start < delimiter_end)
+            {
                 self.index += 1;
             }
         }
@@ -167,9 +198,13 @@ impl Splitter<'_> {
             .filter(|token| token.kind != TokenKind::Comment)
             .take(8)
             .collect();
-        words.first().is_some_and(|token| token.is_word(self.source, "CREATE"))
+        words
+            .first()
+            .is_some_and(|token| token.is_word(self.source, "CREATE"))
             && words.iter().any(|token| {
-                ["TRIGGER", "PROCEDURE", "FUNCTION", "EVENT"].iter().any(|word| token.is_word(self.source, word))
+                ["TRIGGER", "PROCEDURE", "FUNCTION", "EVENT"]
+                    .iter()
+                    .any(|word| token.is_word(self.source, word))
             })
     }
 
@@ -178,9 +213,16 @@ impl Splitter<'_> {
             return depth + 1;
         }
         if token.is_word(self.source, "END") && depth > 0 {
-            let next = self.tokens.get(self.index + 1..).unwrap_or(&[]).iter().find(|t| t.kind != TokenKind::Comment);
+            let next = self
+                .tokens
+                .get(self.index + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|t| t.kind != TokenKind::Comment);
             let closes_other = next.is_some_and(|next| {
-                ["IF", "LOOP", "WHILE", "REPEAT"].iter().any(|word| next.is_word(self.source, word))
+                ["IF", "LOOP", "WHILE", "REPEAT"]
+                    .iter()
+                    .any(|word| next.is_word(self.source, word))
             });
             if !closes_other {
                 return depth - 1;
@@ -223,7 +265,8 @@ mod tests {
 
     #[test]
     fn psql_meta_commands_are_skipped() {
-        let source = "\\connect shop\n\\restrict abc123\nCREATE TABLE a (id int);\n\\unrestrict abc123\n";
+        let source =
+            "\\connect shop\n\\restrict abc123\nCREATE TABLE a (id int);\n\\unrestrict abc123\n";
         let result = split(source, Dialect::Postgres);
         assert_eq!(result.statements.len(), 1);
         assert_eq!(result.client_commands, 3);
@@ -234,7 +277,10 @@ mod tests {
         let source = "DELIMITER //\nCREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END //\nDELIMITER ;\nSELECT 3;";
         assert_eq!(
             texts(source, Dialect::Mysql),
-            vec!["CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END", "SELECT 3"]
+            vec![
+                "CREATE PROCEDURE p() BEGIN SELECT 1; SELECT 2; END",
+                "SELECT 3"
+            ]
         );
     }
 
