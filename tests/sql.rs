@@ -29,7 +29,7 @@ fn table<'s>(schema: &'s Schema, name: &str) -> &'s archlint::model::Table {
 
 #[test]
 fn a_migration_folder_builds_the_final_schema() {
-    let folder = fixture_path("../corpus/db/migrations");
+    let folder = fixture_path("../corpus/migrations");
     let files: Vec<(String, String)> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|entry| entry.unwrap().path())

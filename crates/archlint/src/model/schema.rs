@@ -2,7 +2,7 @@
 //! where it is defined and the file (migration) that created or last changed it.
 //!
 //! Names are compared case-insensitively, without quotes, and without a
-//! `public.`/`main.`/`dbo.` schema prefix ([`Schema::key`]); they are kept as
+//! `public.`/`main.`/`dbo.` schema prefix ([`Schema::same_name`]); they are kept as
 //! written for messages.
 
 use crate::diagnostic::Place;
@@ -156,48 +156,50 @@ pub struct StatementRecord {
 }
 
 impl Schema {
-    /// The comparison key of a name: unquoted, lower-cased, without a default
-    /// schema prefix.
-    pub fn key(name: &str) -> String {
-        let lower = name.to_ascii_lowercase();
+    /// Whether two names denote the same object: compared case-insensitively,
+    /// without a default schema prefix (`public.`, `main.`, `dbo.`). Allocation
+    /// free, as it runs for every lookup.
+    pub fn same_name(a: &str, b: &str) -> bool {
+        Schema::unqualified(a).eq_ignore_ascii_case(Schema::unqualified(b))
+    }
+
+    fn unqualified(name: &str) -> &str {
         for prefix in ["public.", "main.", "dbo."] {
-            if let Some(rest) = lower.strip_prefix(prefix) {
-                return rest.to_owned();
+            if name.len() > prefix.len()
+                && name.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+            {
+                return name.get(prefix.len()..).unwrap_or(name);
             }
         }
-        lower
+        name
     }
 
     pub fn table(&self, name: &str) -> Option<&Table> {
-        let key = Schema::key(name);
         self.tables
             .iter()
-            .find(|table| Schema::key(&table.name) == key)
+            .find(|table| Schema::same_name(&table.name, name))
     }
 
     pub fn table_mut(&mut self, name: &str) -> Option<&mut Table> {
-        let key = Schema::key(name);
         self.tables
             .iter_mut()
-            .find(|table| Schema::key(&table.name) == key)
+            .find(|table| Schema::same_name(&table.name, name))
     }
 
     pub fn enum_type(&self, name: &str) -> Option<&EnumType> {
-        let key = Schema::key(name);
         self.enums
             .iter()
-            .find(|item| Schema::key(&item.name) == key)
+            .find(|item| Schema::same_name(&item.name, name))
     }
 
     /// The table holding the index with this name.
     pub fn index_owner_mut(&mut self, index: &str) -> Option<&mut Table> {
-        let key = Schema::key(index);
         self.tables.iter_mut().find(|table| {
             table.indexes.iter().any(|candidate| {
                 candidate
                     .name
                     .as_deref()
-                    .is_some_and(|name| Schema::key(name) == key)
+                    .is_some_and(|candidate| Schema::same_name(candidate, index))
             })
         })
     }

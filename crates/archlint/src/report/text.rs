@@ -153,7 +153,11 @@ fn render_summary(out: &mut String, report: &Report, paint: &Paint) {
         counts.join(", ")
     );
     let _ = writeln!(out, "by area: {}", areas.join(", "));
-    if !summary.dialects.is_empty() {
-        let _ = writeln!(out, "SQL dialect: {}", summary.dialects.join(", "));
+    render_dialects(out, report);
+}
+
+fn render_dialects(out: &mut String, report: &Report) {
+    if !report.summary.dialects.is_empty() {
+        let _ = writeln!(out, "SQL dialect: {}", report.summary.dialects.join(", "));
     }
 }

@@ -67,12 +67,12 @@ impl Context<'_> {
             }
             Statement::AlterType(alter) => {
                 if let AlterTypeOperation::AddValue(added) = &alter.operation {
-                    let key = Schema::key(&object_name(&alter.name));
+                    let name = object_name(&alter.name);
                     if let Some(item) = self
                         .schema
                         .enums
                         .iter_mut()
-                        .find(|item| Schema::key(&item.name) == key)
+                        .find(|item| Schema::same_name(&item.name, &name))
                     {
                         item.values.push(added.value.value.clone());
                     }
@@ -405,12 +405,11 @@ impl Context<'_> {
     }
 
     fn take_table(&mut self, name: &str) -> Option<Table> {
-        let key = Schema::key(name);
         let position = self
             .schema
             .tables
             .iter()
-            .position(|table| Schema::key(&table.name) == key)?;
+            .position(|table| Schema::same_name(&table.name, name))?;
         Some(self.schema.tables.remove(position))
     }
 
@@ -436,21 +435,20 @@ impl Context<'_> {
 
     fn drop(&mut self, object_type: ObjectType, names: &[ObjectName], if_exists: bool) {
         for name in names.iter().map(object_name) {
-            let key = Schema::key(&name);
             let found = match object_type {
                 ObjectType::Table => remove(&mut self.schema.tables, |table| {
-                    Schema::key(&table.name) == key
+                    Schema::same_name(&table.name, &name)
                 }),
                 ObjectType::View | ObjectType::MaterializedView => {
                     remove(&mut self.schema.views, |view| {
-                        Schema::key(&view.name) == key
+                        Schema::same_name(&view.name, &name)
                     })
                 }
                 ObjectType::Type => {
                     remove(&mut self.schema.enums, |item| {
-                        Schema::key(&item.name) == key
+                        Schema::same_name(&item.name, &name)
                     }) || remove(&mut self.schema.domains, |item| {
-                        Schema::key(&item.name) == key
+                        Schema::same_name(&item.name, &name)
                     })
                 }
                 ObjectType::Index => match self.schema.index_owner_mut(&name) {
@@ -538,7 +536,7 @@ fn element_place(
 }
 
 fn same_name(name: Option<&str>, wanted: &str) -> bool {
-    name.is_some_and(|name| Schema::key(name) == Schema::key(wanted))
+    name.is_some_and(|name| Schema::same_name(name, wanted))
 }
 
 fn name_parts(name: &ObjectName) -> Vec<String> {
