@@ -4,11 +4,16 @@
 use std::path::{Path, PathBuf};
 
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 fn sql_files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut paths: Vec<PathBuf> = entries.flatten().map(|entry| entry.path()).collect();
     paths.sort();
     for path in paths {
@@ -31,10 +36,15 @@ pub fn sql_corpus() -> Vec<(archlint::Dialect, Vec<(String, String)>)> {
     ] {
         let mut files = Vec::new();
         for kind in ["schemas", "schema-sets", "migrations"] {
-            let Ok(entries) = std::fs::read_dir(external.join(kind)) else { continue };
+            let Ok(entries) = std::fs::read_dir(external.join(kind)) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let path = entry.path();
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 if name == folder || name.ends_with(&format!("-{folder}")) {
                     sql_files_under(&path, &mut files);
                 }
@@ -47,7 +57,10 @@ pub fn sql_corpus() -> Vec<(archlint::Dialect, Vec<(String, String)>)> {
             .into_iter()
             .filter_map(|path| {
                 let bytes = std::fs::read(&path).ok()?;
-                Some((path.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()))
+                Some((
+                    path.display().to_string(),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                ))
             })
             .collect::<Vec<_>>();
         if !texts.is_empty() {
@@ -60,7 +73,11 @@ pub fn sql_corpus() -> Vec<(archlint::Dialect, Vec<(String, String)>)> {
 /// GitHub's description when fetched, else the example API.
 pub fn openapi_input() -> (String, String) {
     let github = root().join("corpus/external/github/api.github.com.json");
-    let path = if github.is_file() { github } else { root().join("corpus/api/shop.yaml") };
+    let path = if github.is_file() {
+        github
+    } else {
+        root().join("corpus/api/shop.yaml")
+    };
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     (path.display().to_string(), text)
 }

@@ -9,7 +9,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("parse", |b| b.iter(|| tree::parse(&text).root.is_some()));
     let config = Config::default();
-    group.bench_function("review", |b| b.iter(|| review_text(&name, &text, &config).findings.len()));
+    group.bench_function("review", |b| {
+        b.iter(|| review_text(&name, &text, &config).findings.len())
+    });
     group.finish();
 }
 

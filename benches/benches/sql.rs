@@ -3,7 +3,9 @@
 
 use archlint::sql::{build_from_texts, split::split, Dialect};
 use criterion::{criterion_group, criterion_main, Criterion};
-use sqlparser::dialect::{Dialect as ParserDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect};
+use sqlparser::dialect::{
+    Dialect as ParserDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect,
+};
 use sqlparser::parser::Parser;
 
 fn parser_dialect(dialect: Dialect) -> Box<dyn ParserDialect> {
@@ -28,7 +30,9 @@ fn bench(c: &mut Criterion) {
                     split(text, *dialect)
                         .statements
                         .iter()
-                        .filter_map(|statement| text.get(statement.start..statement.end).map(str::to_owned))
+                        .filter_map(|statement| {
+                            text.get(statement.start..statement.end).map(str::to_owned)
+                        })
                         .collect::<Vec<_>>()
                 })
                 .collect();
@@ -52,7 +56,8 @@ fn bench(c: &mut Criterion) {
             let mut tables = 0usize;
             for (dialect, files) in &corpus {
                 for (name, text) in files {
-                    let (outcome, _) = build_from_texts(&[(name.as_str(), text.as_str())], Some(*dialect));
+                    let (outcome, _) =
+                        build_from_texts(&[(name.as_str(), text.as_str())], Some(*dialect));
                     tables += outcome.schema.tables.len();
                 }
             }

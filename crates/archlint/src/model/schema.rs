@@ -166,7 +166,9 @@ impl Schema {
     fn unqualified(name: &str) -> &str {
         for prefix in ["public.", "main.", "dbo."] {
             if name.len() > prefix.len()
-                && name.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+                && name
+                    .get(..prefix.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
             {
                 return name.get(prefix.len()..).unwrap_or(name);
             }
