@@ -6,6 +6,7 @@
 //! generated `docs/rules/*.md` and the Python and WASM catalogues.
 
 pub mod api;
+pub mod db;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::DbContext;
@@ -175,6 +176,28 @@ pub static RULES: &[&dyn Rule] = &[
     &api::pagination::unbounded_collection::UnboundedCollection,
     &api::transport::insecure_server_url::InsecureServerUrl,
     &api::validation::string_without_max_length::StringWithoutMaxLength,
+    // database checklists
+    &db::indexing::foreign_key_without_index::ForeignKeyWithoutIndex,
+    &db::indexing::duplicate_index::DuplicateIndex,
+    &db::indexing::redundant_index::RedundantIndex,
+    &db::indexing::too_many_indexes::TooManyIndexes,
+    &db::indexing::index_repeats_column::IndexRepeatsColumn,
+    &db::indexing::low_cardinality_index::LowCardinalityIndex,
+    &db::indexing::nullable_unique_column::NullableUniqueColumn,
+    &db::integrity::table_without_primary_key::TableWithoutPrimaryKey,
+    &db::integrity::missing_foreign_key::MissingForeignKey,
+    &db::integrity::foreign_key_type_mismatch::ForeignKeyTypeMismatch,
+    &db::integrity::foreign_key_without_on_delete::ForeignKeyWithoutOnDelete,
+    &db::integrity::nullable_composite_foreign_key::NullableCompositeForeignKey,
+    &db::integrity::non_transactional_engine::NonTransactionalEngine,
+    &db::integrity::constraint_not_validated::ConstraintNotValidated,
+    &db::types::money_in_float::MoneyInFloat,
+    &db::types::timestamp_without_time_zone::TimestampWithoutTimeZone,
+    &db::types::integer_key_overflow::IntegerKeyOverflow,
+    &db::types::char_column::CharColumn,
+    &db::types::json_instead_of_jsonb::JsonInsteadOfJsonb,
+    &db::types::mysql_utf8mb3::MysqlUtf8mb3,
+    &db::types::identifier_too_long::IdentifierTooLong,
 ];
 
 /// The rule with this id or name.

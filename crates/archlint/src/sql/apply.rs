@@ -400,6 +400,22 @@ impl Context<'_> {
                 table.row_level_security = true;
             }
             AlterTableOperation::DisableRowLevelSecurity => table.row_level_security = false,
+            AlterTableOperation::ValidateConstraint { name } => {
+                for key in table
+                    .foreign_keys
+                    .iter_mut()
+                    .filter(|key| same_name(key.name.as_deref(), &name.value))
+                {
+                    key.not_valid = false;
+                }
+                for check in table
+                    .checks
+                    .iter_mut()
+                    .filter(|check| same_name(check.name.as_deref(), &name.value))
+                {
+                    check.not_valid = false;
+                }
+            }
             _ => {}
         }
     }

@@ -1,0 +1,63 @@
+use crate::model::DbContext;
+use crate::rules::db::{base_type, index_label, report};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a plain (non-partial) single-column index on a boolean column.
+    ///
+    /// ## Why is this bad?
+    /// With two values, each matches a large share of the rows and the planner
+    /// prefers a sequential scan; the index is maintained on every write and
+    /// rarely used. When one value is rare (`WHERE NOT processed`), a partial
+    /// index on that value is small and useful.
+    ///
+    /// ## Example
+    /// ```sql
+    /// CREATE INDEX jobs_done_idx ON jobs (done);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE INDEX jobs_pending_idx ON jobs (created_at) WHERE NOT done;
+    /// ```
+    ///
+    /// ## How to fix
+    /// Drop the index, or make it a partial index on the rare value, or put the
+    /// flag after a selective column in a multi-column index.
+    ///
+    /// Severity: `info` — usually useless, occasionally right.
+    pub struct LowCardinalityIndex {
+        id: "IDX006",
+        name: "low-cardinality-index",
+        side: Db,
+        area: Indexing,
+        severity: Info,
+        summary: "A single-column index on a boolean column.",
+        fix: "Use a partial index on the rare value, or drop the index.",
+        check_db: check,
+    }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    for table in &db.schema.tables {
+        for index in table
+            .indexes
+            .iter()
+            .filter(|index| index.columns.len() == 1 && index.predicate.is_none())
+        {
+            let Some(column) = index.columns.first().and_then(|name| table.column(name)) else {
+                continue;
+            };
+            if matches!(base_type(&column.data_type), "boolean" | "bool" | "bit") {
+                let message = format!(
+                    "{} on `{}` indexes boolean column `{}`",
+                    index_label(index),
+                    table.name,
+                    column.name
+                );
+                report(out, &index.place, message);
+            }
+        }
+    }
+}

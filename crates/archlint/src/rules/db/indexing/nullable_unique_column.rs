@@ -1,0 +1,65 @@
+use crate::model::DbContext;
+use crate::rules::db::{index_likes, report};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a unique constraint or unique index over several columns of which
+    /// at least one is nullable.
+    ///
+    /// ## Why is this bad?
+    /// NULLs never collide: `(tenant_id, email)` with a NULL `tenant_id` lets the
+    /// same email in any number of times, which is rarely what the constraint was
+    /// meant to guarantee. (PostgreSQL 15 has `NULLS NOT DISTINCT`; MySQL and
+    /// SQLite have no such option.)
+    ///
+    /// ## Example
+    /// ```sql
+    /// CREATE TABLE accounts (tenant_id bigint, email text NOT NULL, UNIQUE (tenant_id, email));
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE TABLE accounts (tenant_id bigint NOT NULL, email text NOT NULL, UNIQUE (tenant_id, email));
+    /// ```
+    ///
+    /// ## How to fix
+    /// Make the columns `NOT NULL`, or use `NULLS NOT DISTINCT` (PostgreSQL 15+),
+    /// or a partial unique index for the NULL case.
+    ///
+    /// Severity: `info` — sometimes intended.
+    pub struct NullableUniqueColumn {
+        id: "IDX007",
+        name: "nullable-unique-column",
+        side: Db,
+        area: Indexing,
+        severity: Info,
+        summary: "A multi-column unique key contains a nullable column.",
+        fix: "Make the columns NOT NULL, or use NULLS NOT DISTINCT / a partial unique index.",
+        check_db: check,
+    }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    for table in &db.schema.tables {
+        for key in index_likes(table)
+            .iter()
+            .filter(|key| key.unique && key.columns.len() > 1)
+        {
+            let nullable: Vec<&str> = key
+                .columns
+                .iter()
+                .filter_map(|name| table.column(name))
+                .filter(|column| column.nullable)
+                .map(|column| column.name.as_str())
+                .collect();
+            if let Some(first) = nullable.first() {
+                let message = format!(
+                    "{} on `{}` includes nullable `{first}`: rows with NULL there never conflict",
+                    key.label, table.name
+                );
+                report(out, key.place, message);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+use crate::model::{DbContext, Schema, Table};
+use crate::rules::db::report;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a column named `<thing>_id` (or `<thing>id`) with no foreign key,
+    /// when the schema has another table named after `<thing>` (`customer_id`
+    /// and a `customers` or `customer` table). Columns of tables using a storage
+    /// engine without foreign keys are reported by `non-transactional-engine`
+    /// instead. A schema that declares no foreign key at all gets one finding,
+    /// with the number of such columns, rather than one per column.
+    ///
+    /// ## Why is this bad?
+    /// Without the constraint, rows can point at parents that never existed or
+    /// were deleted; the application must re-check every write, and orphans
+    /// accumulate silently. The database enforces it for free.
+    ///
+    /// ## Example
+    /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE TABLE orders (
+    ///     id bigint PRIMARY KEY,
+    ///     customer_id bigint NOT NULL REFERENCES customers (id)
+    /// );
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add the foreign key (`NOT VALID` first, then `VALIDATE CONSTRAINT`, on a
+    /// large live PostgreSQL table).
+    ///
+    /// Severity: `warning` — only reported when the referenced table is known,
+    /// so the finding is rarely wrong.
+    pub struct MissingForeignKey {
+        id: "INT002",
+        name: "missing-foreign-key",
+        side: Db,
+        area: Integrity,
+        severity: Warning,
+        summary: "A `<table>_id` column has no foreign key to the table it names.",
+        fix: "Add a foreign key constraint to the table the column refers to.",
+        check_db: check,
+    }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    let mut unreferenced = Vec::new();
+    for table in &db.schema.tables {
+        if super::non_transactional_engine::is_non_transactional(table) {
+            continue;
+        }
+        for column in &table.columns {
+            let Some(target) = referenced_table(db.schema, table, &column.name) else {
+                continue;
+            };
+            let constrained = table.foreign_keys.iter().any(|key| {
+                key.columns
+                    .iter()
+                    .any(|name| name.eq_ignore_ascii_case(&column.name))
+            });
+            if !constrained {
+                unreferenced.push((table, column, target));
+            }
+        }
+    }
+    let declares_foreign_keys = db
+        .schema
+        .tables
+        .iter()
+        .any(|table| !table.foreign_keys.is_empty());
+    if !declares_foreign_keys {
+        // A schema with no foreign key at all made a choice once; say it once.
+        if let Some((table, column, target)) = unreferenced.first() {
+            let message = format!(
+                "the schema declares no foreign keys: {} columns such as `{}.{}` (→ `{}`) reference other tables unchecked",
+                unreferenced.len(),
+                table.name,
+                column.name,
+                target.name
+            );
+            report(out, &column.place, message);
+        }
+        return;
+    }
+    for (table, column, target) in unreferenced {
+        let message = format!(
+            "`{}.{}` looks like a reference to `{}` but has no foreign key",
+            table.name, column.name, target.name
+        );
+        report(out, &column.place, message);
+    }
+}
+
+/// The table a `thing_id` column names, if the schema has it.
+fn referenced_table<'s>(schema: &'s Schema, owner: &Table, column: &str) -> Option<&'s Table> {
+    let lower = column.to_ascii_lowercase();
+    let stem = lower
+        .strip_suffix("_id")
+        .or_else(|| lower.strip_suffix("id").filter(|stem| stem.len() > 2))?;
+    if stem.is_empty() || lower == "id" {
+        return None;
+    }
+    let candidates = [
+        stem.to_owned(),
+        format!("{stem}s"),
+        format!("{stem}es"),
+        stem.strip_suffix('y')
+            .map(|s| format!("{s}ies"))
+            .unwrap_or_default(),
+    ];
+    let found = candidates
+        .iter()
+        .filter(|name| !name.is_empty())
+        .find_map(|name| schema.table(name))?;
+    // `users.user_id` in `users` itself is the table's own key, not a reference.
+    (!Schema::same_name(&found.name, &owner.name)).then_some(found)
+}

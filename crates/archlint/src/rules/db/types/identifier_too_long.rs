@@ -1,0 +1,84 @@
+use crate::diagnostic::Place;
+use crate::model::DbContext;
+use crate::rules::db::report;
+use crate::rules::Emitter;
+use crate::sql::Dialect;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a table, column, index or constraint name longer than the engine
+    /// allows: 63 bytes in PostgreSQL, 64 characters in MySQL.
+    ///
+    /// ## Why is this bad?
+    /// PostgreSQL silently truncates longer names, so two long names can become
+    /// the same one, and migrations that refer to the full name fail. MySQL
+    /// rejects them.
+    ///
+    /// ## Example
+    /// ```sql
+    /// CREATE INDEX customer_subscription_invoices_by_customer_and_billing_period_idx ON invoices (customer_id);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE INDEX invoices_customer_period_idx ON invoices (customer_id);
+    /// ```
+    ///
+    /// ## How to fix
+    /// Shorten the name.
+    ///
+    /// Severity: `error` — truncated or refused by the engine.
+    pub struct IdentifierTooLong {
+        id: "TYPE007",
+        name: "identifier-too-long",
+        side: Db,
+        area: Types,
+        severity: Error,
+        summary: "A name is longer than the engine allows.",
+        fix: "Shorten the name (63 bytes in PostgreSQL, 64 characters in MySQL).",
+        check_db: check,
+    }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    let too_long = |name: &str| match db.schema.dialect {
+        Dialect::Postgres => name.len() > 63,
+        Dialect::Mysql => name.chars().count() > 64,
+        Dialect::Sqlite => false,
+    };
+    let mut flag = |kind: &str, name: &str, place: &Place| {
+        let bare = name.rsplit('.').next().unwrap_or(name);
+        if too_long(bare) {
+            report(
+                out,
+                place,
+                format!(
+                    "{kind} name `{bare}` is {} characters long",
+                    bare.chars().count()
+                ),
+            );
+        }
+    };
+    for table in &db.schema.tables {
+        flag("table", &table.name, &table.place);
+        for column in &table.columns {
+            flag("column", &column.name, &column.place);
+        }
+        for index in &table.indexes {
+            if let Some(name) = &index.name {
+                flag("index", name, &index.place);
+            }
+        }
+        for (name, place) in table
+            .foreign_keys
+            .iter()
+            .map(|key| (&key.name, &key.place))
+            .chain(table.uniques.iter().map(|key| (&key.name, &key.place)))
+            .chain(table.checks.iter().map(|check| (&check.name, &check.place)))
+        {
+            if let Some(name) = name {
+                flag("constraint", name, place);
+            }
+        }
+    }
+}

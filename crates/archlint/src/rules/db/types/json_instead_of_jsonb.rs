@@ -1,0 +1,60 @@
+use crate::model::DbContext;
+use crate::rules::db::{base_type, report};
+use crate::rules::Emitter;
+use crate::sql::Dialect;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a PostgreSQL column of type `json`.
+    ///
+    /// ## Why is this bad?
+    /// `json` stores the text as given and re-parses it on every access; it
+    /// cannot be indexed with GIN, has no equality operator (so no `DISTINCT`,
+    /// no unique index), and keeps duplicate keys. `jsonb` is what nearly every
+    /// use needs.
+    ///
+    /// ## Example
+    /// ```sql
+    /// CREATE TABLE events (id bigint PRIMARY KEY, payload json NOT NULL);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE TABLE events (id bigint PRIMARY KEY, payload jsonb NOT NULL);
+    /// ```
+    ///
+    /// ## How to fix
+    /// `ALTER TABLE ... ALTER COLUMN ... TYPE jsonb` (rewrites the table). Keep
+    /// `json` only when the exact text, key order and duplicates must be preserved.
+    ///
+    /// Severity: `warning`. PostgreSQL only.
+    pub struct JsonInsteadOfJsonb {
+        id: "TYPE005",
+        name: "json-instead-of-jsonb",
+        side: Db,
+        area: Types,
+        severity: Warning,
+        summary: "A PostgreSQL column uses json instead of jsonb.",
+        fix: "Use jsonb unless the exact JSON text must be kept.",
+        check_db: check,
+    }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    if db.schema.dialect != Dialect::Postgres {
+        return;
+    }
+    for table in &db.schema.tables {
+        for column in table
+            .columns
+            .iter()
+            .filter(|column| base_type(&column.data_type) == "json")
+        {
+            let message = format!(
+                "`{}.{}` is json: it cannot be indexed and is re-parsed on every read",
+                table.name, column.name
+            );
+            report(out, &column.place, message);
+        }
+    }
+}
