@@ -2,12 +2,13 @@
 //! `pass*` documents. Each document is reviewed with only that rule enabled; the
 //! findings (`RULE line:col`) must equal `<document-stem>.expected` exactly — a
 //! missing or an extra finding fails. `pass*` documents have no `.expected` and
-//! must give no finding.
+//! must give no finding. A `fail*`/`pass*` folder is reviewed as one migration
+//! history; its `.expected` lines name the file: `RULE file.sql:line:col`.
 
 use std::path::{Path, PathBuf};
 
 use archlint::RULES;
-use archlint_tests::{read_expected, review, root, summarize};
+use archlint_tests::{read_expected, review, root, summarize, summarize_in};
 
 fn rule_dir(name: &str) -> PathBuf {
     root().join("tests/fixtures/rules").join(name)
@@ -61,12 +62,12 @@ fn fixtures_give_exactly_the_expected_findings() {
     for rule in RULES.iter().map(|rule| rule.meta()) {
         for document in documents(&rule_dir(rule.name)) {
             let path = document.to_string_lossy().into_owned();
-            // Fixtures that are parts of a multi-file description live in folders.
-            if document.is_dir() {
-                continue;
-            }
             let report = review(std::slice::from_ref(&path), &[rule.id]);
-            let found = summarize(&report.findings);
+            let found = if document.is_dir() {
+                summarize_in(&report.findings, &path)
+            } else {
+                summarize(&report.findings)
+            };
             let expected_path = document.with_extension("expected");
             let expected = read_expected(&expected_path);
             if found != expected {
@@ -91,9 +92,6 @@ fn fixtures_give_exactly_the_expected_findings() {
 fn findings_name_rules_and_point_inside_the_fixture() {
     for rule in RULES.iter().map(|rule| rule.meta()) {
         for document in documents(&rule_dir(rule.name)) {
-            if document.is_dir() {
-                continue;
-            }
             let report = review(&[document.to_string_lossy().into_owned()], &[rule.id]);
             for finding in &report.findings {
                 assert_eq!(finding.rule, rule.id);

@@ -39,6 +39,25 @@ pub fn summarize(findings: &[Finding]) -> Vec<String> {
         .collect()
 }
 
+/// `RULE file:line:col` per finding, the file relative to `base` (folder fixtures).
+pub fn summarize_in(findings: &[Finding], base: &str) -> Vec<String> {
+    findings
+        .iter()
+        .map(|finding| {
+            let file = finding
+                .location
+                .file
+                .strip_prefix(base)
+                .unwrap_or(&finding.location.file);
+            let file = file.trim_start_matches('/');
+            format!(
+                "{} {file}:{}:{}",
+                finding.rule, finding.location.line, finding.location.column
+            )
+        })
+        .collect()
+}
+
 /// Reads an `.expected` file: one `RULE line:col` per line; `#` starts a comment.
 pub fn read_expected(path: &Path) -> Vec<String> {
     std::fs::read_to_string(path)

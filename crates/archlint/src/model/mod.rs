@@ -7,8 +7,8 @@ mod schema;
 pub use describe::describe;
 
 pub use schema::{
-    Check, Column, Domain, EnumType, ForeignKey, Index, Key, Schema, StatementKind,
-    StatementRecord, Table, View,
+    Change, Check, Column, ConstraintKind, Domain, EnumType, ForeignKey, Index, Key, Schema,
+    StatementKind, StatementRecord, Table, View,
 };
 
 /// What a database rule sees: the schema model, the source files and the

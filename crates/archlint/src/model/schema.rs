@@ -153,6 +153,68 @@ pub struct StatementRecord {
     /// Whether the table existed before this file (false when the same file or
     /// migration created it).
     pub table_preexisting: bool,
+    /// What the statement changed, for migration-safety rules.
+    pub changes: Vec<Change>,
+}
+
+/// One effect of a statement, as migration-safety rules need to see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    AddColumn {
+        column: String,
+        not_null: bool,
+        default: Option<String>,
+    },
+    DropColumn {
+        column: String,
+    },
+    RenameColumn {
+        from: String,
+        to: String,
+    },
+    /// `ALTER COLUMN ... TYPE`, MySQL `MODIFY`/`CHANGE`.
+    AlterColumnType {
+        column: String,
+        to: String,
+    },
+    SetNotNull {
+        column: String,
+    },
+    AddConstraint {
+        kind: ConstraintKind,
+        name: Option<String>,
+        not_valid: bool,
+        using_index: bool,
+        expression: Option<String>,
+    },
+    CreateIndex {
+        concurrently: bool,
+    },
+    DropIndex {
+        concurrently: bool,
+    },
+    DropTable,
+    RenameTable {
+        to: String,
+    },
+    AddEnumValue {
+        value: String,
+    },
+    RenameEnumValue,
+    BeginTransaction,
+    EndTransaction,
+    SetLockTimeout,
+    /// MySQL `ALGORITHM=...` on an `ALTER TABLE`.
+    Algorithm(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConstraintKind {
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Check,
+    Index,
 }
 
 impl Schema {
@@ -195,6 +257,18 @@ impl Schema {
     }
 
     /// The table holding the index with this name.
+    pub fn index_owner(&self, index: &str) -> Option<&Table> {
+        self.tables.iter().find(|table| {
+            table.indexes.iter().any(|candidate| {
+                candidate
+                    .name
+                    .as_deref()
+                    .is_some_and(|name| Schema::same_name(name, index))
+            })
+        })
+    }
+
+    /// The table holding the index with this name, for changing it.
     pub fn index_owner_mut(&mut self, index: &str) -> Option<&mut Table> {
         self.tables.iter_mut().find(|table| {
             table.indexes.iter().any(|candidate| {

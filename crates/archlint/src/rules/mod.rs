@@ -198,6 +198,18 @@ pub static RULES: &[&dyn Rule] = &[
     &db::types::json_instead_of_jsonb::JsonInsteadOfJsonb,
     &db::types::mysql_utf8mb3::MysqlUtf8mb3,
     &db::types::identifier_too_long::IdentifierTooLong,
+    &db::migrations::add_not_null_column::AddNotNullColumn,
+    &db::migrations::volatile_default::VolatileDefault,
+    &db::migrations::index_without_concurrently::IndexWithoutConcurrently,
+    &db::migrations::concurrently_in_transaction::ConcurrentlyInTransaction,
+    &db::migrations::constraint_without_not_valid::ConstraintWithoutNotValid,
+    &db::migrations::set_not_null::SetNotNull,
+    &db::migrations::column_type_change::ColumnTypeChange,
+    &db::migrations::breaking_change::BreakingChange,
+    &db::migrations::unique_without_index::UniqueWithoutIndex,
+    &db::migrations::missing_lock_timeout::MissingLockTimeout,
+    &db::migrations::enum_value_change::EnumValueChange,
+    &db::migrations::mysql_alter_without_algorithm::MysqlAlterWithoutAlgorithm,
 ];
 
 /// The rule with this id or name.

@@ -11,8 +11,8 @@ use super::lexer::Token;
 use super::locate;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::{
-    Check, Column, Domain, EnumType, ForeignKey, Index, Key, Schema, StatementKind,
-    StatementRecord, Table, View,
+    Change, Check, Column, ConstraintKind, Domain, EnumType, ForeignKey, Index, Key, Schema,
+    StatementKind, StatementRecord, Table, View,
 };
 use crate::rules::api::structure::sql_unknown_object::SqlUnknownObject;
 use crate::source::{FileId, Span};
@@ -27,10 +27,16 @@ pub struct Context<'a> {
     pub tokens: &'a [Token],
     /// The whole statement.
     pub place: Place,
+    /// What applying the statement changed (collected for the history).
+    pub changes: Vec<Change>,
 }
 
 impl Context<'_> {
     pub fn apply(&mut self, statement: &Statement) {
+        self.changes.clear();
+        let target = self.target_table(statement);
+        let preexisting = target.as_deref().is_some_and(|name| self.preexisting(name));
+        self.session_change();
         let (kind, table) = match statement {
             Statement::CreateTable(create) => {
                 (StatementKind::CreateTable, self.create_table(create))
@@ -49,8 +55,15 @@ impl Context<'_> {
                 if_exists,
                 ..
             } => {
+                match object_type {
+                    ObjectType::Table => self.changes.push(Change::DropTable),
+                    ObjectType::Index => self.changes.push(Change::DropIndex {
+                        concurrently: self.has_word("CONCURRENTLY"),
+                    }),
+                    _ => {}
+                }
                 self.drop(*object_type, names, *if_exists);
-                (StatementKind::Drop, names.first().map(object_name))
+                (StatementKind::Drop, target)
             }
             Statement::CreateType {
                 name,
@@ -66,7 +79,13 @@ impl Context<'_> {
                 (StatementKind::CreateType, None)
             }
             Statement::AlterType(alter) => {
+                if matches!(alter.operation, AlterTypeOperation::RenameValue(_)) {
+                    self.changes.push(Change::RenameEnumValue);
+                }
                 if let AlterTypeOperation::AddValue(added) = &alter.operation {
+                    self.changes.push(Change::AddEnumValue {
+                        value: added.value.value.clone(),
+                    });
                     let name = object_name(&alter.name);
                     if let Some(item) = self
                         .schema
@@ -108,6 +127,9 @@ impl Context<'_> {
             }
             Statement::RenameTable(renames) => {
                 for rename in renames {
+                    self.changes.push(Change::RenameTable {
+                        to: object_name(&rename.new_name),
+                    });
                     self.rename_table(
                         &object_name(&rename.old_name),
                         &object_name(&rename.new_name),
@@ -120,20 +142,46 @@ impl Context<'_> {
             }
             _ => (StatementKind::Other, None),
         };
-        self.record(kind, table);
+        self.record(kind, table, preexisting);
     }
 
-    fn record(&mut self, kind: StatementKind, table: Option<String>) {
-        let table_preexisting = table
-            .as_deref()
-            .and_then(|name| self.schema.table(name))
-            .is_some_and(|existing| existing.created_in != self.file);
+    /// Whether the table exists and was created by an earlier file.
+    pub fn preexisting(&self, table: &str) -> bool {
+        self.schema
+            .table(table)
+            .is_some_and(|existing| existing.created_in != self.file)
+    }
+
+    pub fn record(&mut self, kind: StatementKind, table: Option<String>, table_preexisting: bool) {
         self.schema.statements.push(StatementRecord {
             kind,
             place: self.place.clone(),
             table,
             table_preexisting,
+            changes: std::mem::take(&mut self.changes),
         });
+    }
+
+    fn has_word(&self, word: &str) -> bool {
+        self.tokens
+            .iter()
+            .any(|token| token.is_word(self.text, word))
+    }
+
+    /// Transaction and lock-timeout statements, read from their first words.
+    fn session_change(&mut self) {
+        let word = |index: usize, expected: &str| {
+            self.tokens
+                .get(index)
+                .is_some_and(|token| token.is_word(self.text, expected))
+        };
+        if word(0, "BEGIN") || (word(0, "START") && word(1, "TRANSACTION")) {
+            self.changes.push(Change::BeginTransaction);
+        } else if word(0, "COMMIT") || word(0, "END") || word(0, "ROLLBACK") {
+            self.changes.push(Change::EndTransaction);
+        } else if word(0, "SET") && (1..3).any(|index| word(index, "lock_timeout")) {
+            self.changes.push(Change::SetLockTimeout);
+        }
     }
 
     fn at(&self, start: usize, end: usize, object: Option<String>) -> Place {
@@ -252,6 +300,9 @@ impl Context<'_> {
 
     fn create_index(&mut self, create: &CreateIndex) -> Option<String> {
         let table_name = object_name(&create.table_name);
+        self.changes.push(Change::CreateIndex {
+            concurrently: create.concurrently,
+        });
         let index = Index {
             name: create.name.as_ref().map(object_name),
             columns: create.columns.iter().map(index_column).collect(),
@@ -303,6 +354,9 @@ impl Context<'_> {
     }
 
     fn alter_operation(&mut self, name: &str, operation: &AlterTableOperation) {
+        if let Some(change) = change_of(operation) {
+            self.changes.push(change);
+        }
         let file = self.file;
         let statement_place = self.place.clone();
         match operation {
@@ -520,6 +574,147 @@ impl Context<'_> {
             _ => {}
         }
     }
+}
+
+impl Context<'_> {
+    /// The table a statement is about, read before it is applied (for `DROP
+    /// INDEX`, the table that holds the index).
+    fn target_table(&self, statement: &Statement) -> Option<String> {
+        if let Statement::Drop {
+            object_type: ObjectType::Index,
+            names,
+            ..
+        } = statement
+        {
+            let index = names.first().map(object_name)?;
+            return self
+                .schema
+                .index_owner(&index)
+                .map(|table| table.name.clone());
+        }
+        target_table(statement)
+    }
+}
+
+/// The table a statement is about, read before it is applied.
+fn target_table(statement: &Statement) -> Option<String> {
+    match statement {
+        Statement::CreateIndex(create) => Some(object_name(&create.table_name)),
+        Statement::AlterTable(alter) => Some(object_name(&alter.name)),
+        Statement::Drop { names, .. } => names.first().map(object_name),
+        Statement::RenameTable(renames) => {
+            renames.first().map(|rename| object_name(&rename.old_name))
+        }
+        Statement::CreateTable(create) => Some(object_name(&create.name)),
+        _ => None,
+    }
+}
+
+/// The migration-relevant change of one `ALTER TABLE` operation.
+fn change_of(operation: &AlterTableOperation) -> Option<Change> {
+    Some(match operation {
+        AlterTableOperation::AddColumn { column_def, .. } => Change::AddColumn {
+            column: column_def.name.value.clone(),
+            not_null: column_def.options.iter().any(|option| {
+                matches!(
+                    option.option,
+                    ColumnOption::NotNull | ColumnOption::PrimaryKey(_)
+                )
+            }),
+            default: column_def
+                .options
+                .iter()
+                .find_map(|option| match &option.option {
+                    ColumnOption::Default(expr) => Some(expr.to_string()),
+                    _ => None,
+                }),
+        },
+        AlterTableOperation::DropColumn { column_names, .. } => Change::DropColumn {
+            column: column_names
+                .iter()
+                .map(|name| name.value.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        },
+        AlterTableOperation::RenameColumn {
+            old_column_name,
+            new_column_name,
+        } => Change::RenameColumn {
+            from: old_column_name.value.clone(),
+            to: new_column_name.value.clone(),
+        },
+        AlterTableOperation::RenameTable { table_name } => Change::RenameTable {
+            to: match table_name {
+                RenameTableNameKind::As(new) | RenameTableNameKind::To(new) => object_name(new),
+            },
+        },
+        AlterTableOperation::ChangeColumn {
+            new_name,
+            data_type,
+            ..
+        } => Change::AlterColumnType {
+            column: new_name.value.clone(),
+            to: type_text(data_type),
+        },
+        AlterTableOperation::ModifyColumn {
+            col_name,
+            data_type,
+            ..
+        } => Change::AlterColumnType {
+            column: col_name.value.clone(),
+            to: type_text(data_type),
+        },
+        AlterTableOperation::AlterColumn { column_name, op } => match op {
+            AlterColumnOperation::SetNotNull => Change::SetNotNull {
+                column: column_name.value.clone(),
+            },
+            AlterColumnOperation::SetDataType { data_type, .. } => Change::AlterColumnType {
+                column: column_name.value.clone(),
+                to: type_text(data_type),
+            },
+            _ => return None,
+        },
+        AlterTableOperation::AddConstraint {
+            constraint,
+            not_valid,
+        } => {
+            let (kind, name, using_index, expression) = match constraint {
+                TableConstraint::PrimaryKey(key) => {
+                    (ConstraintKind::PrimaryKey, key.name.clone(), false, None)
+                }
+                TableConstraint::PrimaryKeyUsingIndex(using) => {
+                    (ConstraintKind::PrimaryKey, using.name.clone(), true, None)
+                }
+                TableConstraint::Unique(key) => {
+                    (ConstraintKind::Unique, key.name.clone(), false, None)
+                }
+                TableConstraint::UniqueUsingIndex(using) => {
+                    (ConstraintKind::Unique, using.name.clone(), true, None)
+                }
+                TableConstraint::ForeignKey(key) => {
+                    (ConstraintKind::ForeignKey, key.name.clone(), false, None)
+                }
+                TableConstraint::Check(check) => (
+                    ConstraintKind::Check,
+                    check.name.clone(),
+                    false,
+                    Some(check.expr.to_string()),
+                ),
+                _ => (ConstraintKind::Index, None, false, None),
+            };
+            Change::AddConstraint {
+                kind,
+                name: name.map(|ident| ident.value),
+                not_valid: *not_valid,
+                using_index,
+                expression,
+            }
+        }
+        AlterTableOperation::Algorithm { algorithm, .. } => {
+            Change::Algorithm(algorithm.to_string().to_ascii_uppercase())
+        }
+        _ => return None,
+    })
 }
 
 fn remove<T>(items: &mut Vec<T>, matches: impl Fn(&T) -> bool) -> bool {

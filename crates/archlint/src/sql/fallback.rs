@@ -6,7 +6,7 @@
 use super::apply::{normalize_type, Context};
 use super::lexer::{Token, TokenKind};
 use super::locate;
-use crate::model::{Check, Column, ForeignKey, Index, Key, StatementKind, StatementRecord, Table};
+use crate::model::{Change, Check, Column, ForeignKey, Index, Key, StatementKind, Table};
 
 /// Words that end a column's type and start its options.
 const OPTION_WORDS: [&str; 17] = [
@@ -211,16 +211,8 @@ fn create_table(context: &mut Context<'_>) -> bool {
 }
 
 fn record(context: &mut Context<'_>, kind: StatementKind, table: String) {
-    let table_preexisting = context
-        .schema
-        .table(&table)
-        .is_some_and(|found| found.created_in != context.file);
-    context.schema.statements.push(StatementRecord {
-        kind,
-        place: context.place.clone(),
-        table: Some(table),
-        table_preexisting,
-    });
+    let preexisting = context.preexisting(&table);
+    context.record(kind, Some(table), preexisting);
 }
 
 fn read_column(
@@ -603,6 +595,9 @@ fn alter_table(context: &mut Context<'_>) -> Outcome {
         return Outcome::Applied;
     }
     for operation in operations {
+        if let Some(change) = alter_change(context.text, context.tokens, &operation) {
+            context.changes.push(change);
+        }
         apply_alter(context, &name, operation);
     }
     let file = context.file;
@@ -738,6 +733,42 @@ fn alter_operation(
     } else {
         return None;
     })
+}
+
+fn alter_change(source: &str, tokens: &[Token], operation: &AlterOperation) -> Option<Change> {
+    match operation {
+        AlterOperation::Column {
+            replaces,
+            tokens: range,
+        } => {
+            let item = tokens.get(range.clone())?;
+            let column = item.first()?.ident(source)?;
+            let type_end = type_end(source, item);
+            let to = item
+                .get(1..type_end)?
+                .iter()
+                .map(|token| token.text(source))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some(match replaces {
+                Some(_) => Change::AlterColumnType {
+                    column,
+                    to: normalize_type(&to),
+                },
+                None => Change::AddColumn {
+                    column,
+                    not_null: item.windows(2).any(|pair| {
+                        pair[0].is_word(source, "NOT") && pair[1].is_word(source, "NULL")
+                    }),
+                    default: default_value(source, item),
+                },
+            })
+        }
+        AlterOperation::DropColumn(column) => Some(Change::DropColumn {
+            column: column.clone(),
+        }),
+        _ => None,
+    }
 }
 
 fn apply_alter(context: &mut Context<'_>, name: &str, operation: AlterOperation) {

@@ -15,7 +15,7 @@ use sqlparser::dialect::{
 use sqlparser::parser::Parser;
 
 use crate::diagnostic::{Diagnostic, Place};
-use crate::model::{Schema, StatementKind, StatementRecord};
+use crate::model::{Schema, StatementKind};
 use crate::rules::api::structure::{
     sql_statement_not_understood::SqlStatementNotUnderstood, sql_syntax_error::SqlSyntaxError,
 };
@@ -268,6 +268,7 @@ fn apply_file(
             text,
             tokens: &tokens,
             place: place.clone(),
+            changes: Vec::new(),
         };
         match parsed {
             Ok(statements) => {
@@ -281,12 +282,7 @@ fn apply_file(
                 fallback::Outcome::NoSchemaEffect => coverage.no_schema_effect += 1,
                 fallback::Outcome::NotUnderstood => {
                     coverage.not_understood += 1;
-                    outcome.schema.statements.push(StatementRecord {
-                        kind: StatementKind::NotUnderstood,
-                        place: place.clone(),
-                        table: None,
-                        table_preexisting: false,
-                    });
+                    context.record(StatementKind::NotUnderstood, None, false);
                     let message = format!(
                         "statement not understood: {}",
                         clean_parser_message(&error.to_string())

@@ -2,6 +2,7 @@
 
 pub mod indexing;
 pub mod integrity;
+pub mod migrations;
 pub mod types;
 
 use crate::diagnostic::{Diagnostic, Place};

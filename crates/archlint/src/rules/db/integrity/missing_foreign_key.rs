@@ -8,8 +8,9 @@ crate::declare_rule! {
     /// when the schema has another table named after `<thing>` (`customer_id`
     /// and a `customers` or `customer` table). Columns of tables using a storage
     /// engine without foreign keys are reported by `non-transactional-engine`
-    /// instead. A schema that declares no foreign key at all gets one finding,
-    /// with the number of such columns, rather than one per column.
+    /// instead. A schema that declares no foreign key at all, with three or
+    /// more such columns, gets one finding with their number rather than one per
+    /// column.
     ///
     /// ## Why is this bad?
     /// Without the constraint, rows can point at parents that never existed or
@@ -72,7 +73,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
         .tables
         .iter()
         .any(|table| !table.foreign_keys.is_empty());
-    if !declares_foreign_keys {
+    if !declares_foreign_keys && unreferenced.len() >= 3 {
         // A schema with no foreign key at all made a choice once; say it once.
         if let Some((table, column, target)) = unreferenced.first() {
             let message = format!(

@@ -1,0 +1,59 @@
+use crate::model::{Change, DbContext};
+use crate::rules::db::migrations::{on_existing_tables, table_name};
+use crate::rules::db::report;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports `ALTER TABLE ... ADD COLUMN ... NOT NULL` without a `DEFAULT` on
+    /// a table that an earlier migration created.
+    ///
+    /// ## Why is this bad?
+    /// The existing rows have no value for the new column, so the statement
+    /// fails on any table that holds data — in production, not in the empty
+    /// development database where the migration was tried.
+    ///
+    /// ## Example
+    /// ```sql
+    /// ALTER TABLE orders ADD COLUMN currency text NOT NULL;
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// ALTER TABLE orders ADD COLUMN currency text NOT NULL DEFAULT 'EUR';
+    /// ```
+    ///
+    /// ## How to fix
+    /// Give the column a default, or add it nullable, backfill it in batches,
+    /// then set it `NOT NULL` (with a validated check constraint first on
+    /// PostgreSQL).
+    ///
+    /// Severity: `error` — the migration fails on real data.
+    pub struct AddNotNullColumn {
+        id: "MIG001",
+        name: "add-not-null-column",
+        side: Db,
+        area: Migrations,
+        severity: Error,
+        summary: "A NOT NULL column without a default is added to an existing table.",
+        fix: "Add a DEFAULT, or add the column nullable, backfill, then set NOT NULL.",
+        check_db: check,
+    }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    for (record, change) in on_existing_tables(db.schema) {
+        if let Change::AddColumn {
+            column,
+            not_null: true,
+            default: None,
+        } = change
+        {
+            let message = format!(
+                "NOT NULL column `{column}` without a default is added to existing table `{}`: it fails if the table has rows",
+                table_name(record)
+            );
+            report(out, &record.place, message);
+        }
+    }
+}
