@@ -204,6 +204,10 @@ pub enum Change {
     BeginTransaction,
     EndTransaction,
     SetLockTimeout,
+    /// `GRANT ... TO PUBLIC`: the objects granted, as written.
+    GrantToPublic {
+        objects: String,
+    },
     /// MySQL `ALGORITHM=...` on an `ALTER TABLE`.
     Algorithm(String),
 }

@@ -210,6 +210,19 @@ pub static RULES: &[&dyn Rule] = &[
     &db::migrations::missing_lock_timeout::MissingLockTimeout,
     &db::migrations::enum_value_change::EnumValueChange,
     &db::migrations::mysql_alter_without_algorithm::MysqlAlterWithoutAlgorithm,
+    &db::naming::inconsistent_naming_style::InconsistentNamingStyle,
+    &db::naming::reserved_word_name::ReservedWordName,
+    &db::naming::mixed_plural_table_names::MixedPluralTableNames,
+    &db::sensitive_data::plaintext_secret_column::PlaintextSecretColumn,
+    &db::sensitive_data::personal_data_without_rls::PersonalDataWithoutRls,
+    &db::sensitive_data::grant_to_public::GrantToPublic,
+    &db::normalization::repeating_group::RepeatingGroup,
+    &db::normalization::multi_valued_column::MultiValuedColumn,
+    &db::normalization::copied_column::CopiedColumn,
+    &db::normalization::entity_attribute_value::EntityAttributeValue,
+    &db::normalization::polymorphic_association::PolymorphicAssociation,
+    &db::normalization::json_relation::JsonRelation,
+    &db::normalization::wide_table::WideTable,
 ];
 
 /// The rule with this id or name.

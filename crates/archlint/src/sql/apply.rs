@@ -29,6 +29,8 @@ pub struct Context<'a> {
     pub place: Place,
     /// What applying the statement changed (collected for the history).
     pub changes: Vec<Change>,
+    /// Missing objects already reported.
+    pub unknown_seen: &'a mut Vec<String>,
 }
 
 impl Context<'_> {
@@ -168,8 +170,8 @@ impl Context<'_> {
             .any(|token| token.is_word(self.text, word))
     }
 
-    /// Transaction and lock-timeout statements, read from their first words.
-    fn session_change(&mut self) {
+    /// Transaction, lock-timeout and grant statements, read from their words.
+    pub fn session_change(&mut self) {
         let word = |index: usize, expected: &str| {
             self.tokens
                 .get(index)
@@ -181,6 +183,29 @@ impl Context<'_> {
             self.changes.push(Change::EndTransaction);
         } else if word(0, "SET") && (1..3).any(|index| word(index, "lock_timeout")) {
             self.changes.push(Change::SetLockTimeout);
+        } else if word(0, "GRANT") {
+            let to_public = self.tokens.windows(2).any(|pair| {
+                pair[0].is_word(self.text, "TO") && pair[1].is_word(self.text, "PUBLIC")
+            });
+            let on = self
+                .tokens
+                .iter()
+                .position(|token| token.is_word(self.text, "ON"));
+            let to = self
+                .tokens
+                .iter()
+                .rposition(|token| token.is_word(self.text, "TO"));
+            if let (true, Some(on), Some(to)) = (to_public, on, to) {
+                let objects = self
+                    .tokens
+                    .get(on + 1..to)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|token| token.text(self.text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                self.changes.push(Change::GrantToPublic { objects });
+            }
         }
     }
 
@@ -194,6 +219,15 @@ impl Context<'_> {
     }
 
     pub fn unknown(&mut self, what: &str, name: &str) {
+        // One finding per missing object: the first statement that needs it.
+        if self
+            .unknown_seen
+            .iter()
+            .any(|seen| Schema::same_name(seen, name))
+        {
+            return;
+        }
+        self.unknown_seen.push(name.to_owned());
         let message = format!("{what} `{name}` is not defined by any earlier statement");
         self.diagnostics.push(Diagnostic::new(
             &SqlUnknownObject::META,

@@ -135,6 +135,8 @@ pub struct SqlOutcome {
     pub diagnostics: Vec<Diagnostic>,
     pub coverage: Vec<(FileId, Coverage)>,
     pub ignores: Vec<SqlIgnore>,
+    /// Objects reported as unknown, so that each is reported once.
+    pub unknown_seen: Vec<String>,
 }
 
 /// The deepest expression nesting handed to sqlparser: deeper statements go to
@@ -269,6 +271,7 @@ fn apply_file(
             tokens: &tokens,
             place: place.clone(),
             changes: Vec::new(),
+            unknown_seen: &mut outcome.unknown_seen,
         };
         match parsed {
             Ok(statements) => {
@@ -279,7 +282,12 @@ fn apply_file(
             }
             Err(error) => match fallback::apply(&mut context) {
                 fallback::Outcome::Applied => coverage.fallback += 1,
-                fallback::Outcome::NoSchemaEffect => coverage.no_schema_effect += 1,
+                fallback::Outcome::NoSchemaEffect => {
+                    coverage.no_schema_effect += 1;
+                    context.changes.clear();
+                    context.session_change();
+                    context.record(StatementKind::Other, None, false);
+                }
                 fallback::Outcome::NotUnderstood => {
                     coverage.not_understood += 1;
                     context.record(StatementKind::NotUnderstood, None, false);

@@ -3,6 +3,9 @@
 pub mod indexing;
 pub mod integrity;
 pub mod migrations;
+pub mod naming;
+pub mod normalization;
+pub mod sensitive_data;
 pub mod types;
 
 use crate::diagnostic::{Diagnostic, Place};
@@ -31,6 +34,32 @@ pub(crate) fn base_type(data_type: &str) -> &str {
     }
     let end = data_type.find(['(', ' ', '[']).unwrap_or(data_type.len());
     data_type.get(..end).unwrap_or(data_type)
+}
+
+/// The lower-case words of a name: `customerEmail` and `customer_email` both
+/// give `["customer", "email"]`.
+pub(crate) fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
 }
 
 /// Anything that works as an index for lookups: the primary key, unique
@@ -117,6 +146,14 @@ mod tests {
         assert_eq!(base_type("character varying(255)"), "varchar");
         assert_eq!(base_type("character(2)"), "character");
         assert_eq!(base_type("double precision"), "double");
+    }
+
+    #[test]
+    fn words_of_names() {
+        assert_eq!(name_words("customerEmail"), vec!["customer", "email"]);
+        assert_eq!(name_words("customer_email"), vec!["customer", "email"]);
+        assert_eq!(name_words("HTTPStatus"), vec!["httpstatus"]);
+        assert_eq!(name_words("phone2"), vec!["phone2"]);
     }
 
     #[test]

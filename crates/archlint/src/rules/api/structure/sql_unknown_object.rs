@@ -2,7 +2,8 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports a statement that changes, indexes or drops a table, index or type
     /// that no earlier statement created — across all the SQL files of the
-    /// review, applied in order.
+    /// review, applied in order. Each missing object is reported once, at the
+    /// first statement that needs it.
     ///
     /// ## Why is this bad?
     /// Run on a fresh database, the migration fails. Often the files are applied

@@ -1,0 +1,141 @@
+use crate::diagnostic::Place;
+use crate::model::DbContext;
+use crate::rules::db::report;
+use crate::rules::Emitter;
+use crate::sql::Dialect;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a table or column named with a reserved word of SQL or of the
+    /// dialect: `user`, `order`, `group`, `select`, `table`, `check`, `key`,
+    /// `index`, `range`, `rank` ...
+    ///
+    /// ## Why is this bad?
+    /// The name must be quoted in every query; an unquoted use is a syntax error
+    /// or, worse, something else (`SELECT user` in PostgreSQL returns the current
+    /// role). Every tool and hand-written query has to get the quoting right.
+    ///
+    /// ## Example
+    /// ```sql
+    /// CREATE TABLE "user" (id bigint PRIMARY KEY, "order" int);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE TABLE users (id bigint PRIMARY KEY, sort_order int);
+    /// ```
+    ///
+    /// ## How to fix
+    /// Rename: plural table names (`users`, `orders`) or a qualifying word
+    /// (`sort_order`, `user_group`).
+    ///
+    /// Severity: `warning`.
+    pub struct ReservedWordName {
+        id: "NAME002",
+        name: "reserved-word-name",
+        side: Db,
+        area: Naming,
+        severity: Warning,
+        summary: "A table or column is named with a reserved word.",
+        fix: "Rename it (plural table names, or a qualifying word such as sort_order).",
+        check_db: check,
+    }
+}
+
+/// Reserved in standard SQL and in PostgreSQL, MySQL and SQLite alike.
+const COMMON: [&str; 40] = [
+    "all",
+    "and",
+    "as",
+    "asc",
+    "between",
+    "by",
+    "case",
+    "check",
+    "column",
+    "constraint",
+    "create",
+    "default",
+    "delete",
+    "desc",
+    "distinct",
+    "drop",
+    "else",
+    "exists",
+    "foreign",
+    "from",
+    "group",
+    "having",
+    "in",
+    "index",
+    "insert",
+    "into",
+    "join",
+    "like",
+    "limit",
+    "not",
+    "null",
+    "on",
+    "or",
+    "order",
+    "primary",
+    "references",
+    "select",
+    "table",
+    "where",
+    "union",
+];
+const POSTGRES: [&str; 8] = [
+    "user",
+    "offset",
+    "analyse",
+    "analyze",
+    "window",
+    "current_user",
+    "session_user",
+    "grant",
+];
+const MYSQL: [&str; 11] = [
+    "key",
+    "keys",
+    "range",
+    "rank",
+    "interval",
+    "read",
+    "write",
+    "usage",
+    "condition",
+    "match",
+    "release",
+];
+
+fn reserved(dialect: Dialect, name: &str) -> bool {
+    let lower = name.rsplit('.').next().unwrap_or(name).to_ascii_lowercase();
+    let word = lower.as_str();
+    COMMON.contains(&word)
+        || match dialect {
+            Dialect::Postgres => POSTGRES.contains(&word),
+            Dialect::Mysql => MYSQL.contains(&word),
+            // SQLite accepts its other keywords as names.
+            Dialect::Sqlite => false,
+        }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    let dialect = db.schema.dialect;
+    let mut flag = |kind: &str, name: &str, place: &Place| {
+        if reserved(dialect, name) {
+            report(
+                out,
+                place,
+                format!("{kind} `{name}` is a reserved word and must be quoted everywhere"),
+            );
+        }
+    };
+    for table in &db.schema.tables {
+        flag("table", &table.name, &table.place);
+        for column in &table.columns {
+            flag("column", &column.name, &column.place);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+use crate::model::{DbContext, Schema};
+use crate::rules::db::{base_type, name_words, report};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a JSON (or array) column that holds references to other rows:
+    /// its name ends in `_ids`, or it is named after another table of the
+    /// schema (`tags jsonb` beside a `tags` table).
+    ///
+    /// ## Why is this bad?
+    /// Ids inside JSON have no foreign keys, no index on the relation and no
+    /// cascade: deleted targets leave dangling ids, and "which rows point at
+    /// this one" scans every document.
+    ///
+    /// ## Example
+    /// ```sql
+    /// CREATE TABLE tags (id bigint PRIMARY KEY, name text NOT NULL);
+    /// CREATE TABLE posts (id bigint PRIMARY KEY, tags jsonb);
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE TABLE post_tags (
+    ///     post_id bigint NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    ///     tag_id bigint NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    ///     PRIMARY KEY (post_id, tag_id)
+    /// );
+    /// ```
+    ///
+    /// ## How to fix
+    /// Model the relation as a link table.
+    ///
+    /// Severity: `info`.
+    pub struct JsonRelation {
+        id: "NORM006",
+        name: "json-relation",
+        side: Db,
+        area: Normalization,
+        severity: Info,
+        summary: "A JSON or array column stands in for a relation.",
+        fix: "Model the relation as a link table with foreign keys.",
+        check_db: check,
+    }
+}
+
+fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    for table in &db.schema.tables {
+        for column in &table.columns {
+            let is_document = matches!(base_type(&column.data_type), "json" | "jsonb")
+                || column.data_type.ends_with("[]");
+            if !is_document {
+                continue;
+            }
+            let ends_with_ids = name_words(&column.name)
+                .last()
+                .is_some_and(|last| last == "ids");
+            let names_table = db.schema.tables.iter().any(|other| {
+                !Schema::same_name(&other.name, &table.name)
+                    && Schema::same_name(&other.name, &column.name)
+            });
+            if ends_with_ids || names_table {
+                let message = format!(
+                    "`{}.{}` is `{}` holding references that no foreign key checks",
+                    table.name, column.name, column.data_type
+                );
+                report(out, &column.place, message);
+            }
+        }
+    }
+}
