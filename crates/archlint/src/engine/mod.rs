@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::loader::{Loader, MemoryLoader};
 use crate::report::{Finding, Report};
-use crate::rules::RULES;
+use crate::rules::{Side, RULES};
 use crate::source::SourceMap;
 
 /// A review that could not start: a missing file, an empty folder.
@@ -61,7 +61,28 @@ pub fn review(
         .filter(|rule| config.is_enabled(rule.meta()))
         .count();
     report.finish();
+    let reviewed_api = !inputs.api_roots.is_empty();
+    let reviewed_sql = !inputs.sql_files.is_empty();
+    report.summary.scores = crate::report::score(&report.findings, &scored_areas(config, reviewed_api, reviewed_sql));
     Ok(report)
+}
+
+/// The areas a rule ran for, given which sides were reviewed.
+fn scored_areas(config: &Config, api: bool, sql: bool) -> Vec<crate::report::Area> {
+    let mut areas: Vec<crate::report::Area> = RULES
+        .iter()
+        .map(|rule| rule.meta())
+        .filter(|rule| config.is_enabled(rule))
+        .filter(|rule| match rule.side {
+            Side::Api => api,
+            Side::Db => sql,
+            Side::Both => api && sql,
+        })
+        .map(|rule| rule.area)
+        .collect();
+    areas.sort();
+    areas.dedup();
+    areas
 }
 
 /// Reviews one description held in memory (the browser, Python's `openapi=`).

@@ -5,6 +5,7 @@ mod finding;
 mod github;
 mod json;
 mod sarif;
+mod score;
 mod text;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ pub use finding::{Area, Finding, Location, Related, Severity};
 pub use github::to_github;
 pub use json::to_json;
 pub use sarif::to_sarif;
+pub use score::{score, Scores};
 pub use text::{to_text, TextOptions};
 
 /// The outcome of one review.
@@ -38,6 +40,8 @@ pub struct Summary {
     pub dialects: Vec<String>,
     /// Number of rules that ran.
     pub rules: usize,
+    /// 0–100 per area and overall (see `report/score.rs` and docs/json-output.md).
+    pub scores: Scores,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]

@@ -153,7 +153,27 @@ fn render_summary(out: &mut String, report: &Report, paint: &Paint) {
         counts.join(", ")
     );
     let _ = writeln!(out, "by area: {}", areas.join(", "));
+    render_scores(out, report, paint);
     render_dialects(out, report);
+}
+
+fn render_scores(out: &mut String, report: &Report, paint: &Paint) {
+    let scores = &report.summary.scores;
+    if scores.areas.is_empty() {
+        return;
+    }
+    let areas: Vec<String> = scores
+        .areas
+        .iter()
+        .filter(|(_, score)| **score < 100)
+        .map(|(area, score)| format!("{} {score}", area.as_str()))
+        .collect();
+    let rest = if areas.is_empty() { String::new() } else { format!(" · {}", areas.join(", ")) };
+    let _ = writeln!(
+        out,
+        "{}{rest} (other areas 100)",
+        paint.bold(&format!("score {}/100", scores.overall))
+    );
 }
 
 fn render_dialects(out: &mut String, report: &Report) {
