@@ -63,7 +63,10 @@ pub fn review(
     report.finish();
     let reviewed_api = !inputs.api_roots.is_empty();
     let reviewed_sql = !inputs.sql_files.is_empty();
-    report.summary.scores = crate::report::score(&report.findings, &scored_areas(config, reviewed_api, reviewed_sql));
+    report.summary.scores = crate::report::score(
+        &report.findings,
+        &scored_areas(config, reviewed_api, reviewed_sql),
+    );
     Ok(report)
 }
 

@@ -40,7 +40,10 @@ pub fn score(findings: &[Finding], scored_areas: &[Area]) -> Scores {
             *total = total.saturating_add(points(finding.severity));
         }
     }
-    let areas: BTreeMap<Area, u32> = lost.into_iter().map(|(area, lost)| (area, 100u32.saturating_sub(lost))).collect();
+    let areas: BTreeMap<Area, u32> = lost
+        .into_iter()
+        .map(|(area, lost)| (area, 100u32.saturating_sub(lost)))
+        .collect();
     let overall = if areas.is_empty() {
         100
     } else {

@@ -168,7 +168,11 @@ fn render_scores(out: &mut String, report: &Report, paint: &Paint) {
         .filter(|(_, score)| **score < 100)
         .map(|(area, score)| format!("{} {score}", area.as_str()))
         .collect();
-    let rest = if areas.is_empty() { String::new() } else { format!(" · {}", areas.join(", ")) };
+    let rest = if areas.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", areas.join(", "))
+    };
     let _ = writeln!(
         out,
         "{}{rest} (other areas 100)",
