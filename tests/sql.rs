@@ -284,3 +284,47 @@ fn a_ten_megabyte_statement_is_read() {
         report.findings
     );
 }
+
+#[test]
+fn a_well_designed_schema_and_history_get_no_finding() {
+    for path in ["fixtures/clean/schema.sql", "fixtures/clean/migrations"] {
+        let report = review(&[fixture_path(path)], &[]);
+        assert!(report.findings.is_empty(), "{path}: {:#?}", report.findings);
+    }
+}
+
+#[test]
+fn the_flawed_examples_get_findings_at_their_lines() {
+    let report = review(&[fixture_path("../corpus/migrations")], &[]);
+    let found: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}:{}",
+                f.name,
+                f.location.file.rsplit('/').next().unwrap_or(""),
+                f.location.line
+            )
+        })
+        .collect();
+    for expected in [
+        "add-not-null-column 003_add_order_details.sql:2",
+        "constraint-without-not-valid 003_add_order_details.sql:3",
+        "index-without-concurrently 003_add_order_details.sql:4",
+        "breaking-change 003_add_order_details.sql:5",
+        "set-not-null 004_cleanup.sql:1",
+        "index-without-concurrently 004_cleanup.sql:3",
+    ] {
+        assert!(
+            found.iter().any(|line| line == expected),
+            "missing {expected} in {found:#?}"
+        );
+    }
+    assert!(
+        !found
+            .iter()
+            .any(|line| line.starts_with("index-without-concurrently 002_")),
+        "same-file index is safe"
+    );
+}

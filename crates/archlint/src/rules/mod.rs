@@ -198,6 +198,7 @@ pub static RULES: &[&dyn Rule] = &[
     &db::types::json_instead_of_jsonb::JsonInsteadOfJsonb,
     &db::types::mysql_utf8mb3::MysqlUtf8mb3,
     &db::types::identifier_too_long::IdentifierTooLong,
+    &db::types::varchar_length::VarcharLength,
     &db::migrations::add_not_null_column::AddNotNullColumn,
     &db::migrations::volatile_default::VolatileDefault,
     &db::migrations::index_without_concurrently::IndexWithoutConcurrently,

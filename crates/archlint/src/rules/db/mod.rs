@@ -17,6 +17,11 @@ pub(crate) fn report(out: &mut Emitter, place: &Place, message: String) {
     out.emit(Diagnostic::new(out.rule(), place.clone(), message));
 }
 
+/// Reports at a place of the schema, with the DDL that fixes it as help.
+pub(crate) fn report_with_fix(out: &mut Emitter, place: &Place, message: String, fix: String) {
+    out.emit(Diagnostic::new(out.rule(), place.clone(), message).help(fix));
+}
+
 /// The type's name without its parameters: `varchar(255)` → `varchar`,
 /// `int(10) unsigned` → `int`, `timestamp(3) with time zone` → `timestamp`.
 pub(crate) fn base_type(data_type: &str) -> &str {

@@ -79,8 +79,13 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     table.name,
                     index.columns.join(", ")
                 );
+                let help = match &index.name {
+                    Some(name) => format!("DROP INDEX CONCURRENTLY {name};"),
+                    None => "Drop the duplicate index.".to_owned(),
+                };
                 out.emit(
                     Diagnostic::new(out.rule(), index.place.clone(), message)
+                        .help(help)
                         .related(place, "the index it duplicates"),
                 );
             }

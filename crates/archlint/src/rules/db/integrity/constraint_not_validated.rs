@@ -1,5 +1,5 @@
 use crate::model::DbContext;
-use crate::rules::db::report;
+use crate::rules::db::report_with_fix;
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -60,7 +60,11 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 name.as_deref().unwrap_or("(unnamed)"),
                 table.name
             );
-            report(out, place, message);
+            let fix = match name {
+                Some(name) => format!("ALTER TABLE {} VALIDATE CONSTRAINT {name};", table.name),
+                None => "ALTER TABLE ... VALIDATE CONSTRAINT ...;".to_owned(),
+            };
+            report_with_fix(out, place, message, fix);
         }
     }
 }

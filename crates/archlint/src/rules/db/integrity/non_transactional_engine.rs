@@ -1,5 +1,5 @@
 use crate::model::{DbContext, Table};
-use crate::rules::db::report;
+use crate::rules::db::report_with_fix;
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -62,6 +62,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             table.name,
             table.engine.as_deref().unwrap_or("?")
         );
-        report(out, &table.place, message);
+        let fix = format!("ALTER TABLE {} ENGINE=InnoDB;", table.name);
+        report_with_fix(out, &table.place, message, fix);
     }
 }

@@ -1,5 +1,5 @@
 use crate::model::DbContext;
-use crate::rules::db::{base_type, report};
+use crate::rules::db::{base_type, report_with_fix};
 use crate::rules::Emitter;
 use crate::sql::Dialect;
 
@@ -54,7 +54,11 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 "`{}.{}` is json: it cannot be indexed and is re-parsed on every read",
                 table.name, column.name
             );
-            report(out, &column.place, message);
+            let fix = format!(
+                "ALTER TABLE {} ALTER COLUMN {} TYPE jsonb;",
+                table.name, column.name
+            );
+            report_with_fix(out, &column.place, message, fix);
         }
     }
 }

@@ -7,3 +7,4 @@ pub mod json_instead_of_jsonb;
 pub mod money_in_float;
 pub mod mysql_utf8mb3;
 pub mod timestamp_without_time_zone;
+pub mod varchar_length;

@@ -1,5 +1,5 @@
 use crate::model::DbContext;
-use crate::rules::db::report;
+use crate::rules::db::report_with_fix;
 use crate::rules::Emitter;
 use crate::sql::Dialect;
 
@@ -49,7 +49,11 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
         };
         if matches!(charset.to_ascii_lowercase().as_str(), "utf8" | "utf8mb3") {
             let message = format!("table `{}` uses character set {charset}: 4-byte characters such as emoji cannot be stored", table.name);
-            report(out, &table.place, message);
+            let fix = format!(
+                "ALTER TABLE {} CONVERT TO CHARACTER SET utf8mb4;",
+                table.name
+            );
+            report_with_fix(out, &table.place, message, fix);
         }
     }
 }

@@ -1,5 +1,5 @@
 use crate::model::DbContext;
-use crate::rules::db::{base_type, report};
+use crate::rules::db::{base_type, report_with_fix};
 use crate::rules::Emitter;
 use crate::sql::Dialect;
 
@@ -53,7 +53,11 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "`{}.{}` is a timestamp without time zone",
                     table.name, column.name
                 );
-                report(out, &column.place, message);
+                let fix = format!(
+                    "ALTER TABLE {} ALTER COLUMN {} TYPE timestamptz USING {} AT TIME ZONE 'UTC';",
+                    table.name, column.name, column.name
+                );
+                report_with_fix(out, &column.place, message, fix);
             }
         }
     }
