@@ -301,42 +301,35 @@ fn coverage(
     );
     let mut totals: Vec<(Dialect, archlint::sql::Coverage)> = Vec::new();
     for row in &rows {
-        let c = row.coverage;
-        out.push_str(&format!(
-            "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
-            row.file,
-            row.dialect.as_str(),
-            c.statements,
-            c.parsed,
-            c.fallback,
-            c.no_schema_effect,
-            c.not_understood,
-            percent(c)
-        ));
+        out.push_str(&coverage_line(&row.file, row.dialect, row.coverage));
         match totals
             .iter_mut()
             .find(|(dialect, _)| *dialect == row.dialect)
         {
-            Some((_, total)) => total.add(c),
-            None => totals.push((row.dialect, c)),
+            Some((_, total)) => total.add(row.coverage),
+            None => totals.push((row.dialect, row.coverage)),
         }
     }
     out.push('\n');
-    for (dialect, c) in totals {
-        out.push_str(&format!(
-            "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
-            "TOTAL",
-            dialect.as_str(),
-            c.statements,
-            c.parsed,
-            c.fallback,
-            c.no_schema_effect,
-            c.not_understood,
-            percent(c)
-        ));
+    for (dialect, coverage) in totals {
+        out.push_str(&coverage_line("TOTAL", dialect, coverage));
     }
     print(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn coverage_line(label: &str, dialect: Dialect, c: archlint::sql::Coverage) -> String {
+    format!(
+        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
+        label,
+        dialect.as_str(),
+        c.statements,
+        c.parsed,
+        c.fallback,
+        c.no_schema_effect,
+        c.not_understood,
+        percent(c)
+    )
 }
 
 fn percent(coverage: archlint::sql::Coverage) -> f64 {

@@ -151,16 +151,28 @@ pub fn describe_schema(
     for path in paths {
         files.extend(sql_files(path, loader)?);
     }
-    let (sources, ids, _) = read_all(&files, loader)?;
-    let chosen = dialect.unwrap_or_else(|| {
-        Dialect::detect(
-            ids.iter()
-                .filter_map(|&id| sources.get(id))
-                .map(|file| file.text.as_str()),
-        )
-    });
-    let outcome = sql::build(&sources, &ids, chosen);
+    let (sources, outcome) = load_history(&files, loader, dialect)?;
     Ok(crate::model::describe(&outcome.schema, &sources))
+}
+
+/// Reads the files and applies them in order, in the given or detected dialect.
+fn load_history(
+    files: &[String],
+    loader: &dyn Loader,
+    dialect: Option<Dialect>,
+) -> Result<(SourceMap, sql::SqlOutcome), InputError> {
+    let (sources, ids, _) = read_all(files, loader)?;
+    let chosen = dialect.unwrap_or_else(|| detect(&sources, &ids));
+    let outcome = sql::build(&sources, &ids, chosen);
+    Ok((sources, outcome))
+}
+
+fn detect(sources: &SourceMap, ids: &[FileId]) -> Dialect {
+    Dialect::detect(
+        ids.iter()
+            .filter_map(|&id| sources.get(id))
+            .map(|file| file.text.as_str()),
+    )
 }
 
 /// The `.sql` files of a folder in lexical order (migration order), or the file itself.

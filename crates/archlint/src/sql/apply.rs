@@ -859,24 +859,11 @@ fn apply_column_option(
             columns: single(),
             place,
         }),
-        ColumnOption::ForeignKey(key) => table.foreign_keys.push(ForeignKey {
-            name: key.name.as_ref().map(|name| name.value.clone()),
-            columns: single(),
-            ref_table: object_name(&key.foreign_table),
-            ref_columns: key
-                .referred_columns
-                .iter()
-                .map(|column| column.value.clone())
-                .collect(),
-            on_delete: key
-                .on_delete
-                .map(|action| action.to_string().to_ascii_lowercase()),
-            on_update: key
-                .on_update
-                .map(|action| action.to_string().to_ascii_lowercase()),
-            not_valid: false,
-            place,
-        }),
+        ColumnOption::ForeignKey(key) => {
+            table
+                .foreign_keys
+                .push(foreign_key(key, single(), false, place))
+        }
         ColumnOption::Check(check) => table.checks.push(Check {
             name: check.name.as_ref().map(|name| name.value.clone()),
             expression: check.expr.to_string(),
@@ -958,28 +945,16 @@ pub fn add_constraint(
             columns: idents(&key.columns),
             place,
         }),
-        TableConstraint::ForeignKey(key) => table.foreign_keys.push(ForeignKey {
-            name: key.name.as_ref().map(|name| name.value.clone()),
-            columns: key
+        TableConstraint::ForeignKey(key) => {
+            let columns = key
                 .columns
                 .iter()
                 .map(|column| column.value.clone())
-                .collect(),
-            ref_table: object_name(&key.foreign_table),
-            ref_columns: key
-                .referred_columns
-                .iter()
-                .map(|column| column.value.clone())
-                .collect(),
-            on_delete: key
-                .on_delete
-                .map(|action| action.to_string().to_ascii_lowercase()),
-            on_update: key
-                .on_update
-                .map(|action| action.to_string().to_ascii_lowercase()),
-            not_valid,
-            place,
-        }),
+                .collect();
+            table
+                .foreign_keys
+                .push(foreign_key(key, columns, not_valid, place));
+        }
         TableConstraint::Check(check) => table.checks.push(Check {
             name: check.name.as_ref().map(|name| name.value.clone()),
             expression: check.expr.to_string(),
@@ -1034,6 +1009,32 @@ pub fn add_constraint(
             place,
             created_in: file,
         }),
+    }
+}
+
+/// The model of a parsed foreign key (inline keys name their one column).
+fn foreign_key(
+    key: &sqlparser::ast::ForeignKeyConstraint,
+    columns: Vec<String>,
+    not_valid: bool,
+    place: Place,
+) -> ForeignKey {
+    let action = |action: Option<sqlparser::ast::ReferentialAction>| {
+        action.map(|action| action.to_string().to_ascii_lowercase())
+    };
+    ForeignKey {
+        name: key.name.as_ref().map(|name| name.value.clone()),
+        columns,
+        ref_table: object_name(&key.foreign_table),
+        ref_columns: key
+            .referred_columns
+            .iter()
+            .map(|column| column.value.clone())
+            .collect(),
+        on_delete: action(key.on_delete),
+        on_update: action(key.on_update),
+        not_valid,
+        place,
     }
 }
 

@@ -277,17 +277,14 @@ fn read_column(
         .iter()
         .position(|token| token.is_word(source, "REFERENCES"))
     {
-        let (ref_table, ref_columns) = reference(source, tokens, at);
-        table.foreign_keys.push(ForeignKey {
-            name: None,
-            columns: vec![name.to_owned()],
-            ref_table,
-            ref_columns,
-            on_delete: action(source, tokens, "DELETE"),
-            on_update: action(source, tokens, "UPDATE"),
-            not_valid: false,
+        table.foreign_keys.push(foreign_key(
+            source,
+            tokens,
+            at,
+            None,
+            vec![name.to_owned()],
             place,
-        });
+        ));
     }
     table.columns.push(column);
 }
@@ -328,6 +325,28 @@ fn action(source: &str, tokens: &[Token], event: &str) -> Option<String> {
         ("set", Some(rest)) | ("no", Some(rest)) => format!("{first} {rest}"),
         _ => first,
     })
+}
+
+/// A foreign key whose `REFERENCES` keyword is at `at`.
+fn foreign_key(
+    source: &str,
+    tokens: &[Token],
+    at: usize,
+    name: Option<String>,
+    columns: Vec<String>,
+    place: crate::diagnostic::Place,
+) -> ForeignKey {
+    let (ref_table, ref_columns) = reference(source, tokens, at);
+    ForeignKey {
+        name,
+        columns,
+        ref_table,
+        ref_columns,
+        on_delete: action(source, tokens, "DELETE"),
+        on_update: action(source, tokens, "UPDATE"),
+        not_valid: false,
+        place,
+    }
 }
 
 /// `REFERENCES table [(columns)]` starting at `at`.
@@ -429,17 +448,9 @@ fn read_constraint(
             .iter()
             .position(|token| token.is_word(source, "REFERENCES"))
             .unwrap_or(tokens.len());
-        let (ref_table, ref_columns) = reference(source, tokens, at);
-        table.foreign_keys.push(ForeignKey {
-            name,
-            columns,
-            ref_table,
-            ref_columns,
-            on_delete: action(source, tokens, "DELETE"),
-            on_update: action(source, tokens, "UPDATE"),
-            not_valid: false,
-            place,
-        });
+        table
+            .foreign_keys
+            .push(foreign_key(source, tokens, at, name, columns, place));
     } else if word(start, "CHECK") {
         let expression = tokens
             .iter()
