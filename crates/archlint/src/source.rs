@@ -48,7 +48,13 @@ pub struct LineCol {
 pub struct LineIndex {
     line_starts: Vec<u32>,
     ascii: bool,
+    /// For non-ASCII text: `(byte offset, characters before it)` every
+    /// [`CHECKPOINT_BYTES`], so that a column on a 20 MB minified line is not a
+    /// 20 MB count.
+    checkpoints: Vec<(u32, u32)>,
 }
+
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -59,10 +65,38 @@ impl LineIndex {
                 line_starts.push(clamp_u32(offset + 1));
             }
         }
+        let ascii = text.is_ascii();
+        let mut checkpoints = Vec::new();
+        if !ascii {
+            let mut chars = 0usize;
+            let mut previous = 0usize;
+            let mut at = 0usize;
+            while at < text.len() {
+                let boundary = floor_char_boundary(text, at);
+                chars += text
+                    .get(previous..boundary)
+                    .map_or(0, |chunk| chunk.chars().count());
+                checkpoints.push((clamp_u32(boundary), clamp_u32(chars)));
+                previous = boundary;
+                at += CHECKPOINT_BYTES;
+            }
+        }
         LineIndex {
             line_starts,
-            ascii: text.is_ascii(),
+            ascii,
+            checkpoints,
         }
+    }
+
+    /// Characters in `text[..offset]` (offset on a char boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let slot = offset / CHECKPOINT_BYTES;
+        let (base, chars) = self.checkpoints.get(slot).copied().unwrap_or((0, 0));
+        let base = (base as usize).min(offset);
+        chars as usize
+            + text
+                .get(base..offset)
+                .map_or(0, |rest| rest.chars().count())
     }
 
     /// Line and character column of a byte offset (clamped to the text).
@@ -76,8 +110,9 @@ impl LineIndex {
         let column = if self.ascii {
             offset - line_start
         } else {
-            text.get(line_start..floor_char_boundary(text, offset))
-                .map_or(0, |prefix| prefix.chars().count())
+            let offset = floor_char_boundary(text, offset);
+            self.chars_before(text, offset)
+                .saturating_sub(self.chars_before(text, line_start))
         };
         LineCol {
             line: clamp_u32(line + 1),
@@ -87,17 +122,23 @@ impl LineIndex {
 
     /// The text of a 1-based line, without its line break.
     pub fn line_text<'t>(&self, text: &'t str, line: u32) -> &'t str {
+        let (start, end) = self.line_bounds(text, line);
+        text.get(start..end).unwrap_or("")
+    }
+
+    /// Byte range of a 1-based line, without its line break.
+    pub fn line_bounds(&self, text: &str, line: u32) -> (usize, usize) {
         let index = (line as usize).saturating_sub(1);
         let Some(&start) = self.line_starts.get(index) else {
-            return "";
+            return (text.len(), text.len());
         };
         let end = self
             .line_starts
             .get(index + 1)
             .map_or(text.len(), |&next| next as usize);
-        text.get(start as usize..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
+        let line = text.get(start as usize..end).unwrap_or("");
+        let trimmed = line.trim_end_matches(['\n', '\r']).len();
+        (start as usize, start as usize + trimmed)
     }
 }
 
@@ -185,6 +226,20 @@ mod tests {
         assert_eq!(file.line_col(offset), LineCol { line: 1, column: 4 });
         let offset = file.text.find('ü').unwrap() as u32;
         assert_eq!(file.line_col(offset), LineCol { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn columns_on_long_non_ascii_lines() {
+        let text = format!("{}é{}x", "a".repeat(10_000), "b".repeat(9_000));
+        let file = SourceFile::new("a", text.clone());
+        let offset = text.find('x').unwrap() as u32;
+        assert_eq!(
+            file.line_col(offset),
+            LineCol {
+                line: 1,
+                column: 19_002
+            }
+        );
     }
 
     #[test]

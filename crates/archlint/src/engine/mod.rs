@@ -10,7 +10,7 @@ pub use sql::{describe_schema, sql_coverage, CoverageRow};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::loader::{Loader, MemoryLoader};
-use crate::report::{Finding, Report};
+use crate::report::{Finding, Report, Snippet};
 use crate::rules::{Side, RULES};
 use crate::source::SourceMap;
 
@@ -171,32 +171,32 @@ fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<In
 pub(super) struct Unit {
     files: Vec<String>,
     findings: Vec<Finding>,
-    lines: Vec<((String, u32), String)>,
+    lines: Vec<((String, u32), Snippet)>,
 }
 
 /// Applies configuration (off rules, severity overrides), turns spans into
 /// line/column locations and keeps the source line under each finding.
 fn into_unit(diagnostics: Vec<Diagnostic>, sources: &SourceMap, config: &Config) -> Unit {
-    let findings: Vec<Finding> = diagnostics
+    let mut findings = Vec::with_capacity(diagnostics.len());
+    let mut lines = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics
         .into_iter()
         .filter(|diagnostic| config.is_enabled(diagnostic.rule))
-        .filter_map(|diagnostic| {
-            let own = diagnostic.severity.unwrap_or(diagnostic.rule.severity);
-            let severity = config.level(diagnostic.rule, own)?;
-            Some(diagnostic.into_finding(sources, severity))
-        })
-        .collect();
-    let lines = findings
-        .iter()
-        .filter_map(|finding| {
-            let file = sources.get(sources.find(&finding.location.file)?)?;
-            let text = file.lines.line_text(&file.text, finding.location.line);
-            Some((
-                (finding.location.file.clone(), finding.location.line),
-                text.to_owned(),
-            ))
-        })
-        .collect();
+    {
+        let own = diagnostic.severity.unwrap_or(diagnostic.rule.severity);
+        let Some(severity) = config.level(diagnostic.rule, own) else {
+            continue;
+        };
+        let offset = diagnostic.place.span.start;
+        let file = sources.get(diagnostic.place.file);
+        let finding = diagnostic.into_finding(sources, severity);
+        if let Some(file) = file {
+            let location = &finding.location;
+            let snippet = Snippet::at(file, offset, location.line, location.column);
+            lines.push(((location.file.clone(), location.line), snippet));
+        }
+        findings.push(finding);
+    }
     Unit {
         files: sources.iter().map(|(_, file)| file.name.clone()).collect(),
         findings,

@@ -190,12 +190,17 @@ impl Api<'_> {
     /// Names the operations that share a component: "`GET /a`" for one, "12
     /// operations, such as `GET /a`" for more.
     pub fn describe_operations(&self, indexes: &[usize]) -> String {
-        let first = indexes
-            .first()
-            .and_then(|&index| self.operations.get(index))
+        self.describe_usage(indexes.first().copied().unwrap_or(0), indexes.len())
+    }
+
+    /// Like [`Api::describe_operations`], from the first operation and a count.
+    pub fn describe_usage(&self, first: usize, count: usize) -> String {
+        let first = self
+            .operations
+            .get(first)
             .map(Operation::label)
             .unwrap_or_default();
-        match indexes.len() {
+        match count {
             0 | 1 => format!("`{first}`"),
             count => format!("{count} operations, such as `{first}`"),
         }

@@ -1,14 +1,20 @@
 //! Walks over the schemas an API accepts (requests) and returns (responses).
 //!
 //! Every schema node is listed once, at the place it is defined (after `$ref`
-//! resolution), with the operations that reach it: a component used by fifty
-//! operations gives one finding that says "used by 50 operations", not fifty.
-//! The walk is iterative and remembers what it has seen, so recursive schemas
-//! (a `Node` with `children: [Node]`) end.
+//! resolution), with the number of operations that reach it: a component used
+//! by fifty operations gives one finding that says "used by 50 operations", not
+//! fifty.
+//!
+//! The walk works on *units*: an operation's inline schema, or the target of a
+//! `$ref`, with the nodes reachable from it without crossing another `$ref`.
+//! Each unit's nodes are walked once for the whole API; operations only walk the
+//! small graph of units, marking each unit once per operation. On Microsoft
+//! Graph (20 MB, thousands of operations sharing huge schemas) this keeps the
+//! walk linear instead of operations × schema size.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use super::{ApiContext, NodeAt};
+use super::{ApiContext, NodeAt, Operation};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -22,8 +28,10 @@ pub struct SchemaUse<'a> {
     /// How the schema was first reached: as `properties/<name>`, or as the
     /// schema of a parameter.
     pub role: Role<'a>,
-    /// Indexes into `Api::operations`, ascending and without repeats.
-    pub operations: Vec<usize>,
+    /// The first operation (index into `Api::operations`) that reaches it.
+    pub first_operation: usize,
+    /// How many operations reach it.
+    pub operation_count: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,45 +59,128 @@ const LISTS: [&str; 4] = ["allOf", "anyOf", "oneOf", "prefixItems"];
 /// Keywords whose value maps names to subschemas.
 const MAPS: [&str; 3] = ["properties", "patternProperties", "dependentSchemas"];
 
+/// A schema reached through a `$ref` (or an operation's inline schema), and
+/// what is reachable from it without crossing another `$ref`.
+struct Unit<'a> {
+    nodes: Vec<(NodeAt<'a>, Role<'a>)>,
+    /// Units its `$ref`s lead to.
+    refs: Vec<usize>,
+    first_operation: usize,
+    operation_count: usize,
+    /// The last operation that counted this unit (marks "seen" per operation).
+    last_operation: Option<usize>,
+}
+
 pub(crate) fn collect<'a>(context: &ApiContext<'a>, direction: Direction) -> Vec<SchemaUse<'a>> {
-    let mut uses: Vec<SchemaUse<'a>> = Vec::new();
-    let mut index_of: HashMap<usize, usize> = HashMap::new();
+    let mut units: Vec<Unit<'a>> = Vec::new();
+    let mut unit_of: HashMap<usize, usize> = HashMap::new();
     for (operation_index, operation) in context.api.operations.iter().enumerate() {
-        let mut seen = HashSet::new();
-        let mut stack = roots(operation, direction);
-        stack.reverse();
+        let roots: Vec<usize> = roots(operation, direction)
+            .into_iter()
+            .filter_map(|(schema, role)| {
+                unit(context, direction, &mut units, &mut unit_of, schema, role)
+            })
+            .collect();
+        mark_reachable(&mut units, roots, operation_index);
+    }
+    let mut seen = std::collections::HashSet::new();
+    units
+        .into_iter()
+        .filter(|unit| unit.operation_count > 0)
+        .flat_map(|unit| {
+            let (first, count) = (unit.first_operation, unit.operation_count);
+            unit.nodes.into_iter().map(move |(schema, role)| SchemaUse {
+                schema,
+                role,
+                first_operation: first,
+                operation_count: count,
+            })
+        })
+        .filter(|schema_use| seen.insert(schema_use.schema.identity()))
+        .collect()
+}
+
+/// Counts the operation once on every unit reachable from its roots.
+fn mark_reachable(units: &mut [Unit<'_>], roots: Vec<usize>, operation: usize) {
+    let mut stack = roots;
+    while let Some(index) = stack.pop() {
+        let Some(unit) = units.get_mut(index) else {
+            continue;
+        };
+        if unit.last_operation == Some(operation) {
+            continue;
+        }
+        if unit.last_operation.is_none() {
+            unit.first_operation = operation;
+        }
+        unit.last_operation = Some(operation);
+        unit.operation_count += 1;
+        stack.extend(unit.refs.iter().copied());
+    }
+}
+
+/// The unit of a schema (created, with every unit it refers to, on first use).
+fn unit<'a>(
+    context: &ApiContext<'a>,
+    direction: Direction,
+    units: &mut Vec<Unit<'a>>,
+    unit_of: &mut HashMap<usize, usize>,
+    schema: NodeAt<'a>,
+    role: Role<'a>,
+) -> Option<usize> {
+    let root = context.resolve(&schema)?;
+    if let Some(&index) = unit_of.get(&root.identity()) {
+        return Some(index);
+    }
+    let first = units.len();
+    unit_of.insert(root.identity(), first);
+    units.push(empty_unit());
+    // Units still to walk, each with its root.
+    let mut pending = vec![(first, root, role)];
+    while let Some((index, root, role)) = pending.pop() {
+        let mut nodes = Vec::new();
+        let mut refs = Vec::new();
+        let mut stack = vec![(root, role)];
         while let Some((at, role)) = stack.pop() {
-            let Some(schema) = context.resolve(&at) else {
-                continue;
-            };
-            if !schema.node.is_object() || !seen.insert(schema.identity()) {
-                continue;
-            }
-            if excluded(&schema, direction) {
-                continue;
-            }
-            let slot = *index_of.entry(schema.identity()).or_insert_with(|| {
-                uses.push(SchemaUse {
-                    schema: schema.clone(),
-                    role,
-                    operations: Vec::new(),
+            if at.node.get("$ref").is_some() {
+                let Some(target) = context.resolve(&at) else {
+                    continue;
+                };
+                let next = *unit_of.entry(target.identity()).or_insert_with(|| {
+                    units.push(empty_unit());
+                    pending.push((units.len() - 1, target, role));
+                    units.len() - 1
                 });
-                uses.len() - 1
-            });
-            if let Some(entry) = uses.get_mut(slot) {
-                if entry.operations.last() != Some(&operation_index) {
-                    entry.operations.push(operation_index);
-                }
+                refs.push(next);
+                continue;
             }
-            push_children(&schema, &mut stack);
+            if !at.node.is_object() || excluded(&at, direction) {
+                continue;
+            }
+            push_children(&at, &mut stack);
+            nodes.push((at, role));
+        }
+        if let Some(unit) = units.get_mut(index) {
+            unit.nodes = nodes;
+            unit.refs = refs;
         }
     }
-    uses
+    Some(first)
+}
+
+fn empty_unit<'a>() -> Unit<'a> {
+    Unit {
+        nodes: Vec::new(),
+        refs: Vec::new(),
+        first_operation: 0,
+        operation_count: 0,
+        last_operation: None,
+    }
 }
 
 type Pending<'a> = (NodeAt<'a>, Role<'a>);
 
-fn roots<'a>(operation: &super::Operation<'a>, direction: Direction) -> Vec<Pending<'a>> {
+fn roots<'a>(operation: &Operation<'a>, direction: Direction) -> Vec<Pending<'a>> {
     let bodies = |media: &[super::MediaType<'a>]| -> Vec<Pending<'a>> {
         media
             .iter()

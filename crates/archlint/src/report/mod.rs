@@ -26,7 +26,50 @@ pub struct Report {
     pub summary: Summary,
     /// The source line under each finding's start, for text rendering.
     #[serde(skip)]
-    pub lines: BTreeMap<(String, u32), String>,
+    pub lines: BTreeMap<(String, u32), Snippet>,
+}
+
+/// The part of a source line shown under a finding: whole for ordinary lines,
+/// a window around the finding for very long (minified) ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// The 1-based column of the line where `text` starts.
+    pub first_column: u32,
+}
+
+/// Bytes shown on each side of a finding on a long line.
+const SNIPPET_WINDOW: usize = 240;
+
+impl Snippet {
+    /// The line holding byte `offset` of `file` (at character `column`), or for
+    /// a long (minified) line a window of it around the offset: cut by bytes, so
+    /// a finding on a 20 MB line costs no more than one on a short line.
+    pub fn at(file: &crate::source::SourceFile, offset: u32, line: u32, column: u32) -> Snippet {
+        let text = &file.text;
+        let (start, end) = file.lines.line_bounds(text, line);
+        if end - start <= 2 * SNIPPET_WINDOW {
+            return Snippet {
+                text: text.get(start..end).unwrap_or("").to_owned(),
+                first_column: 1,
+            };
+        }
+        let offset = (offset as usize).clamp(start, end);
+        let from = crate::source::floor_char_boundary(
+            text,
+            offset.saturating_sub(SNIPPET_WINDOW).max(start),
+        );
+        let to = crate::source::floor_char_boundary(text, (offset + SNIPPET_WINDOW).min(end));
+        let before = text
+            .get(from..crate::source::floor_char_boundary(text, offset))
+            .map_or(0, |part| part.chars().count());
+        Snippet {
+            text: text.get(from..to).unwrap_or("").to_owned(),
+            first_column: column
+                .saturating_sub(u32::try_from(before).unwrap_or(u32::MAX))
+                .max(1),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]

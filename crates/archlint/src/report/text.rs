@@ -73,11 +73,13 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
     );
     let number = location.line.to_string();
     let gutter = " ".repeat(number.len());
-    if let Some(line) = report.lines.get(&(location.file.clone(), location.line)) {
-        let start = location.column.saturating_sub(1) as usize;
+    if let Some(snippet) = report.lines.get(&(location.file.clone(), location.line)) {
+        let line = &snippet.text;
+        let shift = snippet.first_column.saturating_sub(1);
+        let start = location.column.saturating_sub(1).saturating_sub(shift) as usize;
         let line_chars = line.chars().count();
         let end = if location.end_line == location.line {
-            (location.end_column.saturating_sub(1) as usize).min(line_chars)
+            (location.end_column.saturating_sub(1).saturating_sub(shift) as usize).min(line_chars)
         } else {
             line_chars
         };

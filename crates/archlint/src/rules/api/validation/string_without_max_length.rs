@@ -106,8 +106,10 @@ fn describe(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> String {
         Role::Parameter(name, location) => format!("{location} parameter `{name}`"),
         Role::Other => "request string".to_owned(),
     };
-    let users = context.api.describe_operations(&schema_use.operations);
-    if schema_use.operations.len() > 1 {
+    let users = context
+        .api
+        .describe_usage(schema_use.first_operation, schema_use.operation_count);
+    if schema_use.operation_count > 1 {
         format!("{subject} has no maxLength (accepted by {users})")
     } else {
         format!("{subject} of {users} has no maxLength")
