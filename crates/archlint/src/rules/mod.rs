@@ -170,10 +170,14 @@ pub static RULES: &[&dyn Rule] = &[
     // API checklists
     &api::auth::api_key_in_query::ApiKeyInQuery,
     &api::auth::operation_without_security::OperationWithoutSecurity,
+    &api::auth::http_basic_auth::HttpBasicAuth,
+    &api::auth::deprecated_oauth_flow::DeprecatedOauthFlow,
+    &api::auth::undefined_security_scheme::UndefinedSecurityScheme,
     &api::conventions::duplicate_operation_id::DuplicateOperationId,
     &api::conventions::path_parameter_mismatch::PathParameterMismatch,
     &api::errors::missing_4xx_response::Missing4xxResponse,
     &api::pagination::unbounded_collection::UnboundedCollection,
+    &api::rate_limiting::no_rate_limit_response::NoRateLimitResponse,
     &api::transport::insecure_server_url::InsecureServerUrl,
     &api::validation::string_without_max_length::StringWithoutMaxLength,
     // database checklists

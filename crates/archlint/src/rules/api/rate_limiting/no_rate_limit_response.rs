@@ -1,0 +1,69 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an API in which no operation documents a `429 Too Many Requests`
+    /// response. One finding for the document.
+    ///
+    /// ## Why is this bad?
+    /// Every public API is rate limited somewhere (gateway, CDN, the server
+    /// itself). When the description does not say so, clients do not handle 429
+    /// and retry immediately, turning a limit into an outage; and an API with no
+    /// limit at all is open to resource exhaustion (OWASP API4).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// responses:
+    ///   '200': {description: ok}
+    ///   '400': {description: bad request}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// responses:
+    ///   '200': {description: ok}
+    ///   '400': {description: bad request}
+    ///   '429':
+    ///     description: too many requests
+    ///     headers:
+    ///       Retry-After: {schema: {type: integer}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Document 429 (with `Retry-After`) on the operations that are limited,
+    /// ideally through a shared response component.
+    ///
+    /// Severity: `warning`.
+    pub struct NoRateLimitResponse {
+        id: "RATE001",
+        name: "no-rate-limit-response",
+        side: Api,
+        area: RateLimiting,
+        severity: Warning,
+        summary: "No operation documents a 429 Too Many Requests response.",
+        fix: "Document 429 with a Retry-After header on rate-limited operations.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let api = &context.api;
+    if api.operations.is_empty() {
+        return;
+    }
+    let documented = api
+        .operations
+        .iter()
+        .flat_map(|operation| operation.responses.iter())
+        .any(|response| response.status == "429" || response.status == "4XX");
+    if !documented {
+        let message = format!("none of the {} operations documents a 429 response: clients cannot know the API is rate limited", api.operations.len());
+        out.emit(Diagnostic::new(
+            out.rule(),
+            api.root.place_of("paths"),
+            message,
+        ));
+    }
+}
