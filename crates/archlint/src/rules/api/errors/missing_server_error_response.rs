@@ -1,0 +1,61 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an operation that documents neither a 5xx response nor a
+    /// `default` response.
+    ///
+    /// ## Why is this bad?
+    /// Every operation can fail on the server side. Without a documented error
+    /// shape, clients cannot parse the body of a 500 or 503, and generated
+    /// clients treat it as an unexpected exception.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// responses:
+    ///   '200': {description: ok}
+    ///   '404': {description: not found}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// responses:
+    ///   '200': {description: ok}
+    ///   '404': {description: not found}
+    ///   default: {$ref: '#/components/responses/Problem'}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a `default` (or `5XX`) response with the API's error schema.
+    ///
+    /// Severity: `info` — most APIs document it once, through a shared component.
+    pub struct MissingServerErrorResponse {
+        id: "ERR002",
+        name: "missing-server-error-response",
+        side: Api,
+        area: Errors,
+        severity: Info,
+        summary: "An operation documents no 5xx or default response.",
+        fix: "Add a default (or 5XX) response with the API's error schema.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for operation in &context.api.operations {
+        let covered = operation
+            .responses
+            .iter()
+            .any(|response| response.status == "default" || response.class() == Some(5));
+        if !covered {
+            let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
+            let message = format!(
+                "`{}` documents no 5xx or default response",
+                operation.label()
+            );
+            out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::schemas::is_array;
+use crate::openapi::{ApiContext, Role};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an array the API accepts — in a request body or a query, header
+    /// or cookie parameter — without `maxItems`. Shared schemas are reported
+    /// once, where they are defined, with the number of operations that use them.
+    ///
+    /// ## Why is this bad?
+    /// One request can carry millions of items: the server parses, validates
+    /// and stores all of them, holding memory and database locks (OWASP API4:
+    /// unrestricted resource consumption).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// NewOrder:
+    ///   type: object
+    ///   properties:
+    ///     lines: {type: array, items: {$ref: '#/components/schemas/Line'}}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// NewOrder:
+    ///   type: object
+    ///   properties:
+    ///     lines: {type: array, maxItems: 100, items: {$ref: '#/components/schemas/Line'}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add the largest `maxItems` the operation should accept.
+    ///
+    /// Severity: `warning`.
+    pub struct ArrayWithoutMaxItems {
+        id: "VAL002",
+        name: "array-without-max-items",
+        side: Api,
+        area: Validation,
+        severity: Warning,
+        summary: "An array in a request has no maxItems.",
+        fix: "Add maxItems with the largest number of items the operation should accept.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for schema_use in context.request_schemas() {
+        let schema = &schema_use.schema;
+        if !is_array(schema) || schema.node.get("maxItems").is_some() {
+            continue;
+        }
+        let subject = match schema_use.role {
+            Role::Property(name) => format!("request property `{name}`"),
+            Role::Parameter(name, location) => format!("{location} parameter `{name}`"),
+            Role::Other => "request array".to_owned(),
+        };
+        let users = context
+            .api
+            .describe_usage(schema_use.first_operation, schema_use.operation_count);
+        let message = if schema_use.operation_count > 1 {
+            format!("{subject} has no maxItems (accepted by {users})")
+        } else {
+            format!("{subject} of {users} has no maxItems")
+        };
+        out.emit(Diagnostic::new(out.rule(), schema.place(), message));
+    }
+}
