@@ -1,6 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::openapi::schemas::is_array;
-use crate::openapi::{ApiContext, Role};
+use crate::openapi::ApiContext;
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -52,19 +52,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         if !is_array(schema) || schema.node.get("maxItems").is_some() {
             continue;
         }
-        let subject = match schema_use.role {
-            Role::Property(name) => format!("request property `{name}`"),
-            Role::Parameter(name, location) => format!("{location} parameter `{name}`"),
-            Role::Other => "request array".to_owned(),
-        };
-        let users = context
-            .api
-            .describe_usage(schema_use.first_operation, schema_use.operation_count);
-        let message = if schema_use.operation_count > 1 {
-            format!("{subject} has no maxItems (accepted by {users})")
-        } else {
-            format!("{subject} of {users} has no maxItems")
-        };
+        let message = super::request_message(context, schema_use, "maxItems");
         out.emit(Diagnostic::new(out.rule(), schema.place(), message));
     }
 }

@@ -1,6 +1,6 @@
 use crate::diagnostic::Diagnostic;
 use crate::openapi::schemas::types;
-use crate::openapi::{ApiContext, NodeAt, Role, SchemaUse};
+use crate::openapi::{ApiContext, NodeAt};
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -62,7 +62,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         if !is_unbounded_string(schema) {
             continue;
         }
-        let message = describe(context, schema_use);
+        let message = super::request_message(context, schema_use, "maxLength");
         out.emit(Diagnostic::new(out.rule(), schema.place(), message));
     }
 }
@@ -98,22 +98,6 @@ fn is_bounded_pattern(pattern: &str) -> bool {
 /// `{n,}` — a repetition with no upper bound.
 fn has_open_repetition(pattern: &str) -> bool {
     pattern.match_indices(",}").count() > 0
-}
-
-fn describe(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> String {
-    let subject = match schema_use.role {
-        Role::Property(property) => format!("request property `{property}`"),
-        Role::Parameter(name, location) => format!("{location} parameter `{name}`"),
-        Role::Other => "request string".to_owned(),
-    };
-    let users = context
-        .api
-        .describe_usage(schema_use.first_operation, schema_use.operation_count);
-    if schema_use.operation_count > 1 {
-        format!("{subject} has no maxLength (accepted by {users})")
-    } else {
-        format!("{subject} of {users} has no maxLength")
-    }
 }
 
 #[cfg(test)]
