@@ -3,15 +3,25 @@
 //! findings (`RULE line:col`) must equal `<document-stem>.expected` exactly — a
 //! missing or an extra finding fails. `pass*` documents have no `.expected` and
 //! must give no finding. A `fail*`/`pass*` folder is reviewed as one migration
-//! history; its `.expected` lines name the file: `RULE file.sql:line:col`.
+//! history; its `.expected` lines name the file: `RULE file.sql:line:col`. A
+//! rule that reads settings takes them from an `archlint.toml` in its folder.
 
 use std::path::{Path, PathBuf};
 
+use archlint::Config;
 use archlint::RULES;
-use archlint_tests::{read_expected, review, root, summarize, summarize_in};
+use archlint_tests::{read_expected, review_with, root, summarize, summarize_in};
 
 fn rule_dir(name: &str) -> PathBuf {
     root().join("tests/fixtures/rules").join(name)
+}
+
+/// The fixture folder's `archlint.toml` (for rules that read settings), or the default.
+fn config(name: &str) -> Config {
+    match std::fs::read_to_string(rule_dir(name).join("archlint.toml")) {
+        Ok(text) => Config::from_toml(&text).expect("the fixture's archlint.toml is valid"),
+        Err(_) => Config::default(),
+    }
 }
 
 fn documents(dir: &Path) -> Vec<PathBuf> {
@@ -62,7 +72,7 @@ fn fixtures_give_exactly_the_expected_findings() {
     for rule in RULES.iter().map(|rule| rule.meta()) {
         for document in documents(&rule_dir(rule.name)) {
             let path = document.to_string_lossy().into_owned();
-            let report = review(std::slice::from_ref(&path), &[rule.id]);
+            let report = review_with(std::slice::from_ref(&path), &[rule.id], config(rule.name));
             let found = if document.is_dir() {
                 summarize_in(&report.findings, &path)
             } else {
@@ -92,7 +102,8 @@ fn fixtures_give_exactly_the_expected_findings() {
 fn findings_name_rules_and_point_inside_the_fixture() {
     for rule in RULES.iter().map(|rule| rule.meta()) {
         for document in documents(&rule_dir(rule.name)) {
-            let report = review(&[document.to_string_lossy().into_owned()], &[rule.id]);
+            let path = document.to_string_lossy().into_owned();
+            let report = review_with(&[path], &[rule.id], config(rule.name));
             for finding in &report.findings {
                 assert_eq!(finding.rule, rule.id);
                 assert!(finding.location.line >= 1 && finding.location.column >= 1);

@@ -19,7 +19,11 @@ pub fn fixture_path(relative: &str) -> String {
 
 /// Reviews files from disk with only the given rules enabled (all when empty).
 pub fn review(paths: &[String], rules: &[&str]) -> Report {
-    let mut config = Config::default();
+    review_with(paths, rules, Config::default())
+}
+
+/// Like [`review`], starting from a given configuration.
+pub fn review_with(paths: &[String], rules: &[&str], mut config: Config) -> Report {
     if !rules.is_empty() {
         config.select(rules).expect("the test names known rules");
     }

@@ -124,7 +124,8 @@ impl Documents {
         self.resolve(at).unwrap_or_else(|| at.clone())
     }
 
-    fn target(&self, file: FileId, text: &str) -> Option<NodeAt<'_>> {
+    /// Where the `$ref` text written in `file` leads (one hop).
+    pub(crate) fn target(&self, file: FileId, text: &str) -> Option<NodeAt<'_>> {
         let RefTarget::Found { file, tokens } = self.refs.get(&(file, text.to_owned()))? else {
             return None;
         };

@@ -4,6 +4,7 @@
 mod documents;
 mod model;
 pub mod schemas;
+pub mod validate;
 
 use std::sync::OnceLock;
 

@@ -10,6 +10,7 @@ pub mod types;
 
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::{Index, Key, Table};
+pub(crate) use crate::rules::words::name_words;
 use crate::rules::Emitter;
 
 /// Reports at a place of the schema.
@@ -39,32 +40,6 @@ pub(crate) fn base_type(data_type: &str) -> &str {
     }
     let end = data_type.find(['(', ' ', '[']).unwrap_or(data_type.len());
     data_type.get(..end).unwrap_or(data_type)
-}
-
-/// The lower-case words of a name: `customerEmail` and `customer_email` both
-/// give `["customer", "email"]`.
-pub(crate) fn name_words(name: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut previous_lower = false;
-    for c in name.chars() {
-        if !c.is_alphanumeric() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
-            }
-            previous_lower = false;
-            continue;
-        }
-        if c.is_uppercase() && previous_lower && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
-        }
-        previous_lower = c.is_lowercase() || c.is_ascii_digit();
-        current.extend(c.to_lowercase());
-    }
-    if !current.is_empty() {
-        words.push(current);
-    }
-    words
 }
 
 /// Anything that works as an index for lookups: the primary key, unique

@@ -1,4 +1,3 @@
-use crate::diagnostic::Diagnostic;
 use crate::openapi::ApiContext;
 use crate::rules::Emitter;
 
@@ -55,14 +54,9 @@ crate::declare_rule! {
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for operation in &context.api.operations {
-        let has_client_error = operation
-            .responses
-            .iter()
-            .any(|response| response.class() == Some(4));
-        if has_client_error {
+        if super::has_client_error(operation) {
             continue;
         }
-        let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
         let only_default = operation
             .responses
             .iter()
@@ -75,6 +69,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         } else {
             format!("`{}` documents no 4xx response", operation.label())
         };
-        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        super::report_at_responses(out, operation, message);
     }
 }

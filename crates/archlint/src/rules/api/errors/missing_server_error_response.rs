@@ -1,11 +1,12 @@
-use crate::diagnostic::Diagnostic;
 use crate::openapi::ApiContext;
+use crate::rules::api::report_gaps;
 use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports an operation that documents neither a 5xx response nor a
-    /// `default` response.
+    /// `default` response. When most operations lack one, a single finding (at
+    /// the first) counts them, since one shared `default` response fixes all.
     ///
     /// ## Why is this bad?
     /// Every operation can fail on the server side. Without a documented error
@@ -44,7 +45,9 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
-    for operation in &context.api.operations {
+    let operations = &context.api.operations;
+    let mut gaps = Vec::new();
+    for operation in operations {
         let covered = operation
             .responses
             .iter()
@@ -55,7 +58,9 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 "`{}` documents no 5xx or default response",
                 operation.label()
             );
-            out.emit(Diagnostic::new(out.rule(), at.place(), message));
+            gaps.push((at.place(), message));
         }
     }
+    let covered = operations.len() - gaps.len();
+    report_gaps(out, gaps, covered, "operations");
 }

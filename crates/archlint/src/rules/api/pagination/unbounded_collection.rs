@@ -64,11 +64,9 @@ crate::declare_rule! {
 }
 
 /// Query parameters that bound the size of a page.
-const PAGE_SIZE: [&str; 14] = [
+const PAGE_SIZE: [&str; 11] = [
     "limit",
-    "per_page",
     "perpage",
-    "page_size",
     "pagesize",
     "size",
     "first",
@@ -77,19 +75,7 @@ const PAGE_SIZE: [&str; 14] = [
     "$top",
     "max",
     "maxresults",
-    "max_results",
     "count",
-];
-/// Query parameters that show the API pages, without bounding the size.
-const PAGE_POSITION: [&str; 8] = [
-    "cursor",
-    "page",
-    "offset",
-    "after",
-    "before",
-    "pagetoken",
-    "page_token",
-    "starting_after",
 ];
 /// Properties that usually hold the items of a wrapped collection.
 const WRAPPERS: [&str; 10] = [
@@ -110,7 +96,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         };
         let size_parameter = operation.parameters.iter().find(|parameter| {
             parameter.location == "query"
-                && PAGE_SIZE.contains(&normalized(parameter.name).as_str())
+                && PAGE_SIZE.contains(&super::normalized(parameter.name).as_str())
         });
         match size_parameter {
             Some(parameter) => note_unbounded_size(context, index, parameter, &mut unbounded_sizes),
@@ -118,7 +104,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 let pages = operation
                     .parameters
                     .iter()
-                    .any(|parameter| PAGE_POSITION.contains(&normalized(parameter.name).as_str()));
+                    .any(|parameter| super::style(parameter.name).is_some());
                 let message = if pages {
                     format!(
                         "`{}` pages through a collection but the client cannot bound the page size",
@@ -149,10 +135,6 @@ struct UnboundedSize<'a> {
     at: NodeAt<'a>,
     name: &'a str,
     operations: Vec<usize>,
-}
-
-fn normalized(name: &str) -> String {
-    name.to_ascii_lowercase().replace('-', "_")
 }
 
 fn note_unbounded_size<'a>(

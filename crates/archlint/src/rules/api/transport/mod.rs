@@ -1,3 +1,4 @@
 //! Transport: how requests travel.
 
 pub mod insecure_server_url;
+pub mod no_servers;

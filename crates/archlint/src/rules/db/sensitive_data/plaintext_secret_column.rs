@@ -1,7 +1,8 @@
 use crate::diagnostic::Diagnostic;
 use crate::model::{Column, DbContext};
 use crate::report::Severity;
-use crate::rules::db::{base_type, name_words};
+use crate::rules::db::base_type;
+use crate::rules::words::{sensitive_name, PROTECTED};
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -46,74 +47,22 @@ crate::declare_rule! {
     }
 }
 
-/// Words that mark the value as already protected.
-const PROTECTED: [&str; 11] = [
-    "hash",
-    "hashed",
-    "digest",
-    "encrypted",
-    "enc",
-    "crypt",
-    "crypted",
-    "cipher",
-    "bcrypt",
-    "salt",
-    "sha",
-];
-/// Secrets whose leak is critical.
-const CRITICAL: [&str; 8] = [
-    "password",
-    "passwd",
-    "pwd",
-    "cvv",
-    "cvc",
-    "ssn",
-    "pin",
-    "passphrase",
-];
-/// Credentials that are bad to leak.
-const SECRETS: [&str; 4] = ["secret", "token", "apikey", "credentials"];
-
 fn kind(column: &Column) -> Option<(&'static str, Severity)> {
-    let words = name_words(&column.name);
     let comment = column.comment.as_deref().unwrap_or("").to_ascii_lowercase();
-    let protected = words
-        .iter()
-        .any(|word| PROTECTED.iter().any(|mark| word.starts_with(mark)))
-        || PROTECTED.iter().any(|mark| comment.contains(mark));
-    if protected
-        || matches!(
-            base_type(&column.data_type),
-            "bytea" | "blob" | "binary" | "varbinary"
-        )
-    {
+    let binary = matches!(
+        base_type(&column.data_type),
+        "bytea" | "blob" | "binary" | "varbinary"
+    );
+    if binary || PROTECTED.iter().any(|mark| comment.contains(mark)) {
         return None;
     }
-    // The secret word must name what the column holds: the last word
-    // (`bp_password`), not a qualifier of something else (`passwd_check_rules`).
-    let last = words.last().map(String::as_str).unwrap_or("");
-    let has = |word: &str| last == word;
-    let joined = words.join("_");
-    if CRITICAL.iter().any(|word| has(word)) {
-        return Some(("a password or PIN", Severity::Error));
-    }
-    if joined.contains("card_number")
-        || joined.contains("credit_card")
-        || joined == "pan"
-        || joined.contains("cc_number")
-    {
-        return Some(("a payment card number", Severity::Error));
-    }
-    if joined.contains("national_id") || joined.contains("social_security") {
-        return Some(("a national identity number", Severity::Error));
-    }
-    if SECRETS.iter().any(|word| has(word))
-        || joined.ends_with("api_key")
-        || joined.ends_with("private_key")
-    {
-        return Some(("a secret, token or API key", Severity::Warning));
-    }
-    None
+    let sensitive = sensitive_name(&column.name)?;
+    let severity = if sensitive.is_critical() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    Some((sensitive.describe(), severity))
 }
 
 fn check(db: &DbContext<'_>, out: &mut Emitter) {

@@ -1,0 +1,74 @@
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::api::literal_segments;
+use crate::rules::Emitter;
+
+use super::{usual_case, Case};
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports path segments written in a different case style (kebab-case,
+    /// snake_case, camelCase) from the API's most common one. Single-word
+    /// segments have no style and are never reported. Each segment once.
+    ///
+    /// ## Why is this bad?
+    /// URLs are typed and read by people: `/order-items` next to `/shipping_rates`
+    /// and `/giftCards` makes every path a lookup.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /order-items: ...
+    /// /shipping_rates: ...
+    /// ```
+    ///
+    /// Use instead: `/order-items` and `/shipping-rates`.
+    ///
+    /// ## How to fix
+    /// Write every path segment in one style (kebab-case is the most common).
+    ///
+    /// Severity: `info` — a naming convention.
+    pub struct InconsistentPathCase {
+        id: "CONV008",
+        name: "inconsistent-path-case",
+        side: Api,
+        area: Conventions,
+        severity: Info,
+        summary: "A path segment's case style differs from the rest of the API.",
+        fix: "Write all path segments in one case style (for example kebab-case).",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let operations = &context.api.operations;
+    let mut distinct = HashSet::new();
+    let segments: Vec<&str> = operations
+        .iter()
+        .flat_map(|operation| literal_segments(operation.path))
+        .filter(|segment| distinct.insert(*segment))
+        .collect();
+    let Some(usual) = usual_case(segments.iter().copied()) else {
+        return;
+    };
+    let mut reported = HashSet::new();
+    for operation in operations {
+        for segment in literal_segments(operation.path) {
+            let Some(case) = Case::of(segment) else {
+                continue;
+            };
+            if case == usual || !reported.insert(segment) {
+                continue;
+            }
+            let message = format!(
+                "path segment `{segment}` is {} while the API's paths are mostly {}",
+                case.describe(),
+                usual.describe()
+            );
+            let at =
+                super::path_key(context, operation.path).unwrap_or_else(|| operation.at.clone());
+            out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        }
+    }
+}

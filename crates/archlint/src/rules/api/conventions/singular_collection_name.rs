@@ -1,0 +1,107 @@
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::api::is_template;
+use crate::rules::api::versioning::path_version;
+use crate::rules::words::name_words;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a collection segment — one followed by an item parameter, as
+    /// `user` in `/user/{id}` — whose name is singular. Uncountable nouns
+    /// (`data`, `media`, `news`, `metadata`, `status` …) are accepted. Each
+    /// segment name once.
+    ///
+    /// ## Why is this bad?
+    /// `/users` is the collection and `/users/{id}` one of its items: one name,
+    /// two levels. Mixing `/user/{id}` with `/orders/{id}` makes clients guess
+    /// every URL.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /user/{id}: ...
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// /users/{id}: ...
+    /// ```
+    ///
+    /// ## How to fix
+    /// Use the plural noun for collections.
+    ///
+    /// Severity: `info` — a naming convention.
+    pub struct SingularCollectionName {
+        id: "CONV007",
+        name: "singular-collection-name",
+        side: Api,
+        area: Conventions,
+        severity: Info,
+        summary: "A collection segment is singular (/user/{id} instead of /users/{id}).",
+        fix: "Use plural nouns for collections: /users/{id}.",
+        check_api: check,
+    }
+}
+
+const UNCOUNTABLE: [&str; 16] = [
+    "data",
+    "metadata",
+    "media",
+    "news",
+    "info",
+    "information",
+    "status",
+    "health",
+    "staff",
+    "feedback",
+    "software",
+    "equipment",
+    "me",
+    "self",
+    "config",
+    "auth",
+];
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let mut seen = HashSet::new();
+    for operation in &context.api.operations {
+        let segments: Vec<&str> = operation.path.split('/').collect();
+        for pair in segments.windows(2) {
+            let [collection, item] = pair else {
+                continue;
+            };
+            if !is_template(item) || collection.is_empty() || is_template(collection) {
+                continue;
+            }
+            if !is_singular(collection) || !seen.insert(*collection) {
+                continue;
+            }
+            let message = format!(
+                "collection `{collection}` in `{}` is singular; collections read better plural",
+                operation.path
+            );
+            let at =
+                super::path_key(context, operation.path).unwrap_or_else(|| operation.at.clone());
+            out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        }
+    }
+}
+
+fn is_singular(segment: &str) -> bool {
+    if path_version(segment).is_some() {
+        return false;
+    }
+    let words = name_words(segment);
+    let Some(last) = words.last() else {
+        return false;
+    };
+    // `codes_of_conduct`: any plural word makes the segment a collection.
+    let plural = words
+        .iter()
+        .any(|word| word.ends_with('s') || word.ends_with("ren") || word.ends_with("people"));
+    last.chars().all(|c| c.is_ascii_alphabetic())
+        && !plural
+        && !UNCOUNTABLE.contains(&last.as_str())
+}

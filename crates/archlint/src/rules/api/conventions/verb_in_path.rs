@@ -1,0 +1,79 @@
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::api::literal_segments;
+use crate::rules::words::name_words;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports path segments that start with a CRUD verb — `/getUsers`,
+    /// `/create-order`, `/users/{id}/delete` — that is, segments that repeat what
+    /// the HTTP method already says. Action resources that are not CRUD
+    /// (`/search`, `/merge`, `/cancel`) are not reported. Each path once.
+    ///
+    /// ## Why is this bad?
+    /// REST identifies resources with nouns and operations with methods.
+    /// `/getUsers` cannot be cached as the users collection, invites
+    /// `POST /getUsers`, and splits one resource over several URLs.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /getUsers: {get: ...}
+    /// /users/{id}/delete: {post: ...}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// /users: {get: ...}
+    /// /users/{id}: {delete: ...}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Name the resource with a noun and use the HTTP method for the action.
+    ///
+    /// Severity: `warning`.
+    pub struct VerbInPath {
+        id: "CONV006",
+        name: "verb-in-path",
+        side: Api,
+        area: Conventions,
+        severity: Warning,
+        summary: "A path segment is a verb (getUsers, create-order) instead of a resource.",
+        fix: "Name resources with nouns and let the HTTP method say what happens.",
+        check_api: check,
+    }
+}
+
+/// Verbs that duplicate an HTTP method.
+const CRUD_VERBS: [&str; 16] = [
+    "get", "fetch", "retrieve", "read", "list", "create", "add", "insert", "new", "update",
+    "modify", "edit", "set", "save", "delete", "remove",
+];
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let mut seen = HashSet::new();
+    for operation in &context.api.operations {
+        if !seen.insert(operation.path) {
+            continue;
+        }
+        let Some(segment) =
+            literal_segments(operation.path).find(|segment| starts_with_verb(segment))
+        else {
+            continue;
+        };
+        let message = format!(
+            "path `{}` names an action (`{segment}`) instead of a resource",
+            operation.path
+        );
+        let at = super::path_key(context, operation.path).unwrap_or_else(|| operation.at.clone());
+        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+    }
+}
+
+fn starts_with_verb(segment: &str) -> bool {
+    name_words(segment)
+        .first()
+        .is_some_and(|word| CRUD_VERBS.contains(&word.as_str()))
+}

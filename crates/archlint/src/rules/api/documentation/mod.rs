@@ -1,0 +1,7 @@
+//! Documentation: what readers of the description learn without asking.
+
+pub mod incomplete_info;
+pub mod operation_without_summary;
+pub mod parameter_without_description;
+pub mod undefined_tag;
+pub mod unused_component;

@@ -1,0 +1,68 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::report::Severity;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an operation without a `summary`: as `warning` when it has no
+    /// `description` either, as `info` when only the summary is missing.
+    ///
+    /// ## Why is this bad?
+    /// The summary is the one line documentation sites, API consoles and
+    /// generated SDK docs show for the operation; without it readers see only a
+    /// method and a path.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /orders/{id}/cancel:
+    ///   post:
+    ///     responses: ...
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    ///   post:
+    ///     summary: Cancel an order
+    ///     description: Cancels an order that has not shipped yet; refunds the payment.
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add a short `summary` (and a `description` for anything not obvious).
+    ///
+    /// Severity: `warning` for an undocumented operation, `info` for a missing
+    /// summary only.
+    pub struct OperationWithoutSummary {
+        id: "DOC002",
+        name: "operation-without-summary",
+        side: Api,
+        area: Documentation,
+        severity: Warning,
+        summary: "An operation has no summary.",
+        fix: "Add a one-line summary (and a description where the behaviour is not obvious).",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let filled = |text: Option<&str>| text.is_some_and(|text| !text.trim().is_empty());
+    for operation in &context.api.operations {
+        if filled(operation.at.str("summary")) {
+            continue;
+        }
+        let (message, severity) = if filled(operation.at.str("description")) {
+            (
+                format!("`{}` has a description but no summary", operation.label()),
+                Severity::Info,
+            )
+        } else {
+            (
+                format!("`{}` has no summary or description", operation.label()),
+                Severity::Warning,
+            )
+        };
+        let diagnostic =
+            Diagnostic::new(out.rule(), operation.at.place(), message).severity(severity);
+        out.emit(diagnostic);
+    }
+}

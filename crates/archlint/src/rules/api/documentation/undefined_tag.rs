@@ -1,0 +1,77 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::api::Grouped;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an operation tag that is not declared in the top-level `tags`
+    /// list. Each tag once, at its first use, with how many operations use it.
+    ///
+    /// ## Why is this bad?
+    /// Documentation tools group operations by tag and take each group's
+    /// description and order from the top-level list; undeclared tags appear
+    /// without a description, in arbitrary order — and are often typos that split
+    /// a group in two (`Order` and `Orders`).
+    ///
+    /// ## Example
+    /// ```yaml
+    /// tags: [{name: orders}]
+    /// paths:
+    ///   /orders: {get: {tags: [order]}}
+    /// ```
+    ///
+    /// Use instead: `tags: [orders]` on the operation.
+    ///
+    /// ## How to fix
+    /// Declare the tag, with a description, or fix its spelling.
+    ///
+    /// Severity: `warning`.
+    pub struct UndefinedTag {
+        id: "DOC005",
+        name: "undefined-tag",
+        side: Api,
+        area: Documentation,
+        severity: Warning,
+        summary: "An operation uses a tag not declared in the top-level tags.",
+        fix: "Declare the tag (with a description) in the top-level tags, or fix its spelling.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let declared: Vec<&str> = context
+        .api
+        .root
+        .node
+        .get("tags")
+        .map(|tags| {
+            tags.items()
+                .iter()
+                .filter_map(|tag| tag.get("name")?.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut undefined = Grouped::new();
+    for (index, operation) in context.api.operations.iter().enumerate() {
+        let Some(tags) = operation.at.get("tags") else {
+            continue;
+        };
+        for tag in tags.items() {
+            let Some(name) = tag.node.as_str() else {
+                continue;
+            };
+            if declared.contains(&name) {
+                continue;
+            }
+            undefined.add(name, index, || (name, tag.clone()));
+        }
+    }
+    for ((name, at), operations) in undefined.into_entries() {
+        let message = format!(
+            "tag `{name}` (used by {}) is not declared in the top-level `tags`",
+            context.api.describe_operations(&operations)
+        );
+        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+    }
+}

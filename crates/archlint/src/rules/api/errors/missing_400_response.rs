@@ -1,0 +1,70 @@
+use crate::openapi::{ApiContext, Operation};
+use crate::rules::api::documents_status;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an operation that takes input — query, header or cookie
+    /// parameters, or a request body — but documents neither `400` nor `422`
+    /// (nor a `4XX` range). Operations with no 4xx at all are left to
+    /// `missing-4xx-response`.
+    ///
+    /// ## Why is this bad?
+    /// Input that fails validation is the most common client error. When its
+    /// status and body are undocumented, clients cannot show users what was wrong
+    /// and retry logic treats a permanent failure as transient.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// post:
+    ///   requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/NewUser'}}}}
+    ///   responses:
+    ///     '201': {description: created}
+    ///     '401': {description: unauthorized}
+    /// ```
+    ///
+    /// Use instead: add `'400': {$ref: '#/components/responses/BadRequest'}`
+    /// (or `422` for well-formed but invalid input).
+    ///
+    /// ## How to fix
+    /// Document 400 (malformed) and/or 422 (invalid) with the API's error schema.
+    ///
+    /// Severity: `warning`.
+    pub struct Missing400Response {
+        id: "ERR005",
+        name: "missing-400-response",
+        side: Api,
+        area: Errors,
+        severity: Warning,
+        summary: "An operation with input documents no 400 or 422 response.",
+        fix: "Document 400 (and/or 422) with the API's error schema.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for operation in &context.api.operations {
+        if !takes_input(operation)
+            || !super::has_client_error(operation)
+            || documents_status(operation, &["400", "422"])
+        {
+            continue;
+        }
+        let message = format!(
+            "`{}` takes input but documents no 400 or 422 response for invalid input",
+            operation.label()
+        );
+        super::report_at_responses(out, operation, message);
+    }
+}
+
+fn takes_input(operation: &Operation<'_>) -> bool {
+    let body = operation
+        .request_body
+        .as_ref()
+        .is_some_and(|body| !body.content.is_empty());
+    body || operation
+        .parameters
+        .iter()
+        .any(|parameter| parameter.location != "path")
+}

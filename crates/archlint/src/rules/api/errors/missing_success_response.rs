@@ -1,0 +1,95 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::{ApiContext, Method, Operation};
+use crate::report::Severity;
+use crate::rules::api::{documents_status, is_item_path};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an operation that documents no success at all (no `1xx`, `2xx`
+    /// or `3xx`, no `default`), a `DELETE` with none of `200`, `202` or `204`,
+    /// and — as `info` — a `POST` on a collection (a path that also has a `GET`)
+    /// that answers `200` instead of `201 Created` or `202 Accepted`.
+    ///
+    /// ## Why is this bad?
+    /// Clients and generators need the success status and its body. A creation
+    /// answered with 201 and a `Location` header tells clients where the new
+    /// resource lives; 202 tells them the work is queued.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /orders:
+    ///   post:
+    ///     responses:
+    ///       '200': {description: ok}
+    ///       '400': {description: invalid}
+    /// ```
+    ///
+    /// Use instead: `'201': {description: created, headers: {Location: ...}}`.
+    ///
+    /// ## How to fix
+    /// Document the success status the operation really returns: 201/202 for
+    /// creation, 204 (or 200 with a body) for deletion.
+    ///
+    /// Severity: `warning`; `info` for creation answered with 200.
+    pub struct MissingSuccessResponse {
+        id: "ERR007",
+        name: "missing-success-response",
+        side: Api,
+        area: Errors,
+        severity: Warning,
+        summary: "An operation documents no (or not the expected) success response.",
+        fix: "Document the success status: 201/202 for creation, 204 or 200 for deletion.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for operation in &context.api.operations {
+        let Some((message, severity)) = problem(context, operation) else {
+            continue;
+        };
+        let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
+        out.emit(Diagnostic::new(out.rule(), at.place(), message).severity(severity));
+    }
+}
+
+fn problem(context: &ApiContext<'_>, operation: &Operation<'_>) -> Option<(String, Severity)> {
+    let label = operation.label();
+    let succeeds = operation
+        .responses
+        .iter()
+        .any(|response| response.status == "default" || matches!(response.class(), Some(1..=3)));
+    if !succeeds {
+        return Some((
+            format!("`{label}` documents no success response"),
+            Severity::Warning,
+        ));
+    }
+    match operation.method {
+        Method::Delete if !documents_status(operation, &["200", "202", "204"]) => Some((
+            format!("`{label}` documents none of 200, 202 or 204"),
+            Severity::Warning,
+        )),
+        Method::Post
+            if is_collection(context, operation)
+                && !documents_status(operation, &["201", "202", "204", "303"]) =>
+        {
+            Some((
+                format!("`{label}` creates in a collection but documents neither 201 nor 202"),
+                Severity::Info,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A path that is not an item and that also has a GET: POST there creates.
+fn is_collection(context: &ApiContext<'_>, operation: &Operation<'_>) -> bool {
+    !is_item_path(operation.path)
+        && context
+            .api
+            .operations
+            .iter()
+            .any(|other| other.path == operation.path && other.method == Method::Get)
+}

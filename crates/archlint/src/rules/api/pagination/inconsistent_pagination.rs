@@ -1,0 +1,104 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::api::Grouped;
+use crate::rules::Emitter;
+
+use super::Style;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports collection GETs that page in a different style (cursor, offset,
+    /// page number) from the API's most common one, or with a differently named
+    /// parameter of the same style (`cursor` here, `after` there). The first
+    /// operation of the common style is the related location.
+    ///
+    /// ## Why is this bad?
+    /// Clients write one paging loop. Every exception needs its own code, and SDK
+    /// generators cannot offer a uniform iterator.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /orders:    {get: {parameters: [{name: cursor, in: query}]}}
+    /// /customers: {get: {parameters: [{name: page, in: query}]}}
+    /// ```
+    ///
+    /// Use instead: `cursor` on both.
+    ///
+    /// ## How to fix
+    /// Page every collection the same way, with the same parameter names.
+    ///
+    /// Severity: `warning`.
+    pub struct InconsistentPagination {
+        id: "PAGE003",
+        name: "inconsistent-pagination",
+        side: Api,
+        area: Pagination,
+        severity: Warning,
+        summary: "Collections page in different styles or with different parameter names.",
+        fix: "Use one pagination style and one set of parameter names across the API.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let paged: Vec<_> = context
+        .api
+        .operations
+        .iter()
+        .enumerate()
+        .filter_map(|(index, operation)| {
+            super::paging_parameter(operation).map(|(parameter, style)| (index, parameter, style))
+        })
+        .collect();
+    // The usual way: the most common (style, name); ties go to the first seen.
+    let key = |style: Style, name: &str| (style, super::normalized(name));
+    let mut counts: Vec<((Style, String), usize)> = Vec::new();
+    for (_, parameter, style) in &paged {
+        let this = key(*style, parameter.name);
+        match counts.iter_mut().find(|(seen, _)| *seen == this) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((this, 1)),
+        }
+    }
+    let Some(usual) = counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .map(|(usual, _)| usual.clone())
+    else {
+        return;
+    };
+    let Some((_, first_usual, _)) = paged
+        .iter()
+        .find(|(_, parameter, style)| key(*style, parameter.name) == usual)
+    else {
+        return;
+    };
+    // Each differing parameter once (shared ones are common), with its users.
+    let mut differing = Grouped::new();
+    for (index, parameter, style) in &paged {
+        if key(*style, parameter.name) != usual {
+            differing.add(parameter.at.identity(), *index, || (*parameter, *style));
+        }
+    }
+    for ((parameter, style), operations) in differing.into_entries() {
+        let users = context.api.describe_operations(&operations);
+        let message = if style == usual.0 {
+            format!(
+                "`{}` pages {users}, where the API usually uses `{}`",
+                parameter.name, first_usual.name
+            )
+        } else {
+            format!(
+                "{} pagination (`{}`) in {users}, where the API usually uses {} (`{}`)",
+                style.describe(),
+                parameter.name,
+                usual.0.describe(),
+                first_usual.name
+            )
+        };
+        let diagnostic = Diagnostic::new(out.rule(), parameter.at.place(), message)
+            .related(first_usual.at.place(), "the usual pagination");
+        out.emit(diagnostic);
+    }
+}

@@ -1,0 +1,60 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::{ApiContext, Role};
+use crate::rules::words::{sensitive_name, Sensitive};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a password (or PIN, passphrase) property in a request schema that
+    /// is not marked `writeOnly: true`. Shared schemas are reported once.
+    ///
+    /// ## Why is this bad?
+    /// `writeOnly` is how the description says "clients send this, the server
+    /// never returns it": generated clients and documentation then leave the
+    /// field out of response models, and a later reuse of the schema in a
+    /// response cannot leak it by accident.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// password: {type: string, minLength: 12, maxLength: 128}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// password: {type: string, minLength: 12, maxLength: 128, writeOnly: true}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add `writeOnly: true`.
+    ///
+    /// Severity: `info` — the leak itself is `sensitive-data-in-response`.
+    pub struct PasswordNotWriteOnly {
+        id: "SENS006",
+        name: "password-not-write-only",
+        side: Api,
+        area: SensitiveData,
+        severity: Info,
+        summary: "A password property is not marked writeOnly.",
+        fix: "Add writeOnly: true to the password property.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for schema_use in context.request_schemas() {
+        let Role::Property(name) = schema_use.role else {
+            continue;
+        };
+        if sensitive_name(name) != Some(Sensitive::Password)
+            || schema_use.schema.bool("writeOnly") == Some(true)
+        {
+            continue;
+        }
+        let message = format!("password property `{name}` is not marked `writeOnly: true`");
+        out.emit(Diagnostic::new(
+            out.rule(),
+            schema_use.schema.place(),
+            message,
+        ));
+    }
+}

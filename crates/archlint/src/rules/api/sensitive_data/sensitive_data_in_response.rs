@@ -1,0 +1,74 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::{ApiContext, Role};
+use crate::report::Severity;
+use crate::rules::words::{sensitive_name, Sensitive};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports response properties whose names say they hold a password, PIN,
+    /// payment card number or national id (and, as `info`, a secret or API key;
+    /// tokens are skipped, since issuing them is what token endpoints do).
+    /// `writeOnly` properties are not part of responses and are skipped; hashed
+    /// values (`password_hash`) are not secrets. Shared schemas are reported once.
+    ///
+    /// ## Why is this bad?
+    /// Excessive data exposure (OWASP API3): whatever a response carries ends up
+    /// in client logs, caches and browser memory. The server should never send a
+    /// password back, and card and identity numbers only masked.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// User:
+    ///   properties:
+    ///     email: {type: string, format: email}
+    ///     password: {type: string}
+    /// ```
+    ///
+    /// Use instead: mark it `writeOnly: true`, or use separate request and
+    /// response schemas; return `card_last4` instead of the number.
+    ///
+    /// ## How to fix
+    /// Remove the property from responses (`writeOnly`, or a separate schema),
+    /// or return a masked form.
+    ///
+    /// Severity: `error` for passwords; `warning` for card and national id
+    /// numbers; `info` for secrets and keys.
+    pub struct SensitiveDataInResponse {
+        id: "SENS005",
+        name: "sensitive-data-in-response",
+        side: Api,
+        area: SensitiveData,
+        severity: Warning,
+        summary: "A response returns a password, card number, national id or secret.",
+        fix: "Leave the value out of responses (writeOnly, or a separate response schema), or return it masked.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for schema_use in context.response_schemas() {
+        let Role::Property(name) = schema_use.role else {
+            continue;
+        };
+        let Some(sensitive) = sensitive_name(name) else {
+            continue;
+        };
+        let severity = match sensitive {
+            Sensitive::Password => Severity::Error,
+            Sensitive::PaymentCard | Sensitive::NationalId => Severity::Warning,
+            Sensitive::Secret if name.to_ascii_lowercase().ends_with("token") => continue,
+            Sensitive::Secret => Severity::Info,
+        };
+        let users = context
+            .api
+            .describe_usage(schema_use.first_operation, schema_use.operation_count);
+        let message = format!(
+            "response property `{name}` returns {} (returned by {users})",
+            sensitive.describe()
+        );
+        let diagnostic =
+            Diagnostic::new(out.rule(), schema_use.schema.place(), message).severity(severity);
+        out.emit(diagnostic);
+    }
+}

@@ -1,0 +1,57 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an API description that declares no `servers` at all (neither at
+    /// the top, nor on a path or an operation).
+    ///
+    /// ## Why is this bad?
+    /// Tools then assume the server is `/` relative to wherever the description
+    /// was loaded from: generated clients, "try it" consoles and contract tests
+    /// point at the wrong host, and nobody can tell whether the API is served
+    /// over HTTPS.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// openapi: 3.1.0
+    /// info: {title: Shop, version: 1.0.0}
+    /// paths: ...
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// servers:
+    ///   - url: https://api.shop.example/v1
+    /// ```
+    ///
+    /// ## How to fix
+    /// Declare the API's base URLs (production, and staging if public) with `https://`.
+    ///
+    /// Severity: `warning`.
+    pub struct NoServers {
+        id: "TLS002",
+        name: "no-servers",
+        side: Api,
+        area: Transport,
+        severity: Warning,
+        summary: "The description declares no servers.",
+        fix: "Declare the API's https:// base URLs under `servers`.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let api = &context.api;
+    if !api.servers.is_empty() || api.operations.is_empty() {
+        return;
+    }
+    let place = api
+        .root
+        .get("servers")
+        .unwrap_or_else(|| api.root.place_at("openapi"))
+        .place();
+    let message = "no servers are declared: clients cannot tell where (or whether over HTTPS) the API is served".to_owned();
+    out.emit(Diagnostic::new(out.rule(), place, message));
+}

@@ -1,0 +1,74 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::schemas::types;
+use crate::openapi::{ApiContext, NodeAt};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports an integer the API accepts — in a request body or a query, header
+    /// or cookie parameter — without a `minimum` or without a `maximum` (an
+    /// `enum` or `const` bounds it too). Shared schemas are reported once.
+    ///
+    /// ## Why is this bad?
+    /// `quantity: -5`, `page: 99999999999` or an id beyond the column's range
+    /// reach business logic and the database: negative stock, huge offsets that
+    /// scan whole tables, and overflow errors answered with 500.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// quantity: {type: integer}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// quantity: {type: integer, minimum: 1, maximum: 1000}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add the `minimum` and `maximum` the operation accepts.
+    ///
+    /// Severity: `warning`.
+    pub struct IntegerWithoutBounds {
+        id: "VAL003",
+        name: "integer-without-bounds",
+        side: Api,
+        area: Validation,
+        severity: Warning,
+        summary: "An integer in a request has no minimum or maximum.",
+        fix: "Add minimum and maximum (the range the operation and the column behind it accept).",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for schema_use in context.request_schemas() {
+        let Some(missing) = missing_bounds(&schema_use.schema) else {
+            continue;
+        };
+        let message = super::request_message(context, schema_use, missing);
+        out.emit(Diagnostic::new(
+            out.rule(),
+            schema_use.schema.place(),
+            message,
+        ));
+    }
+}
+
+fn missing_bounds(schema: &NodeAt<'_>) -> Option<&'static str> {
+    let types = types(schema);
+    let is_integer =
+        types.contains(&"integer") && types.iter().all(|t| *t == "integer" || *t == "null");
+    let has = |keys: [&str; 2]| keys.iter().any(|key| schema.node.get(key).is_some());
+    if !is_integer || has(["enum", "const"]) {
+        return None;
+    }
+    match (
+        has(["minimum", "exclusiveMinimum"]),
+        has(["maximum", "exclusiveMaximum"]),
+    ) {
+        (false, false) => Some("minimum or maximum"),
+        (true, false) => Some("maximum"),
+        (false, true) => Some("minimum"),
+        (true, true) => None,
+    }
+}

@@ -1,0 +1,62 @@
+use crate::diagnostic::Diagnostic;
+use crate::openapi::ApiContext;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a `pattern` anchored at neither end (no leading `^`, no trailing
+    /// `$`). A single anchor is taken as a deliberate prefix or suffix check.
+    ///
+    /// ## Why is this bad?
+    /// JSON Schema patterns match anywhere in the value: `[0-9]{5}` accepts
+    /// `"abc12345; DROP TABLE"` because it contains five digits. The author
+    /// almost always meant the whole value to match.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// zip: {type: string, pattern: '[0-9]{5}'}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// zip: {type: string, pattern: '^[0-9]{5}$'}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Anchor the pattern: `^...$`.
+    ///
+    /// Severity: `warning`.
+    pub struct UnanchoredPattern {
+        id: "VAL007",
+        name: "unanchored-pattern",
+        side: Api,
+        area: Validation,
+        severity: Warning,
+        summary: "A pattern is anchored at neither end (^ ... $).",
+        fix: "Anchor the pattern with ^ at the start and $ at the end.",
+        check_api: check,
+    }
+}
+
+fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    for schema in super::every_schema(context) {
+        let Some(pattern) = schema.get("pattern") else {
+            continue;
+        };
+        let Some(text) = pattern.node.as_str() else {
+            continue;
+        };
+        let start = text.starts_with('^') || text.starts_with("\\A");
+        let end = (text.ends_with('$') && !text.ends_with("\\$"))
+            || text.ends_with("\\z")
+            || text.ends_with("\\Z");
+        // One anchor is a deliberate prefix or suffix check (`^https://`).
+        if start || end {
+            continue;
+        }
+        let message = format!(
+            "pattern `{text}` is not anchored (`^...$`), so it matches anywhere in the value"
+        );
+        out.emit(Diagnostic::new(out.rule(), pattern.place(), message));
+    }
+}

@@ -1,0 +1,135 @@
+//! Reading names: splitting them into words, and recognising the ones that
+//! hold secrets or personal data. Shared by API and database rules so that both
+//! sides agree on what `password_hash` or `cardNumber` means.
+
+/// The lower-case words of a name: `customerEmail` and `customer_email` both
+/// give `["customer", "email"]`.
+pub(crate) fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// What a sensitive name holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sensitive {
+    /// A password, passphrase, PIN or card security code.
+    Password,
+    PaymentCard,
+    NationalId,
+    /// A secret, token, API key or private key.
+    Secret,
+}
+
+impl Sensitive {
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Sensitive::Password => "a password or PIN",
+            Sensitive::PaymentCard => "a payment card number",
+            Sensitive::NationalId => "a national identity number",
+            Sensitive::Secret => "a secret, token or API key",
+        }
+    }
+
+    /// Passwords, card numbers and national ids are critical; tokens are bad.
+    pub(crate) fn is_critical(self) -> bool {
+        self != Sensitive::Secret
+    }
+}
+
+/// Words that say the value is hashed or encrypted, so not the secret itself.
+pub(crate) const PROTECTED: [&str; 11] = [
+    "hash",
+    "hashed",
+    "digest",
+    "encrypted",
+    "enc",
+    "crypt",
+    "crypted",
+    "cipher",
+    "bcrypt",
+    "salt",
+    "sha",
+];
+const CRITICAL: [&str; 8] = [
+    "password",
+    "passwd",
+    "pwd",
+    "cvv",
+    "cvc",
+    "ssn",
+    "pin",
+    "passphrase",
+];
+const SECRETS: [&str; 4] = ["secret", "token", "apikey", "credentials"];
+
+/// Whether a word of the name says the value is hashed or encrypted.
+pub(crate) fn is_protected(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|word| PROTECTED.iter().any(|mark| word.starts_with(mark)))
+}
+
+/// What the name says the value holds, when it is sensitive. The telling word
+/// must be the last one (`bp_password`), not a qualifier of something else
+/// (`passwd_check_rules`, `password_policy`); hashed values are not secrets.
+pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
+    let words = name_words(name);
+    if is_protected(&words) {
+        return None;
+    }
+    let last = words.last().map(String::as_str).unwrap_or("");
+    let joined = words.join("_");
+    if CRITICAL.contains(&last) {
+        return Some(Sensitive::Password);
+    }
+    if joined.contains("card_number")
+        || joined.contains("credit_card")
+        || joined == "pan"
+        || joined.contains("cc_number")
+    {
+        return Some(Sensitive::PaymentCard);
+    }
+    if joined.contains("national_id") || joined.contains("social_security") {
+        return Some(Sensitive::NationalId);
+    }
+    if SECRETS.contains(&last) || joined.ends_with("api_key") || joined.ends_with("private_key") {
+        return Some(Sensitive::Secret);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sensitive_names() {
+        assert_eq!(sensitive_name("password"), Some(Sensitive::Password));
+        assert_eq!(sensitive_name("newPassword"), Some(Sensitive::Password));
+        assert_eq!(sensitive_name("password_hash"), None);
+        assert_eq!(sensitive_name("password_policy"), None);
+        assert_eq!(sensitive_name("cardNumber"), Some(Sensitive::PaymentCard));
+        assert_eq!(sensitive_name("access_token"), Some(Sensitive::Secret));
+        assert_eq!(sensitive_name("token_type"), None);
+        assert_eq!(sensitive_name("name"), None);
+    }
+}
