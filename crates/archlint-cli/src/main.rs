@@ -6,7 +6,7 @@
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
 
-use archlint::report::{to_github, to_json, to_sarif, to_text, TextOptions};
+use archlint::report::{to_github, to_json, to_sarif, to_text, write_json, TextOptions};
 use archlint::{Config, Dialect, FsLoader, MemoryLoader, Report, Severity, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -172,12 +172,7 @@ fn review(args: ReviewArgs) -> Result<ExitCode, String> {
         }
     }
     let report = archlint::review(&paths, &loader, &config).map_err(|error| error.to_string())?;
-    let rendered = render(&report, &args);
-    match &args.output {
-        Some(path) => std::fs::write(path, rendered)
-            .map_err(|error| format!("cannot write {path}: {error}"))?,
-        None => print(&rendered)?,
-    }
+    write_report(&report, &args)?;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -217,6 +212,27 @@ fn load_config(args: &ReviewArgs) -> Result<Config, String> {
             .map_err(|error| error.to_string())?;
     }
     Ok(config)
+}
+
+/// Writes the report to `-o` or stdout; JSON is streamed, not built in memory.
+fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
+    let (mut sink, name): (Box<dyn Write>, &str) = match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|error| format!("cannot write {path}: {error}"))?;
+            (Box::new(std::io::BufWriter::new(file)), path.as_str())
+        }
+        None => (Box::new(std::io::BufWriter::new(std::io::stdout().lock())), "the report"),
+    };
+    let written = match args.format {
+        Format::Json => write_json(report, &mut sink).and_then(|()| sink.write_all(b"\n")),
+        _ => sink.write_all(render(report, args).as_bytes()),
+    };
+    match written.and_then(|()| sink.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("cannot write {name}: {error}")),
+    }
 }
 
 fn render(report: &Report, args: &ReviewArgs) -> String {

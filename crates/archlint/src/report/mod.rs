@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub use finding::{Area, Finding, Location, Related, Severity};
 pub use github::to_github;
-pub use json::to_json;
+pub use json::{to_json, write_json};
 pub use sarif::to_sarif;
 pub use score::{score, Scores};
 pub use text::{to_text, TextOptions};
