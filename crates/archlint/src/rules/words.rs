@@ -108,13 +108,28 @@ pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
     {
         return Some(Sensitive::PaymentCard);
     }
-    if joined.contains("national_id") || joined.contains("social_security") {
+    let national = ["national_id", "national_id_number", "social_security", "social_security_number"];
+    if national.iter().any(|suffix| joined.ends_with(suffix)) {
         return Some(Sensitive::NationalId);
     }
-    if SECRETS.contains(&last) || joined.ends_with("api_key") || joined.ends_with("private_key") {
+    if (SECRETS.contains(&last) && !is_position_token(&words))
+        || joined.ends_with("api_key")
+        || joined.ends_with("private_key")
+    {
         return Some(Sensitive::Secret);
     }
     None
+}
+
+/// Words before `token` that make it a position in a list, not a credential:
+/// `NextToken`, `pageToken`, `$skipToken`, `sync_token`.
+const POSITION_WORDS: [&str; 12] = [
+    "next", "page", "skip", "continuation", "sync", "cursor", "paging", "pagination", "resume",
+    "prev", "previous", "delta",
+];
+
+fn is_position_token(words: &[String]) -> bool {
+    matches!(words, [.., before, last] if last == "token" && POSITION_WORDS.contains(&before.as_str()))
 }
 
 #[cfg(test)]
@@ -131,5 +146,9 @@ mod tests {
         assert_eq!(sensitive_name("access_token"), Some(Sensitive::Secret));
         assert_eq!(sensitive_name("token_type"), None);
         assert_eq!(sensitive_name("name"), None);
+        assert_eq!(sensitive_name("NextToken"), None);
+        assert_eq!(sensitive_name("$skipToken"), None);
+        assert_eq!(sensitive_name("social_security_wages"), None);
+        assert_eq!(sensitive_name("socialSecurityNumber"), Some(Sensitive::NationalId));
     }
 }

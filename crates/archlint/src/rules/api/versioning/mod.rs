@@ -82,7 +82,7 @@ pub(crate) fn evidence<'a>(context: &ApiContext<'a>) -> Vec<Evidence<'a>> {
                 "query" => Strategy::Query,
                 _ => continue,
             };
-            if is_version_name(parameter.name) {
+            if is_version_name(parameter.name, strategy) {
                 add(strategy, parameter.name.to_owned(), &parameter.at);
             }
         }
@@ -121,10 +121,13 @@ pub(crate) fn path_version(url: &str) -> Option<String> {
 }
 
 /// `Api-Version`, `X-API-Version`, `X-GitHub-Api-Version`, `api-version`,
-/// `Accept-Version`, `version`.
-fn is_version_name(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    lower == "version" || lower.ends_with("api-version") || lower == "accept-version"
+/// `Accept-Version`; a bare `Version` only as a header (as a query parameter it
+/// usually filters by some other version: `?version=2.1` of a firmware).
+fn is_version_name(name: &str, strategy: Strategy) -> bool {
+    let lower = name.to_ascii_lowercase().replace('_', "-");
+    lower.ends_with("api-version")
+        || lower == "accept-version"
+        || (lower == "version" && strategy == Strategy::Header)
 }
 
 /// `application/vnd.acme.v2+json` or `application/json; version=2`.
