@@ -222,7 +222,10 @@ fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
                 .map_err(|error| format!("cannot write {path}: {error}"))?;
             (Box::new(std::io::BufWriter::new(file)), path.as_str())
         }
-        None => (Box::new(std::io::BufWriter::new(std::io::stdout().lock())), "the report"),
+        None => (
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            "the report",
+        ),
     };
     let written = match args.format {
         Format::Json => write_json(report, &mut sink).and_then(|()| sink.write_all(b"\n")),

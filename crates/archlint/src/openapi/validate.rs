@@ -12,46 +12,78 @@ use crate::tree::{Node, Value};
 /// Deepest schema/value nesting followed; beyond it a value is accepted.
 const MAX_DEPTH: usize = 64;
 
+/// Schema visits per example. `allOf: [A, A]` inside `A` would otherwise
+/// branch exponentially within the depth bound; past the budget a value is
+/// accepted.
+const MAX_STEPS: usize = 20_000;
+
 /// The first way `value` breaks `schema`, as "at `/items/0/id`: expected integer".
 pub fn first_violation<'a>(
     context: &ApiContext<'a>,
     value: &Node,
     schema: &NodeAt<'a>,
 ) -> Option<String> {
-    let mut path = String::new();
-    violation(context, value, schema, &mut path, 0).map(|problem| {
-        if path.is_empty() {
-            problem
-        } else {
-            format!("at `{path}`: {problem}")
-        }
+    let mut checker = Checker {
+        context,
+        path: String::new(),
+        steps: 0,
+    };
+    let problem = checker.violation(value, schema, 0)?;
+    Some(if checker.path.is_empty() {
+        problem
+    } else {
+        format!("at `{}`: {problem}", checker.path)
     })
 }
 
-fn violation<'a>(
-    context: &ApiContext<'a>,
-    value: &Node,
-    schema: &NodeAt<'a>,
-    path: &mut String,
-    depth: usize,
-) -> Option<String> {
-    if depth > MAX_DEPTH {
-        return None;
-    }
-    let schema = context.resolve(schema)?;
-    if !schema.node.is_object() {
-        return None;
-    }
-    if let Value::Null = value.value {
-        if schema.bool("nullable") == Some(true) {
+/// One example's check: where in the value it is, and how much work is left.
+struct Checker<'c, 'a> {
+    context: &'c ApiContext<'a>,
+    /// JSON pointer of the value being checked (kept at the first violation).
+    path: String,
+    steps: usize,
+}
+
+impl<'a> Checker<'_, 'a> {
+    fn violation(&mut self, value: &Node, schema: &NodeAt<'a>, depth: usize) -> Option<String> {
+        self.steps += 1;
+        if depth > MAX_DEPTH || self.steps > MAX_STEPS {
             return None;
         }
+        let schema = self.context.resolve(schema)?;
+        if !schema.node.is_object() {
+            return None;
+        }
+        if let Value::Null = value.value {
+            if schema.bool("nullable") == Some(true) {
+                return None;
+            }
+        }
+        type_violation(value, &schema)
+            .or_else(|| enum_violation(value, &schema))
+            .or_else(|| bounds_violation(value, &schema))
+            .or_else(|| self.composition_violation(value, &schema, depth))
+            .or_else(|| self.children_violation(value, &schema, depth))
     }
-    type_violation(value, &schema)
-        .or_else(|| enum_violation(value, &schema))
-        .or_else(|| bounds_violation(value, &schema))
-        .or_else(|| composition_violation(context, value, &schema, path, depth))
-        .or_else(|| children_violation(context, value, &schema, path, depth))
+
+    /// Descends into `child` under the pointer token `token`; on success the
+    /// path is restored, on a violation it stays pointing at the culprit.
+    fn child_violation(
+        &mut self,
+        token: &str,
+        value: &Node,
+        schema: &NodeAt<'a>,
+        depth: usize,
+    ) -> Option<String> {
+        let length = self.path.len();
+        self.path.push('/');
+        self.path.push_str(&crate::tree::pointer::escape(token));
+        let problem = self.violation(value, schema, depth + 1);
+        if problem.is_none() {
+            self.path.truncate(length);
+        }
+        problem
+    }
 }
 
 /// The JSON type names a value satisfies (`integer` values are numbers too).
@@ -190,122 +222,125 @@ fn format_ok(format: &str, text: &str) -> bool {
     }
 }
 
-fn composition_violation<'a>(
-    context: &ApiContext<'a>,
-    value: &Node,
-    schema: &NodeAt<'a>,
-    path: &mut String,
-    depth: usize,
-) -> Option<String> {
-    if let Some(parts) = schema.get("allOf") {
-        for part in parts.items() {
-            if let Some(problem) = violation(context, value, &part, path, depth + 1) {
-                return Some(problem);
-            }
-        }
-    }
-    for key in ["anyOf", "oneOf"] {
-        let Some(parts) = schema.get(key) else {
-            continue;
-        };
-        let mut scratch = path.clone();
-        let fits_one = parts.items().next().is_none()
-            || parts
-                .items()
-                .any(|part| violation(context, value, &part, &mut scratch, depth + 1).is_none());
-        if !fits_one {
-            return Some(format!("matches none of the `{key}` alternatives"));
-        }
-    }
-    None
-}
-
-fn children_violation<'a>(
-    context: &ApiContext<'a>,
-    value: &Node,
-    schema: &NodeAt<'a>,
-    path: &mut String,
-    depth: usize,
-) -> Option<String> {
-    match &value.value {
-        Value::Object(members) => object_violation(context, value, members, schema, path, depth),
-        Value::Array(items) => {
-            let item_schema = schema.get("items").filter(|items| items.node.is_object())?;
-            for (index, item) in items.iter().enumerate() {
-                let length = path.len();
-                path.push('/');
-                path.push_str(&index.to_string());
-                if let Some(problem) = violation(context, item, &item_schema, path, depth + 1) {
-                    return Some(problem);
-                }
-                path.truncate(length);
-            }
-            None
-        }
-        _ => None,
-    }
-}
-
-fn object_violation<'a>(
-    context: &ApiContext<'a>,
-    value: &Node,
-    members: &[crate::tree::Member],
-    schema: &NodeAt<'a>,
-    path: &mut String,
-    depth: usize,
-) -> Option<String> {
-    let properties = schema.get("properties");
-    for name in schema
-        .node
-        .get("required")
-        .map(Node::items)
-        .unwrap_or_default()
-    {
-        let Some(name) = name.as_str() else { continue };
-        if value.get(name).is_some() {
-            continue;
-        }
-        // readOnly/writeOnly properties are absent from one direction by design.
-        let one_way = properties
-            .as_ref()
-            .and_then(|properties| properties.get(name))
-            .and_then(|property| context.resolve(&property))
-            .is_some_and(|property| {
-                property.bool("readOnly") == Some(true) || property.bool("writeOnly") == Some(true)
-            });
-        if !one_way {
-            return Some(format!("required property `{name}` is missing"));
-        }
-    }
-    let closed = schema
-        .node
-        .get("additionalProperties")
-        .and_then(Node::as_bool)
-        == Some(false);
-    for member in members {
-        let declared = properties
-            .as_ref()
-            .and_then(|properties| properties.get(&member.key));
-        let length = path.len();
-        path.push('/');
-        path.push_str(&crate::tree::pointer::escape(&member.key));
-        match declared {
-            Some(property) => {
-                if let Some(problem) = violation(context, &member.value, &property, path, depth + 1)
-                {
+/// The structural checks: composition, arrays and objects.
+impl<'a> Checker<'_, 'a> {
+    fn composition_violation(
+        &mut self,
+        value: &Node,
+        schema: &NodeAt<'a>,
+        depth: usize,
+    ) -> Option<String> {
+        if let Some(parts) = schema.get("allOf") {
+            for part in parts.items() {
+                if let Some(problem) = self.violation(value, &part, depth + 1) {
                     return Some(problem);
                 }
             }
-            None if closed && schema.get("allOf").is_none() => {
-                return Some(
-                    "property is not declared and additionalProperties is false".to_owned(),
-                );
-            }
-            None => {}
         }
-        path.truncate(length);
+        for key in ["anyOf", "oneOf"] {
+            let Some(parts) = schema.get(key) else {
+                continue;
+            };
+            let path = self.path.clone();
+            let mut alternatives = parts.items().peekable();
+            let fits_one = alternatives.peek().is_none()
+                || alternatives.any(|part| self.violation(value, &part, depth + 1).is_none());
+            // A failed alternative says nothing about where the value is wrong.
+            self.path = path;
+            if !fits_one {
+                return Some(format!("matches none of the `{key}` alternatives"));
+            }
+        }
+        None
     }
-    None
+
+    fn children_violation(
+        &mut self,
+        value: &Node,
+        schema: &NodeAt<'a>,
+        depth: usize,
+    ) -> Option<String> {
+        match &value.value {
+            Value::Object(members) => self.object_violation(value, members, schema, depth),
+            Value::Array(items) => {
+                let item_schema = schema.get("items").filter(|items| items.node.is_object())?;
+                items.iter().enumerate().find_map(|(index, item)| {
+                    self.child_violation(&index.to_string(), item, &item_schema, depth)
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn object_violation(
+        &mut self,
+        value: &Node,
+        members: &[crate::tree::Member],
+        schema: &NodeAt<'a>,
+        depth: usize,
+    ) -> Option<String> {
+        let properties = schema.get("properties");
+        if let Some(missing) = self.missing_required(value, schema, properties.as_ref()) {
+            return Some(format!("required property `{missing}` is missing"));
+        }
+        let closed = schema
+            .node
+            .get("additionalProperties")
+            .and_then(Node::as_bool)
+            == Some(false);
+        for member in members {
+            match properties
+                .as_ref()
+                .and_then(|properties| properties.get(&member.key))
+            {
+                Some(property) => {
+                    if let Some(problem) =
+                        self.child_violation(&member.key, &member.value, &property, depth)
+                    {
+                        return Some(problem);
+                    }
+                }
+                None if closed && schema.get("allOf").is_none() => {
+                    self.path.push('/');
+                    self.path
+                        .push_str(&crate::tree::pointer::escape(&member.key));
+                    return Some(
+                        "property is not declared and additionalProperties is false".to_owned(),
+                    );
+                }
+                None => {}
+            }
+        }
+        None
+    }
+
+    /// A required property the value lacks; readOnly/writeOnly properties are
+    /// absent from one direction by design.
+    fn missing_required<'s>(
+        &self,
+        value: &Node,
+        schema: &'s NodeAt<'a>,
+        properties: Option<&NodeAt<'a>>,
+    ) -> Option<&'s str> {
+        let required = schema
+            .node
+            .get("required")
+            .map(Node::items)
+            .unwrap_or_default();
+        required.iter().filter_map(Node::as_str).find(|name| {
+            if value.get(name).is_some() {
+                return false;
+            }
+            let one_way = properties
+                .and_then(|properties| properties.get(name))
+                .and_then(|property| self.context.resolve(&property))
+                .is_some_and(|property| {
+                    property.bool("readOnly") == Some(true)
+                        || property.bool("writeOnly") == Some(true)
+                });
+            !one_way
+        })
+    }
 }
 
 /// A value for messages: `"abc"`, `42`, `true`, `null`, `an object`.

@@ -108,7 +108,12 @@ pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
     {
         return Some(Sensitive::PaymentCard);
     }
-    let national = ["national_id", "national_id_number", "social_security", "social_security_number"];
+    let national = [
+        "national_id",
+        "national_id_number",
+        "social_security",
+        "social_security_number",
+    ];
     if national.iter().any(|suffix| joined.ends_with(suffix)) {
         return Some(Sensitive::NationalId);
     }
@@ -124,8 +129,18 @@ pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
 /// Words before `token` that make it a position in a list, not a credential:
 /// `NextToken`, `pageToken`, `$skipToken`, `sync_token`.
 const POSITION_WORDS: [&str; 12] = [
-    "next", "page", "skip", "continuation", "sync", "cursor", "paging", "pagination", "resume",
-    "prev", "previous", "delta",
+    "next",
+    "page",
+    "skip",
+    "continuation",
+    "sync",
+    "cursor",
+    "paging",
+    "pagination",
+    "resume",
+    "prev",
+    "previous",
+    "delta",
 ];
 
 fn is_position_token(words: &[String]) -> bool {
@@ -149,6 +164,9 @@ mod tests {
         assert_eq!(sensitive_name("NextToken"), None);
         assert_eq!(sensitive_name("$skipToken"), None);
         assert_eq!(sensitive_name("social_security_wages"), None);
-        assert_eq!(sensitive_name("socialSecurityNumber"), Some(Sensitive::NationalId));
+        assert_eq!(
+            sensitive_name("socialSecurityNumber"),
+            Some(Sensitive::NationalId)
+        );
     }
 }

@@ -22,6 +22,9 @@ crate::declare_rule! {
     ///
     /// ## How to fix
     /// Remove or merge one of the two entries.
+    ///
+    /// Severity: `warning` — parsers keep one of the two values silently, so the
+    /// document may not say what its author sees.
     pub struct DuplicateKey {
         id: "STR007",
         name: "duplicate-key",

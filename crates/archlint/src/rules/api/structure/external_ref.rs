@@ -24,6 +24,9 @@ crate::declare_rule! {
     /// ## How to fix
     /// Vendor the referenced file into the project folder and reference it by a
     /// relative path.
+    ///
+    /// Severity: `warning` — the description is reviewed without the referenced
+    /// part, and its meaning depends on a file outside the project.
     pub struct ExternalRef {
         id: "STR005",
         name: "external-ref",

@@ -38,6 +38,9 @@ crate::declare_rule! {
     ///
     /// ## How to fix
     /// Make the reported node match the OpenAPI specification.
+    ///
+    /// Severity: `error` — the document breaks the OpenAPI specification; tools
+    /// reject it or read it differently.
     pub struct InvalidStructure {
         id: "STR003",
         name: "invalid-structure",

@@ -23,6 +23,8 @@ crate::declare_rule! {
     /// ## How to fix
     /// Fix the syntax at the reported position. Save files as UTF-8. Replace deep
     /// alias chains by `$ref`s to components.
+    ///
+    /// Severity: `error` — nothing after the error can be read or reviewed.
     pub struct ParseError {
         id: "STR001",
         name: "parse-error",

@@ -25,6 +25,8 @@ crate::declare_rule! {
     ///
     /// ## How to fix
     /// Give one member of the cycle a real definition.
+    ///
+    /// Severity: `error` — the schema has no definition at all; tools loop or fail.
     pub struct RefCycle {
         id: "STR006",
         name: "ref-cycle",

@@ -22,6 +22,8 @@ crate::declare_rule! {
     /// ## How to fix
     /// Correct the file name or pointer (pointers are case-sensitive; `/` inside a
     /// key is written `~1`).
+    ///
+    /// Severity: `error` — every tool fails on, or silently drops, what it references.
     pub struct UnresolvedRef {
         id: "STR004",
         name: "unresolved-ref",

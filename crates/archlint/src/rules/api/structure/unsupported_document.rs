@@ -24,6 +24,9 @@ crate::declare_rule! {
     /// ## How to fix
     /// Convert Swagger 2.0 documents to OpenAPI 3 (for example with
     /// `swagger2openapi`), or leave non-API files out of the review.
+    ///
+    /// Severity: `error` — nothing in the file is reviewed; a Swagger 2.0
+    /// document is a `warning`, since it is recognized and only needs converting.
     pub struct UnsupportedDocument {
         id: "STR002",
         name: "unsupported-document",
