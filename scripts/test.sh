@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite: every crate's unit tests, the end-to-end tests in tests/
 # (rule fixtures, hostile inputs, $ref handling, output formats, generated docs)
-# and the CLI tests. CI runs exactly this after its lint steps.
+# the CLI tests, and the Python package built as a wheel and tested with pytest.
+# CI runs exactly this after its lint steps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --all-targets
 cargo test -p archlint --doc
+bash scripts/test-python.sh

@@ -1,0 +1,98 @@
+"""archlint: review OpenAPI descriptions and SQL schemas the way a senior
+backend architect would, and learn precisely what to fix and where.
+
+>>> import archlint
+>>> report = archlint.review(openapi="openapi: 3.1.0\\ninfo: {title: t, version: 1.0.0}\\npaths: {}\\n")
+>>> report.errors()
+[]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, Optional, Union
+
+from ._archlint import (
+    ArchlintError,
+    ConfigError,
+    Finding,
+    InputError,
+    Location,
+    Related,
+    Report,
+    __version__,
+    _config_toml_from_json,
+    _review,
+    explain,
+    rules,
+)
+
+__all__ = [
+    "ArchlintError",
+    "ConfigError",
+    "Finding",
+    "InputError",
+    "Location",
+    "Related",
+    "Report",
+    "__version__",
+    "explain",
+    "review",
+    "rules",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def review(
+    paths: Union[PathLike, Iterable[PathLike], None] = None,
+    *,
+    openapi: Union[str, Mapping[str, Any], None] = None,
+    sql: Union[str, Iterable[str], None] = None,
+    dialect: Optional[str] = None,
+    config: Union[PathLike, Mapping[str, Any], None] = None,
+) -> Report:
+    """Review files and folders, and/or in-memory text.
+
+    paths: OpenAPI files (YAML or JSON, with their ``$ref``'d files), SQL
+        files, and folders (a folder of ``.sql`` files is one migration
+        history, applied in name order).
+    openapi: an OpenAPI description as text, or as a dict already loaded by
+        the caller.
+    sql: SQL text, or a list of texts applied in order as migrations.
+    dialect: ``"postgres"``, ``"mysql"`` or ``"sqlite"`` (detected when absent).
+    config: the path of an ``archlint.toml``, or the same settings as a dict
+        (``{"select": [...], "rules": {...}, "api": {"versioning": "path"}}``).
+
+    Raises ``ConfigError`` for invalid settings and ``InputError`` for input
+    that cannot be reviewed (both subclasses of ``ArchlintError``). The GIL is
+    released while the review runs.
+    """
+    if paths is None:
+        path_list: list[str] = []
+    elif isinstance(paths, (str, os.PathLike)):
+        path_list = [os.fspath(paths)]
+    else:
+        path_list = [os.fspath(path) for path in paths]
+    if openapi is not None and not isinstance(openapi, str):
+        if not isinstance(openapi, Mapping):
+            raise TypeError("openapi= takes the description as a str or a dict")
+        # JSON is YAML; dates loaded by YAML parsers become strings again.
+        openapi = json.dumps(openapi, default=str)
+    if sql is None:
+        sql_list: list[str] = []
+    elif isinstance(sql, str):
+        sql_list = [sql]
+    else:
+        sql_list = list(sql)
+        if not all(isinstance(text, str) for text in sql_list):
+            raise TypeError("sql= takes a str or a list of str")
+    config_path: Optional[str] = None
+    config_toml: Optional[str] = None
+    if isinstance(config, Mapping):
+        config_toml = _config_toml_from_json(json.dumps(dict(config)))
+    elif config is not None:
+        config_path = os.fspath(config)
+    return _review(path_list, openapi, sql_list, dialect, config_path, config_toml)

@@ -1,0 +1,129 @@
+"""Reviews from Python give what the CLI gives, from files and from memory."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import archlint
+
+from conftest import CORPUS, FIXTURES
+
+
+def cli_json(*paths: str) -> dict:
+    """The JSON report of the `archlint` command installed with the package."""
+    done = subprocess.run(
+        [sys.executable, "-m", "archlint", "review", "--format", "json", *paths],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode in (0, 1), done.stderr
+    return json.loads(done.stdout)
+
+
+def summary(findings) -> list[tuple]:
+    return [
+        (f["rule"], f["location"]["file"], f["location"]["line"], f["location"]["column"], f["message"])
+        for f in findings
+    ]
+
+
+def test_findings_equal_the_cli_json() -> None:
+    paths = [str(CORPUS / "api"), str(CORPUS / "db")]
+    report = archlint.review(paths)
+    expected = cli_json(*paths)
+    assert summary(json.loads(report.to_json())["findings"]) == summary(expected["findings"])
+    ours = [(f.rule, f.location.file, f.location.line, f.location.column, f.message) for f in report]
+    assert ours == summary(expected["findings"])
+    assert report.summary["counts"] == expected["summary"]["counts"]
+    assert report.scores == expected["summary"]["scores"]
+
+
+def test_finding_objects_carry_everything() -> None:
+    report = archlint.review(str(CORPUS / "api" / "shop.yaml"))
+    duplicate = next(f for f in report if f.rule == "CONV001")
+    assert duplicate.name == "duplicate-operation-id"
+    assert duplicate.area == "conventions"
+    assert duplicate.severity == "error"
+    assert duplicate.help
+    assert duplicate.location.pointer == "/paths/~1orders~1{orderId}/get/operationId"
+    assert (duplicate.location.line, duplicate.location.column) == (93, 7)
+    assert duplicate.location.end_line >= duplicate.location.line
+    assert duplicate.related and duplicate.related[0].location.line == 41
+    assert "CONV001" in repr(duplicate)
+    assert repr(report).startswith("<Report: ")
+
+
+def test_filters() -> None:
+    report = archlint.review([str(CORPUS / "api"), str(CORPUS / "db")])
+    assert len(report) == len(report.findings)
+    assert report.errors() == report.by_severity("error")
+    assert all(f.severity == "error" for f in report.errors())
+    assert all(f.area == "auth" for f in report.by_area("auth"))
+    assert report.has_at_least("warning")
+    sarif = json.loads(report.to_sarif())
+    assert sarif["version"] == "2.1.0"
+
+
+def test_in_memory_openapi_text_and_dict_match_the_file() -> None:
+    path = FIXTURES / "flawed" / "api.yaml"
+    from_file = archlint.review(path)
+    from_text = archlint.review(openapi=path.read_text())
+    expected = [(f.rule, f.location.line, f.location.column) for f in from_file]
+    assert [(f.rule, f.location.line, f.location.column) for f in from_text] == expected
+    as_dict = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1.0.0"},
+        "servers": [{"url": "http://api.example.com/v1"}],
+        "paths": {},
+    }
+    rules = [f.rule for f in archlint.review(openapi=as_dict)]
+    assert "TLS001" in rules
+
+
+def test_sql_texts_are_a_migration_history() -> None:
+    report = archlint.review(
+        sql=[
+            "CREATE TABLE accounts (id bigint PRIMARY KEY, email text);",
+            "ALTER TABLE accounts ADD COLUMN plan text NOT NULL;",
+        ],
+        dialect="postgres",
+        config={"select": ["add-not-null-column"]},
+    )
+    assert [(f.rule, f.location.file, f.location.line) for f in report] == [
+        ("MIG001", "<sql>/00002.sql", 1)
+    ]
+    assert report.summary["dialects"] == ["postgres"]
+
+
+def test_api_and_schema_together(tmp_path: Path) -> None:
+    config = tmp_path / "archlint.toml"
+    config.write_text('[rules]\ninsecure-server-url = "off"\n')
+    report = archlint.review([CORPUS / "api", CORPUS / "db"], config=config)
+    rules = {f.rule for f in report}
+    assert "TLS001" not in rules
+    assert {"VAL001", "NORM003"} <= rules
+
+
+def test_catalogue_and_explain() -> None:
+    catalogue = archlint.rules()
+    assert len(catalogue) > 100
+    first = catalogue[0]
+    assert set(first) == {"id", "name", "side", "area", "severity", "summary", "fix", "docs"}
+    assert "## Why is this bad?" in archlint.explain("missing-4xx-response")
+    assert archlint.explain("ERR001") == archlint.explain("missing-4xx-response")
+
+
+def test_command_line_entry_point() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "archlint", "review", str(FIXTURES / "well-designed" / "api.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "No findings" in done.stdout
+    assert archlint.__version__

@@ -1,0 +1,387 @@
+//! The `archlint` command.
+//!
+//! Exit status: 0 when no finding reaches `--fail-on`, 1 when one does, 2 on a
+//! usage, configuration or input error.
+
+use std::io::{IsTerminal, Read, Write};
+
+use archlint::report::{to_github, to_json, to_sarif, to_text, write_json, TextOptions};
+use archlint::{Config, Dialect, FsLoader, MemoryLoader, Report, Severity, RULES};
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Reviews backend designs — OpenAPI descriptions — like a senior backend
+/// architect, and says precisely what to fix and where.
+#[derive(Parser)]
+#[command(name = "archlint", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Review OpenAPI files or folders (`-` reads standard input).
+    Review(ReviewArgs),
+    /// List every rule with its id, area and default severity.
+    Rules {
+        #[arg(long, value_enum, default_value_t = CatalogueFormat::Text)]
+        format: CatalogueFormat,
+    },
+    /// Print the documentation of a rule (by id or name).
+    Explain {
+        /// A rule id such as ERR001 or a name such as missing-4xx-response.
+        rule: String,
+    },
+    /// Print the schema model that SQL files build: tables, columns, keys and
+    /// indexes, with the file and line that define each (folders are histories).
+    Schema {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+    },
+    /// Report how many SQL statements archlint understands, per file. A folder is
+    /// read as one migration history; each path gets its own detected dialect.
+    Coverage {
+        /// SQL files or folders.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+        #[arg(long, short, value_enum, default_value_t = CatalogueFormat::Text)]
+        format: CatalogueFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DialectArg {
+    #[value(alias = "postgresql", alias = "pg")]
+    Postgres,
+    Mysql,
+    Sqlite,
+}
+
+impl From<DialectArg> for Dialect {
+    fn from(value: DialectArg) -> Self {
+        match value {
+            DialectArg::Postgres => Dialect::Postgres,
+            DialectArg::Mysql => Dialect::Mysql,
+            DialectArg::Sqlite => Dialect::Sqlite,
+        }
+    }
+}
+
+#[derive(clap::Args)]
+struct ReviewArgs {
+    /// Files or folders to review; `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Configuration file (default: ./archlint.toml when it exists).
+    #[arg(long)]
+    config: Option<String>,
+    /// Exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Run only these rules (ids or names, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<String>,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// SQL dialect (default: `[sql] dialect` in the configuration, else detected).
+    #[arg(long, value_enum)]
+    dialect: Option<DialectArg>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CatalogueFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+const STDIN_NAME: &str = "<stdin>";
+
+/// Runs the command line `args` (the program name first) and returns the
+/// exit status: 0 clean, 1 findings at the `--fail-on` level, 2 usage or input
+/// error. The `archlint` binary and the Python package's `archlint` command
+/// both call this.
+pub fn run<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help and --version print to stdout and succeed.
+            let _ = error.print();
+            return if error.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let outcome = match cli.command {
+        Command::Review(args) => review(args),
+        Command::Rules { format } => print(&catalogue(format)).map(|()| 0),
+        Command::Explain { rule } => explain(&rule),
+        Command::Schema { paths, dialect } => {
+            archlint::describe_schema(&paths, &FsLoader, dialect.map(Dialect::from))
+                .map_err(|error| error.to_string())
+                .and_then(|text| print(&text))
+                .map(|()| 0)
+        }
+        Command::Coverage {
+            paths,
+            dialect,
+            format,
+        } => coverage(&paths, dialect.map(Dialect::from), format),
+    };
+    outcome.unwrap_or_else(|message| {
+        eprintln!("archlint: {message}");
+        2
+    })
+}
+
+fn review(args: ReviewArgs) -> Result<u8, String> {
+    let config = load_config(&args)?;
+    let fs = FsLoader;
+    let mut loader = MemoryLoader::with_fallback(&fs);
+    let mut paths = args.paths.clone();
+    if let Some(position) = paths.iter().position(|path| path == "-") {
+        let mut text = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut text)
+            .map_err(|error| format!("cannot read standard input: {error}"))?;
+        loader.insert(STDIN_NAME, text);
+        if let Some(slot) = paths.get_mut(position) {
+            STDIN_NAME.clone_into(slot);
+        }
+    }
+    let report = archlint::review(&paths, &loader, &config).map_err(|error| error.to_string())?;
+    write_report(&report, &args)?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|threshold| report.has_at_least(threshold));
+    Ok(if failed {
+        1
+    } else {
+        0
+    })
+}
+
+fn load_config(args: &ReviewArgs) -> Result<Config, String> {
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::path::Path::new("archlint.toml")
+            .is_file()
+            .then(|| "archlint.toml".to_owned()),
+    };
+    let mut config = match path {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|error| format!("cannot read {path}: {error}"))?;
+            Config::from_toml(&text).map_err(|error| format!("{path}: {error}"))?
+        }
+        None => Config::default(),
+    };
+    if let Some(dialect) = args.dialect {
+        config.dialect = Some(dialect.into());
+    }
+    if !args.select.is_empty() {
+        let selected: Vec<&str> = args.select.iter().map(String::as_str).collect();
+        config
+            .select(&selected)
+            .map_err(|error| error.to_string())?;
+    }
+    Ok(config)
+}
+
+/// Writes the report to `-o` or stdout; JSON is streamed, not built in memory.
+fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
+    let (mut sink, name): (Box<dyn Write>, &str) = match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|error| format!("cannot write {path}: {error}"))?;
+            (Box::new(std::io::BufWriter::new(file)), path.as_str())
+        }
+        None => (
+            Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            "the report",
+        ),
+    };
+    let written = match args.format {
+        Format::Json => write_json(report, &mut sink).and_then(|()| sink.write_all(b"\n")),
+        _ => sink.write_all(render(report, args).as_bytes()),
+    };
+    match written.and_then(|()| sink.flush()) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("cannot write {name}: {error}")),
+    }
+}
+
+fn render(report: &Report, args: &ReviewArgs) -> String {
+    match args.format {
+        Format::Text => {
+            let color = match args.color {
+                Color::Always => true,
+                Color::Never => false,
+                Color::Auto => {
+                    args.output.is_none()
+                        && std::io::stdout().is_terminal()
+                        && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            to_text(report, TextOptions { color })
+        }
+        Format::Json => to_json(report) + "\n",
+        Format::Sarif => to_sarif(report) + "\n",
+        Format::Github => to_github(report),
+    }
+}
+
+fn catalogue(format: CatalogueFormat) -> String {
+    let metas = RULES.iter().map(|rule| rule.meta());
+    match format {
+        CatalogueFormat::Json => {
+            let list: Vec<serde_json::Value> = metas
+                .map(|rule| {
+                    serde_json::json!({
+                        "id": rule.id,
+                        "name": rule.name,
+                        "side": rule.side,
+                        "area": rule.area,
+                        "severity": rule.severity,
+                        "summary": rule.summary,
+                        "fix": rule.fix,
+                        "docs": rule.markdown(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+        CatalogueFormat::Markdown => archlint::docs::index_page(),
+        CatalogueFormat::Text => {
+            let mut out = String::new();
+            for rule in metas {
+                out.push_str(&format!(
+                    "{:<8} {:<28} {:<15} {:<8} {}\n",
+                    rule.id,
+                    rule.name,
+                    rule.area.as_str(),
+                    rule.severity.as_str(),
+                    rule.summary
+                ));
+            }
+            out
+        }
+    }
+}
+
+fn explain(selector: &str) -> Result<u8, String> {
+    let rule = archlint::rules::find(selector)
+        .ok_or_else(|| format!("unknown rule `{selector}`; `archlint rules` lists every rule"))?;
+    print(&archlint::docs::rule_page(rule.meta()))?;
+    Ok(0)
+}
+
+fn coverage(
+    paths: &[String],
+    dialect: Option<Dialect>,
+    format: CatalogueFormat,
+) -> Result<u8, String> {
+    let rows =
+        archlint::sql_coverage(paths, &FsLoader, dialect).map_err(|error| error.to_string())?;
+    if let CatalogueFormat::Json = format {
+        print(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"))?;
+        return Ok(0);
+    }
+    let mut out = format!(
+        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>8}\n",
+        "file", "dialect", "stmts", "parsed", "fallback", "no-effect", "unknown", "percent"
+    );
+    let mut totals: Vec<(Dialect, archlint::sql::Coverage)> = Vec::new();
+    for row in &rows {
+        out.push_str(&coverage_line(&row.file, row.dialect, row.coverage));
+        match totals
+            .iter_mut()
+            .find(|(dialect, _)| *dialect == row.dialect)
+        {
+            Some((_, total)) => total.add(row.coverage),
+            None => totals.push((row.dialect, row.coverage)),
+        }
+    }
+    out.push('\n');
+    for (dialect, coverage) in totals {
+        out.push_str(&coverage_line("TOTAL", dialect, coverage));
+    }
+    print(&out)?;
+    Ok(0)
+}
+
+fn coverage_line(label: &str, dialect: Dialect, c: archlint::sql::Coverage) -> String {
+    format!(
+        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
+        label,
+        dialect.as_str(),
+        c.statements,
+        c.parsed,
+        c.fallback,
+        c.no_schema_effect,
+        c.not_understood,
+        percent(c)
+    )
+}
+
+fn percent(coverage: archlint::sql::Coverage) -> f64 {
+    if coverage.statements == 0 {
+        100.0
+    } else {
+        100.0 * coverage.understood() as f64 / coverage.statements as f64
+    }
+}
+
+/// Writes to standard output; a closed pipe (`archlint ... | head`) is not an error.
+fn print(text: &str) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(error) => Err(format!("cannot write the report: {error}")),
+    }
+}
