@@ -199,5 +199,9 @@ fn examples_against_self_composing_schemas_end() {
     // `allOf: [A, A]` inside `A` branches exponentially unless the check is budgeted.
     let text = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/A'}\n            example: {x: {x: {x: 1}}}\n      responses: {'200': {description: ok}}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties: {x: {$ref: '#/components/schemas/A'}}\n      allOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/A'}]\n      anyOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/A'}]\n";
     let report = review_bytes("self.yaml", text.as_bytes().to_vec());
-    assert!(rules(&report).contains(&"invalid-example"), "{:?}", rules(&report));
+    assert!(
+        rules(&report).contains(&"invalid-example"),
+        "{:?}",
+        rules(&report)
+    );
 }

@@ -16,9 +16,24 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-create_exception!(_archlint, ArchlintError, PyException, "Base class of every archlint error.");
-create_exception!(_archlint, ConfigError, ArchlintError, "Invalid configuration: unknown rule, area, level, dialect or key.");
-create_exception!(_archlint, InputError, ArchlintError, "Input that cannot be reviewed: a missing file, an unknown rule id.");
+create_exception!(
+    _archlint,
+    ArchlintError,
+    PyException,
+    "Base class of every archlint error."
+);
+create_exception!(
+    _archlint,
+    ConfigError,
+    ArchlintError,
+    "Invalid configuration: unknown rule, area, level, dialect or key."
+);
+create_exception!(
+    _archlint,
+    InputError,
+    ArchlintError,
+    "Input that cannot be reviewed: a missing file, an unknown rule id."
+);
 
 /// Name under which in-memory OpenAPI text is reviewed (relative `$ref`s
 /// resolve against the current directory).
@@ -39,23 +54,24 @@ fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> PyResult<T> + Se
         })
 }
 
-/// The configuration: a TOML file's path, TOML text, and a dialect override.
+/// The configuration: an `archlint.toml` path, or the same settings as JSON
+/// (a dict, dumped), and a dialect override.
 fn build_config(
     config_path: Option<&str>,
-    config_toml: Option<&str>,
+    config_json: Option<&str>,
     dialect: Option<&str>,
 ) -> PyResult<Config> {
-    let text = match (config_path, config_toml) {
-        (Some(path), _) => Some(std::fs::read_to_string(path).map_err(|error| {
-            InputError::new_err(format!("cannot read configuration {path}: {error}"))
-        })?),
-        (None, Some(text)) => Some(text.to_owned()),
-        (None, None) => None,
+    let parsed = match (config_path, config_json) {
+        (Some(path), _) => {
+            let text = std::fs::read_to_string(path).map_err(|error| {
+                InputError::new_err(format!("cannot read configuration {path}: {error}"))
+            })?;
+            Config::from_toml(&text)
+        }
+        (None, Some(json)) => Config::from_json(json),
+        (None, None) => Ok(Config::default()),
     };
-    let mut config = match text {
-        Some(text) => Config::from_toml(&text).map_err(|error| ConfigError::new_err(error.0))?,
-        None => Config::default(),
-    };
+    let mut config = parsed.map_err(|error| ConfigError::new_err(error.0))?;
     if let Some(name) = dialect {
         config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
             ConfigError::new_err(format!(
@@ -66,19 +82,10 @@ fn build_config(
     Ok(config)
 }
 
-/// Converts a configuration given as JSON (a Python dict, dumped) to TOML text.
-#[pyfunction]
-fn _config_toml_from_json(json: &str) -> PyResult<String> {
-    let value: toml::Value = serde_json::from_str(json)
-        .map_err(|error| ConfigError::new_err(format!("invalid configuration: {error}")))?;
-    toml::to_string(&value)
-        .map_err(|error| ConfigError::new_err(format!("invalid configuration: {error}")))
-}
-
 /// Reviews files and folders from disk plus in-memory OpenAPI text and SQL
 /// texts (applied in order, as a migration history).
 #[pyfunction]
-#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_toml=None))]
+#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None))]
 fn _review(
     py: Python<'_>,
     paths: Vec<String>,
@@ -86,12 +93,12 @@ fn _review(
     sql: Vec<String>,
     dialect: Option<String>,
     config_path: Option<String>,
-    config_toml: Option<String>,
+    config_json: Option<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
         let config = build_config(
             config_path.as_deref(),
-            config_toml.as_deref(),
+            config_json.as_deref(),
             dialect.as_deref(),
         )?;
         let fs = FsLoader;
@@ -161,7 +168,11 @@ struct Related {
 #[pymethods]
 impl Related {
     fn __repr__(&self) -> String {
-        format!("Related({:?}, {})", self.message, self.location.get().__repr__())
+        format!(
+            "Related({:?}, {})",
+            self.message,
+            self.location.get().__repr__()
+        )
     }
 }
 
@@ -299,9 +310,8 @@ impl Report {
 
     /// Findings of one area (`"auth"`, `"indexing"` ...).
     fn by_area<'py>(&self, py: Python<'py>, area: &str) -> PyResult<Bound<'py, PyList>> {
-        let wanted = Area::parse(area).ok_or_else(|| {
-            InputError::new_err(format!("unknown area `{area}`"))
-        })?;
+        let wanted = Area::parse(area)
+            .ok_or_else(|| InputError::new_err(format!("unknown area `{area}`")))?;
         self.filtered(py, |finding| finding.area == wanted)
     }
 
@@ -375,7 +385,11 @@ fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 fn explain(rule: &str) -> PyResult<String> {
     archlint::rules::find(rule)
         .map(|found| archlint::docs::rule_page(found.meta()))
-        .ok_or_else(|| InputError::new_err(format!("unknown rule `{rule}`; `archlint.rules()` lists them")))
+        .ok_or_else(|| {
+            InputError::new_err(format!(
+                "unknown rule `{rule}`; `archlint.rules()` lists them"
+            ))
+        })
 }
 
 /// Runs the `archlint` command with `argv` (without the program name); returns
@@ -407,7 +421,6 @@ fn _archlint(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Location>()?;
     module.add_class::<Related>()?;
     module.add_function(wrap_pyfunction!(_review, module)?)?;
-    module.add_function(wrap_pyfunction!(_config_toml_from_json, module)?)?;
     module.add_function(wrap_pyfunction!(rules, module)?)?;
     module.add_function(wrap_pyfunction!(explain, module)?)?;
     module.add_function(wrap_pyfunction!(main, module)?)?;

@@ -194,11 +194,7 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
         FailOn::Never => None,
     };
     let failed = threshold.is_some_and(|threshold| report.has_at_least(threshold));
-    Ok(if failed {
-        1
-    } else {
-        0
-    })
+    Ok(if failed { 1 } else { 0 })
 }
 
 fn load_config(args: &ReviewArgs) -> Result<Config, String> {

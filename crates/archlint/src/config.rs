@@ -120,6 +120,18 @@ impl Config {
     pub fn from_toml(text: &str) -> Result<Config, ConfigError> {
         let raw: RawConfig =
             toml::from_str(text).map_err(|error| ConfigError(error.to_string()))?;
+        Config::from_raw(raw)
+    }
+
+    /// The same settings as JSON (`{"rules": {"ERR001": "off"}, "api": {...}}`):
+    /// how the Python and WASM bindings pass a dict or object.
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        let raw: RawConfig =
+            serde_json::from_str(text).map_err(|error| ConfigError(error.to_string()))?;
+        Config::from_raw(raw)
+    }
+
+    fn from_raw(raw: RawConfig) -> Result<Config, ConfigError> {
         let mut config = Config {
             versioning: raw.api.versioning,
             ignore: raw.ignore,

@@ -23,7 +23,6 @@ from ._archlint import (
     Related,
     Report,
     __version__,
-    _config_toml_from_json,
     _review,
     explain,
     rules,
@@ -90,9 +89,9 @@ def review(
         if not all(isinstance(text, str) for text in sql_list):
             raise TypeError("sql= takes a str or a list of str")
     config_path: Optional[str] = None
-    config_toml: Optional[str] = None
+    config_json: Optional[str] = None
     if isinstance(config, Mapping):
-        config_toml = _config_toml_from_json(json.dumps(dict(config)))
+        config_json = json.dumps(dict(config))
     elif config is not None:
         config_path = os.fspath(config)
-    return _review(path_list, openapi, sql_list, dialect, config_path, config_toml)
+    return _review(path_list, openapi, sql_list, dialect, config_path, config_json)

@@ -12,7 +12,6 @@ __all__ = [
     "Location",
     "Related",
     "_review",
-    "_config_toml_from_json",
     "rules",
     "explain",
     "main",
@@ -90,9 +89,8 @@ def _review(
     sql: list[str] = ...,
     dialect: Optional[str] = None,
     config_path: Optional[str] = None,
-    config_toml: Optional[str] = None,
+    config_json: Optional[str] = None,
 ) -> Report: ...
-def _config_toml_from_json(json: str) -> str: ...
 def rules() -> list[dict[str, str]]: ...
 def explain(rule: str) -> str: ...
 def main(argv: list[str]) -> int: ...
