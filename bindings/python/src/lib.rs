@@ -10,11 +10,11 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use archlint::report::{to_json, to_sarif, Area, Severity};
-use archlint::{Config, Dialect, FsLoader, MemoryLoader, RULES};
+use archlint::{Config, Dialect, FsLoader, MemoryLoader};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyList;
 
 create_exception!(
     _archlint,
@@ -363,21 +363,8 @@ fn parse_severity(text: &str) -> PyResult<Severity> {
 
 /// The rule catalogue: one dict per rule, with its documentation.
 #[pyfunction]
-fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for rule in RULES.iter().map(|rule| rule.meta()) {
-        let entry = PyDict::new(py);
-        entry.set_item("id", rule.id)?;
-        entry.set_item("name", rule.name)?;
-        entry.set_item("side", format!("{:?}", rule.side).to_lowercase())?;
-        entry.set_item("area", rule.area.as_str())?;
-        entry.set_item("severity", rule.severity.as_str())?;
-        entry.set_item("summary", rule.summary)?;
-        entry.set_item("fix", rule.fix)?;
-        entry.set_item("docs", rule.markdown())?;
-        list.append(entry)?;
-    }
-    Ok(list)
+fn rules(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_python(py, &archlint::docs::catalogue().to_string())
 }
 
 /// A rule's documentation (Markdown), by id or name.

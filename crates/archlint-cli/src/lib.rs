@@ -272,21 +272,7 @@ fn catalogue(format: CatalogueFormat) -> String {
     let metas = RULES.iter().map(|rule| rule.meta());
     match format {
         CatalogueFormat::Json => {
-            let list: Vec<serde_json::Value> = metas
-                .map(|rule| {
-                    serde_json::json!({
-                        "id": rule.id,
-                        "name": rule.name,
-                        "side": rule.side,
-                        "area": rule.area,
-                        "severity": rule.severity,
-                        "summary": rule.summary,
-                        "fix": rule.fix,
-                        "docs": rule.markdown(),
-                    })
-                })
-                .collect();
-            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+            serde_json::to_string_pretty(&archlint::docs::catalogue()).unwrap_or_default() + "\n"
         }
         CatalogueFormat::Markdown => archlint::docs::index_page(),
         CatalogueFormat::Text => {

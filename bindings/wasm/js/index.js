@@ -1,0 +1,81 @@
+// archlint for JavaScript (browsers and Node.js): review(), rules(), explain(),
+// version(). Every function is async and loads the WebAssembly module on first
+// use. A panic inside the module traps its instance; the next call then runs
+// on a fresh instance, so one bad input never breaks the page.
+
+const WASM_URL = new URL("./archlint_wasm_bg.wasm", import.meta.url);
+const GLUE_URL = new URL("./archlint_wasm.js", import.meta.url);
+
+let compiled = null; // WebAssembly.Module, compiled once
+let current = null; // Promise of the wasm-bindgen glue bound to a live instance
+let generation = 0;
+
+const isNode = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
+
+async function compile(source) {
+  if (source instanceof WebAssembly.Module) return source;
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  if (isNode && source === undefined) {
+    const { readFile } = await import("node:fs/promises");
+    return WebAssembly.compile(await readFile(WASM_URL));
+  }
+  const response = await fetch(source ?? WASM_URL);
+  if (!response.ok) throw new Error(`archlint: cannot load ${response.url}: HTTP ${response.status}`);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/**
+ * Loads the module now (optional: the first call does it). `source` may be the
+ * .wasm URL, its bytes, or a compiled WebAssembly.Module.
+ */
+export async function init(source) {
+  if (compiled === null) compiled = await compile(source);
+  if (current === null) {
+    // A fresh copy of the glue module per instance: its state belongs to one instance.
+    const url = generation === 0 ? GLUE_URL.href : `${GLUE_URL.href}?instance=${generation}`;
+    generation += 1;
+    current = import(url).then((glue) => {
+      glue.initSync({ module: compiled });
+      return glue;
+    });
+  }
+  return current;
+}
+
+async function call(work) {
+  const glue = await init();
+  try {
+    return work(glue);
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      current = null; // the instance is unusable after a trap
+      throw new Error(`archlint: internal error (${error.message}); the module was restarted`);
+    }
+    throw error;
+  }
+}
+
+/** Reviews OpenAPI and SQL texts; resolves to the report, shaped as the CLI's JSON. */
+export function review(options) {
+  return call((glue) => glue.review(options ?? {}));
+}
+
+/** The rule catalogue, with each rule's Markdown documentation. */
+export function rules() {
+  return call((glue) => glue.rules());
+}
+
+/** A rule's documentation (Markdown), by id or name. */
+export function explain(rule) {
+  return call((glue) => glue.explain(rule));
+}
+
+/** The archlint version. */
+export function version() {
+  return call((glue) => glue.version());
+}
+
+/** Panics inside the module on purpose (for tests of the recovery). */
+export function _panicForTests() {
+  return call((glue) => glue._panicForTests());
+}

@@ -1,0 +1,241 @@
+//! archlint as a WebAssembly module (wasm-bindgen): the same core, run
+//! single-threaded, with no file system — inputs are texts passed by name.
+//!
+//! `review(options)` returns a plain JS object shaped exactly like the CLI's
+//! JSON report (docs/json-output.md); errors are thrown as JS `Error`s. A panic
+//! traps the instance; the package's `index.js` then instantiates a fresh one
+//! so the next call works.
+
+use std::collections::BTreeMap;
+
+use archlint::{Config, Dialect, MemoryLoader};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Texts by file name: `$ref`s between them resolve as between files. */
+export type Files = Record<string, string>;
+
+export interface ReviewOptions {
+  /** An OpenAPI description (YAML or JSON), or several files by name. */
+  openapi?: string | Files;
+  /** With several OpenAPI files: the root one (default: the first, by name, with an `openapi` field). */
+  root?: string;
+  /** SQL text, texts applied in order as migrations, or files by name (applied in name order). */
+  sql?: string | string[] | Files;
+  dialect?: "postgres" | "mysql" | "sqlite";
+  /** The settings of archlint.toml, as an object or as TOML text. */
+  config?: Record<string, unknown> | string;
+}
+
+export interface Location {
+  file: string; line: number; column: number; end_line: number; end_column: number;
+  pointer?: string; object?: string;
+}
+export interface Related { message: string; location: Location; }
+export interface Finding {
+  rule: string; name: string; area: string; severity: "error" | "warning" | "info";
+  message: string; help: string; location: Location; related: Related[];
+}
+export interface Report {
+  findings: Finding[];
+  summary: {
+    files: string[];
+    counts: { error: number; warning: number; info: number };
+    by_area: Record<string, number>;
+    rules: number;
+    dialects: string[];
+    scores: { overall: number; areas: Record<string, number> };
+  };
+}
+export interface RuleInfo {
+  id: string; name: string; side: "api" | "db" | "both"; area: string;
+  severity: "error" | "warning" | "info"; summary: string; fix: string; docs: string;
+}
+"#;
+
+/// A text, a list of texts, or texts by file name.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Texts {
+    One(String),
+    List(Vec<String>),
+    Named(BTreeMap<String, String>),
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ReviewOptions {
+    openapi: Option<Texts>,
+    root: Option<String>,
+    sql: Option<Texts>,
+    dialect: Option<String>,
+    config: Option<serde_json::Value>,
+}
+
+/// Name of an OpenAPI description passed as one text.
+const OPENAPI_NAME: &str = "openapi.yaml";
+
+/// Reviews OpenAPI and SQL texts; returns the report as the CLI's JSON shape.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn review(
+    #[wasm_bindgen(unchecked_param_type = "ReviewOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = js_sys::JSON::stringify(&options)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| "{}".to_owned());
+    let json = review_json(&text).map_err(|message| JsError::new(&message))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: invalid report JSON"))
+}
+
+/// The review behind [`review`], on JSON options, returning the JSON report.
+pub fn review_json(options: &str) -> Result<String, String> {
+    let options: ReviewOptions = if options.trim().is_empty() || options == "null" {
+        ReviewOptions::default()
+    } else {
+        serde_json::from_str(options).map_err(|error| format!("invalid review options: {error}"))?
+    };
+    let config = config(&options)?;
+    let mut loader = MemoryLoader::new();
+    let mut paths = Vec::new();
+    if let Some(openapi) = options.openapi {
+        paths.push(add_openapi(&mut loader, openapi, options.root.as_deref())?);
+    }
+    if let Some(sql) = options.sql {
+        paths.extend(add_sql(&mut loader, sql));
+    }
+    if paths.is_empty() {
+        return Err("nothing to review: pass `openapi` and/or `sql`".to_owned());
+    }
+    let report = archlint::review(&paths, &loader, &config).map_err(|error| error.to_string())?;
+    Ok(archlint::report::to_json(&report))
+}
+
+fn config(options: &ReviewOptions) -> Result<Config, String> {
+    let mut config = match &options.config {
+        None | Some(serde_json::Value::Null) => Config::default(),
+        Some(serde_json::Value::String(toml)) => Config::from_toml(toml).map_err(|e| e.0)?,
+        Some(object) => Config::from_json(&object.to_string()).map_err(|e| e.0)?,
+    };
+    if let Some(name) = &options.dialect {
+        config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
+            format!("unknown SQL dialect `{name}`; use postgres, mysql or sqlite")
+        })?);
+    }
+    Ok(config)
+}
+
+/// Adds the OpenAPI texts; returns the root's name.
+fn add_openapi(loader: &mut MemoryLoader, texts: Texts, root: Option<&str>) -> Result<String, String> {
+    let files = match texts {
+        Texts::One(text) => vec![(OPENAPI_NAME.to_owned(), text)],
+        Texts::List(_) => {
+            return Err("`openapi` is a text, or an object of texts by file name".to_owned())
+        }
+        Texts::Named(files) => files.into_iter().collect(),
+    };
+    let root = match root {
+        Some(root) if files.iter().any(|(name, _)| name == root) => root.to_owned(),
+        Some(root) => return Err(format!("`root` names `{root}`, which is not among the openapi files")),
+        None => files
+            .iter()
+            .find(|(_, text)| looks_like_openapi(text))
+            .or(files.first())
+            .map(|(name, _)| name.clone())
+            .ok_or_else(|| "`openapi` has no files".to_owned())?,
+    };
+    for (name, text) in files {
+        loader.insert(&name, text.into_bytes());
+    }
+    Ok(root)
+}
+
+/// A root description has an `openapi` (or `swagger`) field near its start.
+fn looks_like_openapi(text: &str) -> bool {
+    text.lines().take(50).any(|line| {
+        let line = line.trim_start_matches(['{', ' ', '"', '\'']);
+        line.starts_with("openapi") || line.starts_with("swagger")
+    })
+}
+
+/// Adds the SQL texts in the order they apply; returns their names.
+fn add_sql(loader: &mut MemoryLoader, texts: Texts) -> Vec<String> {
+    let files: Vec<(String, String)> = match texts {
+        Texts::One(text) => vec![("schema.sql".to_owned(), text)],
+        // Zero-padded, so name order is the given order.
+        Texts::List(list) => list
+            .into_iter()
+            .enumerate()
+            .map(|(index, text)| (format!("migration-{:05}.sql", index + 1), text))
+            .collect(),
+        Texts::Named(files) => files.into_iter().collect(),
+    };
+    files
+        .into_iter()
+        .map(|(name, text)| {
+            loader.insert(&name, text.into_bytes());
+            name
+        })
+        .collect()
+}
+
+/// The rule catalogue, with each rule's documentation.
+#[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
+pub fn rules() -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&archlint::docs::catalogue().to_string())
+        .map_err(|_| JsError::new("internal error: invalid catalogue JSON"))
+}
+
+/// A rule's documentation (Markdown), by id or name.
+#[wasm_bindgen]
+pub fn explain(rule: &str) -> Result<String, JsError> {
+    archlint::rules::find(rule)
+        .map(|found| archlint::docs::rule_page(found.meta()))
+        .ok_or_else(|| JsError::new(&format!("unknown rule `{rule}`")))
+}
+
+/// The archlint version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Panics on purpose, so the tests can check that the package recovers.
+#[wasm_bindgen(js_name = "_panicForTests")]
+pub fn panic_for_tests() {
+    panic!("deliberate panic");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reviews_texts_by_name() {
+        let options = r#"{"openapi": {"b.yaml": "type: object", "a.yaml": "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\nservers: [{url: 'http://x.example.com'}]\npaths: {}\n"},
+            "sql": ["CREATE TABLE t (id int PRIMARY KEY);", "ALTER TABLE t ADD COLUMN n int NOT NULL;"],
+            "config": {"rules": {"incomplete-info": "off"}}}"#;
+        let report: serde_json::Value = serde_json::from_str(&review_json(options).unwrap()).unwrap();
+        let rules: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|finding| finding["rule"].as_str().unwrap())
+            .collect();
+        assert!(rules.contains(&"TLS001"), "{rules:?}");
+        assert!(rules.contains(&"MIG001"), "{rules:?}");
+        assert!(!rules.contains(&"DOC001"), "{rules:?}");
+    }
+
+    #[test]
+    fn bad_options_are_errors() {
+        assert!(review_json("{}").unwrap_err().contains("nothing to review"));
+        assert!(review_json(r#"{"sql": "select 1", "dialect": "oracle"}"#)
+            .unwrap_err()
+            .contains("oracle"));
+        assert!(review_json(r#"{"typo": 1}"#).unwrap_err().contains("typo"));
+        assert!(review_json(r#"{"sql": "x", "config": {"rules": {"NOPE": "off"}}}"#).is_err());
+    }
+}
