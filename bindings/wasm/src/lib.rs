@@ -128,7 +128,11 @@ fn config(options: &ReviewOptions) -> Result<Config, String> {
 }
 
 /// Adds the OpenAPI texts; returns the root's name.
-fn add_openapi(loader: &mut MemoryLoader, texts: Texts, root: Option<&str>) -> Result<String, String> {
+fn add_openapi(
+    loader: &mut MemoryLoader,
+    texts: Texts,
+    root: Option<&str>,
+) -> Result<String, String> {
     let files = match texts {
         Texts::One(text) => vec![(OPENAPI_NAME.to_owned(), text)],
         Texts::List(_) => {
@@ -138,7 +142,11 @@ fn add_openapi(loader: &mut MemoryLoader, texts: Texts, root: Option<&str>) -> R
     };
     let root = match root {
         Some(root) if files.iter().any(|(name, _)| name == root) => root.to_owned(),
-        Some(root) => return Err(format!("`root` names `{root}`, which is not among the openapi files")),
+        Some(root) => {
+            return Err(format!(
+                "`root` names `{root}`, which is not among the openapi files"
+            ))
+        }
         None => files
             .iter()
             .find(|(_, text)| looks_like_openapi(text))
@@ -217,7 +225,8 @@ mod tests {
         let options = r#"{"openapi": {"b.yaml": "type: object", "a.yaml": "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\nservers: [{url: 'http://x.example.com'}]\npaths: {}\n"},
             "sql": ["CREATE TABLE t (id int PRIMARY KEY);", "ALTER TABLE t ADD COLUMN n int NOT NULL;"],
             "config": {"rules": {"incomplete-info": "off"}}}"#;
-        let report: serde_json::Value = serde_json::from_str(&review_json(options).unwrap()).unwrap();
+        let report: serde_json::Value =
+            serde_json::from_str(&review_json(options).unwrap()).unwrap();
         let rules: Vec<&str> = report["findings"]
             .as_array()
             .unwrap()

@@ -1,0 +1,91 @@
+// The review page in a real browser: Debian's Chromium driven by
+// playwright-core loads the page from a local server, a flawed API and schema
+// are pasted, Review is clicked, and the expected findings appear; clicking one
+// selects its line. Saves a screenshot to target/wasm-test/review-page.png.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../../..");
+const www = path.resolve(here, "../www");
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".yaml": "text/yaml", ".sql": "text/plain", ".json": "application/json", ".ts": "text/plain" };
+
+let server;
+let base;
+let context;
+let profile;
+
+before(async () => {
+  server = createServer((request, response) => {
+    const url = new URL(request.url, "http://localhost");
+    const file = path.join(www, decodeURIComponent(url.pathname === "/" ? "/index.html" : url.pathname));
+    if (!file.startsWith(www)) { response.writeHead(403).end(); return; }
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  profile = mkdtempSync(path.join(tmpdir(), "archlint-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+test("pasting a flawed API and schema and clicking Review lists the findings", async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  await page.goto(base);
+  await page.uncheck("#auto");
+  await page.fill("#openapi", readFileSync(path.join(root, "tests/fixtures/flawed/api.yaml"), "utf8"));
+  await page.fill("#sql", "CREATE TABLE payments (\n  id bigint,\n  amount float NOT NULL\n);\n");
+  await page.click("#review");
+  await page.waitForSelector(".finding");
+  const rules = await page.$$eval(".finding", (items) => items.map((item) => item.dataset.rule));
+  for (const expected of ["TLS001", "SENS004", "VAL008", "TYPE001", "INT001"]) {
+    assert.ok(rules.includes(expected), `${expected} missing from ${rules.join(", ")}`);
+  }
+  assert.match(await page.textContent("#summary"), /findings: \d+ errors/);
+  assert.ok((await page.$$(".scores .bar")).length > 5, "a score bar per area");
+
+  // Clicking the money-in-float finding selects its line in the SQL editor.
+  await page.click('.finding[data-rule="TYPE001"]');
+  const selected = await page.$eval("#sql", (editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
+  assert.equal(selected, "  amount float NOT NULL");
+
+  mkdirSync(path.join(root, "target/wasm-test"), { recursive: true });
+  await page.screenshot({ path: path.join(root, "target/wasm-test/review-page.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test("the example loads with one click and is reviewed as it is edited", async () => {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.click("#load-example");
+  await page.waitForSelector('.finding[data-rule="CONV001"]');
+  assert.equal(await page.$$eval("#tabs button", (tabs) => tabs.length), 2);
+  // Review as you type: breaking the server URL adds a finding after the debounce.
+  await page.click('.finding[data-rule="VAL001"]');
+  assert.equal(await page.$eval("#tabs button.active", (tab) => tab.textContent), "components/schemas.yaml");
+  await page.fill("#sql", "CREATE TABLE t (price float);");
+  await page.waitForSelector('.finding[data-rule="TYPE001"]');
+});

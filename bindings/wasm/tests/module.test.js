@@ -1,0 +1,83 @@
+// The module's API: the same findings as the CLI's JSON on the example corpus,
+// errors as thrown Errors, and recovery after a panic. Run after
+// scripts/build-wasm.sh, with the CLI built (ARCHLINT_BIN, default target/debug/archlint).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+import { review, rules, explain, version, _panicForTests } from "../pkg/index.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const read = (relative) => readFileSync(path.join(root, relative), "utf8");
+const cli = process.env.ARCHLINT_BIN ?? path.join(root, "target/debug/archlint");
+
+function cliReport(...paths) {
+  try {
+    return JSON.parse(execFileSync(cli, ["review", "--format", "json", ...paths], { cwd: root, encoding: "utf8" }));
+  } catch (error) {
+    // Exit status 1 means "findings at the --fail-on level": the JSON is still there.
+    if (error.status === 1) return JSON.parse(error.stdout);
+    throw error;
+  }
+}
+
+test("the example corpus gives the CLI's findings, summary and scores", async () => {
+  const report = await review({
+    openapi: {
+      "corpus/api/shop.yaml": read("corpus/api/shop.yaml"),
+      "corpus/api/components/schemas.yaml": read("corpus/api/components/schemas.yaml"),
+    },
+    root: "corpus/api/shop.yaml",
+    sql: { "corpus/db/schema.sql": read("corpus/db/schema.sql") },
+  });
+  const expected = cliReport("corpus/api", "corpus/db");
+  assert.ok(report.findings.length > 20);
+  assert.deepEqual(report.findings, expected.findings);
+  assert.deepEqual(report.summary.counts, expected.summary.counts);
+  assert.deepEqual(report.summary.scores, expected.summary.scores);
+});
+
+test("SQL texts in a list are a migration history, applied in order", async () => {
+  const report = await review({
+    sql: ["CREATE TABLE accounts (id bigint PRIMARY KEY);", "ALTER TABLE accounts ADD COLUMN plan text NOT NULL;"],
+    dialect: "postgres",
+    config: { select: ["add-not-null-column"] },
+  });
+  assert.deepEqual(report.findings.map((f) => [f.rule, f.location.file, f.location.line]), [["MIG001", "migration-00002.sql", 1]]);
+});
+
+test("settings as TOML text work too", async () => {
+  const report = await review({ openapi: read("tests/fixtures/flawed/api.yaml"), config: '[rules]\ninsecure-server-url = "off"\n' });
+  assert.ok(!report.findings.some((f) => f.rule === "TLS001"));
+  assert.ok(report.findings.some((f) => f.rule === "VAL008"));
+});
+
+test("bad input is a thrown Error with a clear message", async () => {
+  await assert.rejects(review({ sql: "CREATE TABLE t (id int);", dialect: "oracle" }), /unknown SQL dialect `oracle`/);
+  await assert.rejects(review({}), /nothing to review/);
+  await assert.rejects(review({ openapi: "x", typo: true }), /unknown field `typo`/);
+  await assert.rejects(review({ sql: "x", config: { rules: { "no-such-rule": "off" } } }), /no-such-rule/);
+  await assert.rejects(explain("NOPE999"), /unknown rule/);
+});
+
+test("malformed documents are findings, not exceptions", async () => {
+  const report = await review({ openapi: "openapi: 3.1.0\ninfo: {title: 'unterminated\n" });
+  assert.deepEqual(report.findings.map((f) => f.rule), ["STR001"]);
+});
+
+test("a panic does not leave the module unusable", async () => {
+  await assert.rejects(_panicForTests(), /internal error/);
+  const report = await review({ sql: "CREATE TABLE t (price float);" });
+  assert.ok(report.findings.some((f) => f.rule === "TYPE001"));
+});
+
+test("catalogue, docs and version", async () => {
+  const catalogue = await rules();
+  assert.ok(catalogue.length > 100);
+  assert.deepEqual(Object.keys(catalogue[0]).sort(), ["area", "docs", "fix", "id", "name", "severity", "side", "summary"]);
+  assert.match(await explain("missing-4xx-response"), /## Why is this bad\?/);
+  assert.match(await version(), /^\d+\.\d+\.\d+/);
+});

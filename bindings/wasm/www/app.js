@@ -1,0 +1,176 @@
+// The review page: two editors, a Review button (and review as you type), the
+// findings with their scores, and a click on a finding selects its line.
+import { review, version } from "./pkg/index.js";
+
+const $ = (id) => document.getElementById(id);
+const openapiEditor = $("openapi");
+const sqlEditor = $("sql");
+const SQL_NAME = "schema.sql";
+
+// The OpenAPI side may be several files ($refs between them resolve by name).
+let apiFiles = { "openapi.yaml": "" };
+let activeFile = "openapi.yaml";
+let lastReport = null;
+let timer = null;
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+/** Code spans in messages: `x` becomes <code>x</code>. */
+function richText(text) {
+  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+
+function updateGutter(textarea) {
+  const gutter = textarea.previousElementSibling;
+  const lines = textarea.value.split("\n").length;
+  let numbers = "";
+  for (let line = 1; line <= lines; line += 1) numbers += `${line}\n`;
+  gutter.textContent = numbers;
+  gutter.scrollTop = textarea.scrollTop;
+}
+
+function renderTabs() {
+  const names = Object.keys(apiFiles);
+  $("tabs").innerHTML = names.length < 2 ? "" : names
+    .map((name) => `<button type="button" data-file="${escapeHtml(name)}" class="${name === activeFile ? "active" : ""}">${escapeHtml(name)}</button>`)
+    .join("");
+}
+
+function showFile(name) {
+  apiFiles[activeFile] = openapiEditor.value;
+  activeFile = name;
+  openapiEditor.value = apiFiles[name] ?? "";
+  updateGutter(openapiEditor);
+  renderTabs();
+}
+
+function options() {
+  apiFiles[activeFile] = openapiEditor.value;
+  const request = {};
+  const named = Object.entries(apiFiles).filter(([, text]) => text.trim() !== "");
+  if (named.length > 0) {
+    request.openapi = Object.fromEntries(named);
+    request.root = Object.keys(apiFiles)[0];
+    if (!(request.root in request.openapi)) delete request.root;
+  }
+  if (sqlEditor.value.trim() !== "") request.sql = { [SQL_NAME]: sqlEditor.value };
+  if ($("dialect").value) request.dialect = $("dialect").value;
+  return request;
+}
+
+async function runReview() {
+  const request = options();
+  if (!request.openapi && !request.sql) {
+    $("status").textContent = "Paste an OpenAPI description or SQL to review.";
+    renderReport(null);
+    return;
+  }
+  $("status").textContent = "Reviewing…";
+  const started = performance.now();
+  try {
+    const report = await review(request);
+    $("status").textContent = `Reviewed in ${Math.round(performance.now() - started)} ms.`;
+    renderReport(report);
+  } catch (error) {
+    $("status").textContent = `Error: ${error.message}`;
+  }
+}
+
+function renderReport(report) {
+  lastReport = report;
+  if (!report) {
+    $("summary").textContent = "";
+    $("scores").innerHTML = "";
+    $("findings").innerHTML = "";
+    return;
+  }
+  const { counts, scores } = report.summary;
+  $("summary").textContent = report.findings.length === 0
+    ? "No findings."
+    : `${report.findings.length} findings: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info — score ${scores.overall}/100`;
+  $("scores").innerHTML = Object.entries(scores.areas)
+    .map(([area, score]) => {
+      const color = score >= 90 ? "#2da44e" : score >= 70 ? "#d4a72c" : "#cf222e";
+      return `<span>${escapeHtml(area)}</span><div class="bar"><span style="width:${score}%;background:${color}"></span></div><span>${score}</span>`;
+    })
+    .join("");
+  $("findings").innerHTML = report.findings
+    .map((finding, index) => `
+      <li class="finding ${finding.severity}" tabindex="0" data-index="${index}" data-rule="${finding.rule}">
+        <div class="head">
+          <span class="severity">${finding.severity}</span>
+          <span class="rule">${finding.rule} ${escapeHtml(finding.name)}</span>
+          <span class="area">${escapeHtml(finding.area)}</span>
+          <span class="where">${escapeHtml(finding.location.file)}:${finding.location.line}:${finding.location.column}</span>
+        </div>
+        <div class="message">${richText(finding.message)}</div>
+        <div class="help">${richText(finding.help)}</div>
+      </li>`)
+    .join("");
+}
+
+/** Selects `line` (1-based) in the editor holding `file`, and scrolls to it. */
+function reveal(file, line) {
+  let editor = sqlEditor;
+  if (file in apiFiles) {
+    if (file !== activeFile) showFile(file);
+    editor = openapiEditor;
+  }
+  const lines = editor.value.split("\n");
+  const index = Math.min(Math.max(line, 1), lines.length) - 1;
+  let start = 0;
+  for (let i = 0; i < index; i += 1) start += lines[i].length + 1;
+  editor.focus();
+  editor.setSelectionRange(start, start + lines[index].length);
+  const lineHeight = parseFloat(getComputedStyle(editor).lineHeight) || 19;
+  editor.scrollTop = Math.max(0, index * lineHeight - editor.clientHeight / 3);
+  updateGutter(editor);
+}
+
+function onFindingActivated(event) {
+  const item = event.target.closest(".finding");
+  if (!item || !lastReport) return;
+  const finding = lastReport.findings[Number(item.dataset.index)];
+  if (finding) reveal(finding.location.file, finding.location.line);
+}
+
+function scheduleReview() {
+  if (!$("auto").checked) return;
+  clearTimeout(timer);
+  timer = setTimeout(runReview, 400);
+}
+
+async function loadExample() {
+  const fetchText = async (path) => (await fetch(path)).text();
+  const [api, schemas, sql] = await Promise.all([
+    fetchText("examples/shop.yaml"),
+    fetchText("examples/components/schemas.yaml"),
+    fetchText("examples/schema.sql"),
+  ]);
+  apiFiles = { "shop.yaml": api, "components/schemas.yaml": schemas };
+  activeFile = "shop.yaml";
+  openapiEditor.value = api;
+  sqlEditor.value = sql;
+  updateGutter(openapiEditor);
+  updateGutter(sqlEditor);
+  renderTabs();
+  await runReview();
+}
+
+for (const editor of [openapiEditor, sqlEditor]) {
+  editor.addEventListener("input", () => { updateGutter(editor); scheduleReview(); });
+  editor.addEventListener("scroll", () => { editor.previousElementSibling.scrollTop = editor.scrollTop; });
+  updateGutter(editor);
+}
+$("review").addEventListener("click", runReview);
+$("dialect").addEventListener("change", scheduleReview);
+$("load-example").addEventListener("click", loadExample);
+$("tabs").addEventListener("click", (event) => {
+  const name = event.target.dataset?.file;
+  if (name) showFile(name);
+});
+$("findings").addEventListener("click", onFindingActivated);
+$("findings").addEventListener("keydown", (event) => { if (event.key === "Enter") onFindingActivated(event); });
+version().then((text) => { $("version").textContent = text; }).catch(() => {});
