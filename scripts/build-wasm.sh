@@ -5,6 +5,8 @@
 # Serve the page with `python3 -m http.server -d bindings/wasm/www`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `cargo install` puts wasm-bindgen here; a fresh shell may not have it on PATH.
+export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup-wasm.sh
 
 cargo build --quiet -p archlint-wasm --target wasm32-unknown-unknown --profile wasm

@@ -5,6 +5,8 @@
 # Debian's Chromium. Everything comes from crates.io, npm and Debian.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `cargo install` puts wasm-bindgen here; a fresh shell may not have it on PATH.
+export PATH="$HOME/.cargo/bin:$PATH"
 
 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
 
