@@ -81,3 +81,79 @@ pub fn openapi_input() -> (String, String) {
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     (path.display().to_string(), text)
 }
+
+/// A generated OpenAPI description (YAML) with `resources` resources, each
+/// with a collection and an item path, four operations and two schemas: an
+/// input whose size grows linearly, for the scaling benchmarks.
+pub fn synthetic_openapi(resources: usize) -> String {
+    let mut text = String::from(
+        "openapi: 3.1.0\ninfo: {title: Synthetic, version: 1.0.0}\nservers: [{url: 'https://api.example.com/v1'}]\npaths:\n",
+    );
+    for index in 0..resources {
+        text.push_str(&format!(
+            "  /things{index}:
+    get:
+      operationId: listThings{index}
+      parameters:
+        - {{name: limit, in: query, schema: {{type: integer, minimum: 1, maximum: 100}}}}
+        - {{name: cursor, in: query, schema: {{type: string}}}}
+      responses:
+        '200':
+          description: A page.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {{type: array, items: {{$ref: '#/components/schemas/Thing{index}'}}}}
+        '400': {{description: invalid}}
+    post:
+      operationId: createThing{index}
+      requestBody:
+        content:
+          application/json:
+            schema: {{$ref: '#/components/schemas/NewThing{index}'}}
+      responses:
+        '201': {{description: created}}
+  /things{index}/{{id}}:
+    parameters:
+      - {{name: id, in: path, required: true, schema: {{type: integer}}}}
+    get:
+      operationId: getThing{index}
+      responses:
+        '200':
+          description: One.
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/Thing{index}'}}
+        '404': {{description: not found}}
+    delete:
+      operationId: deleteThing{index}
+      responses:
+        '204': {{description: deleted}}
+"
+        ));
+    }
+    text.push_str("components:\n  schemas:\n");
+    for index in 0..resources {
+        text.push_str(&format!(
+            "    NewThing{index}:
+      type: object
+      required: [name]
+      properties:
+        name: {{type: string}}
+        tags: {{type: array, items: {{type: string, maxLength: 20}}}}
+        price: {{type: number}}
+    Thing{index}:
+      allOf:
+        - $ref: '#/components/schemas/NewThing{index}'
+        - type: object
+          properties:
+            id: {{type: integer, readOnly: true}}
+            created_at: {{type: string, format: date-time}}
+      example: {{id: 1, name: first, created_at: '2024-01-01T00:00:00Z'}}
+"
+        ));
+    }
+    text
+}

@@ -72,6 +72,8 @@ fn build_config(
         (None, None) => Ok(Config::default()),
     };
     let mut config = parsed.map_err(|error| ConfigError::new_err(error.0))?;
+    // Python never renders the text report, so source lines are not kept.
+    config.skip_source_lines = true;
     if let Some(name) = dialect {
         config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
             ConfigError::new_err(format!(

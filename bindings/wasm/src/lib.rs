@@ -119,6 +119,8 @@ fn config(options: &ReviewOptions) -> Result<Config, String> {
         Some(serde_json::Value::String(toml)) => Config::from_toml(toml).map_err(|e| e.0)?,
         Some(object) => Config::from_json(&object.to_string()).map_err(|e| e.0)?,
     };
+    // The module returns JSON only, so source lines are not kept.
+    config.skip_source_lines = true;
     if let Some(name) = &options.dialect {
         config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
             format!("unknown SQL dialect `{name}`; use postgres, mysql or sqlite")

@@ -171,7 +171,7 @@ where
 }
 
 fn review(args: ReviewArgs) -> Result<u8, String> {
-    let config = load_config(&args)?;
+    let mut config = load_config(&args)?;
     let fs = FsLoader;
     let mut loader = MemoryLoader::with_fallback(&fs);
     let mut paths = args.paths.clone();
@@ -185,7 +185,15 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
             STDIN_NAME.clone_into(slot);
         }
     }
-    let report = archlint::review(&paths, &loader, &config).map_err(|error| error.to_string())?;
+    // Only the text report shows source lines.
+    config.skip_source_lines = !matches!(args.format, Format::Text);
+    let bar = std::sync::OnceLock::new();
+    let progress = |done: usize, total: usize| show_progress(&bar, done, total);
+    let report = archlint::review_with_progress(&paths, &loader, &config, &progress)
+        .map_err(|error| error.to_string())?;
+    if let Some(Some(bar)) = bar.get() {
+        bar.finish_and_clear();
+    }
     write_report(&report, &args)?;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
@@ -222,6 +230,33 @@ fn load_config(args: &ReviewArgs) -> Result<Config, String> {
             .map_err(|error| error.to_string())?;
     }
     Ok(config)
+}
+
+/// Descriptions below which a review is too quick for a progress bar.
+const PROGRESS_THRESHOLD: usize = 20;
+
+/// Advances the progress bar, created on the first call of a large review, and
+/// only when stderr is a terminal (never on a pipe or in CI logs).
+fn show_progress(
+    bar: &std::sync::OnceLock<Option<indicatif::ProgressBar>>,
+    done: usize,
+    total: usize,
+) {
+    let bar = bar.get_or_init(|| {
+        (total >= PROGRESS_THRESHOLD && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            let style = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} descriptions reviewed, {per_sec}, {elapsed}",
+            );
+            if let Ok(style) = style {
+                bar.set_style(style);
+            }
+            bar
+        })
+    });
+    if let Some(bar) = bar {
+        bar.set_position(done as u64);
+    }
 }
 
 /// Writes the report to `-o` or stdout; JSON is streamed, not built in memory.

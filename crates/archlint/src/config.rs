@@ -70,6 +70,10 @@ pub struct Config {
     pub versioning: VersioningPolicy,
     /// The SQL dialect; detected from the text when absent.
     pub dialect: Option<Dialect>,
+    /// Leaves out the source line under each finding (`Report::lines`), which
+    /// only the text rendering shows: on a folder of thousands of descriptions
+    /// with hundreds of thousands of findings it is a large share of memory.
+    pub skip_source_lines: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,7 +26,10 @@ pub mod sql;
 pub mod tree;
 
 pub use config::{Config, ConfigError, Level, VersioningPolicy};
-pub use engine::{describe_schema, review, review_text, sql_coverage, CoverageRow, InputError};
+pub use engine::{
+    describe_schema, review, review_text, review_with_progress, sql_coverage, CoverageRow,
+    InputError,
+};
 pub use loader::{FsLoader, Loader, MemoryLoader};
 pub use report::{Area, Finding, Location, Related, Report, Severity, Summary};
 pub use rules::{Rule, RuleMeta, RULES};

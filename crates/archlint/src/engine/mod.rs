@@ -36,9 +36,26 @@ pub fn review(
     loader: &dyn Loader,
     config: &Config,
 ) -> Result<Report, InputError> {
+    review_with_progress(paths, loader, config, &|_, _| {})
+}
+
+/// Like [`review`], calling `progress(done, total)` as each OpenAPI description
+/// is finished (from any thread), so a caller can show a progress bar over a
+/// folder of thousands of descriptions.
+pub fn review_with_progress(
+    paths: &[String],
+    loader: &dyn Loader,
+    config: &Config,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report, InputError> {
     let inputs = discover(paths, loader, config)?;
+    let total = inputs.api_roots.len();
+    let done = std::sync::atomic::AtomicUsize::new(0);
     let mut units = par_map(&inputs.api_roots, |root| {
-        api::review_api(root, loader, config)
+        let unit = api::review_api(root, loader, config);
+        let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress(finished, total);
+        unit
     });
     let mut report = Report::default();
     if !inputs.sql_files.is_empty() {
@@ -190,7 +207,7 @@ fn into_unit(diagnostics: Vec<Diagnostic>, sources: &SourceMap, config: &Config)
         let offset = diagnostic.place.span.start;
         let file = sources.get(diagnostic.place.file);
         let finding = diagnostic.into_finding(sources, severity);
-        if let Some(file) = file {
+        if let Some(file) = file.filter(|_| !config.skip_source_lines) {
             let location = &finding.location;
             let snippet = Snippet::at(file, offset, location.line, location.column);
             lines.push(((location.file.clone(), location.line), snippet));

@@ -44,7 +44,19 @@ pub struct IgnoreMarker {
 
 #[derive(Debug, Clone)]
 enum RefTarget {
-    Found { file: FileId, tokens: Vec<String> },
+    /// Its file was read; the pointer is not yet (or cannot be) resolved.
+    Found {
+        file: FileId,
+        tokens: Vec<String>,
+    },
+    /// Resolved once, after loading: the member/item index at each step and
+    /// the target's pointer. Following it is O(depth), not a key search per
+    /// step (on Microsoft Graph, `components/schemas` has thousands of members).
+    Resolved {
+        file: FileId,
+        steps: Vec<usize>,
+        pointer: String,
+    },
     Broken,
 }
 
@@ -126,22 +138,50 @@ impl Documents {
 
     /// Where the `$ref` text written in `file` leads (one hop).
     pub(crate) fn target(&self, file: FileId, text: &str) -> Option<NodeAt<'_>> {
-        let RefTarget::Found { file, tokens } = self.refs.get(&(file, text.to_owned()))? else {
+        let RefTarget::Resolved {
+            file,
+            steps,
+            pointer,
+        } = self.refs.get(&(file, text.to_owned()))?
+        else {
             return None;
         };
-        let root = self.tree(*file)?;
-        let found = pointer::lookup(root, tokens)?;
-        let mut pointer_text = String::new();
-        for token in tokens {
-            pointer_text = pointer::push(&pointer_text, token);
-        }
+        let found = pointer::follow(self.tree(*file)?, steps)?;
         let span = found.member.map_or(found.node.span, |member| member.span());
         Some(NodeAt {
             file: *file,
             node: found.node,
-            pointer: pointer_text,
+            pointer: pointer.clone(),
             span,
         })
+    }
+
+    /// Turns every readable reference into steps, once.
+    fn resolve_refs(&mut self) {
+        let mut resolved = Vec::new();
+        for (key, target) in &self.refs {
+            let RefTarget::Found { file, tokens } = target else {
+                continue;
+            };
+            let Some(steps) = self
+                .tree(*file)
+                .and_then(|root| pointer::lookup_steps(root, tokens))
+            else {
+                continue;
+            };
+            let pointer = tokens.iter().fold(String::new(), |pointer, token| {
+                pointer::push(&pointer, token)
+            });
+            resolved.push((
+                key.clone(),
+                RefTarget::Resolved {
+                    file: *file,
+                    steps,
+                    pointer,
+                },
+            ));
+        }
+        self.refs.extend(resolved);
     }
 
     fn add_source(&mut self, name: &str, text: String) -> FileId {
@@ -297,6 +337,7 @@ impl Documents {
             }
         }
         self.ignores = ignores;
+        self.resolve_refs();
         for site in &sites {
             self.check_site(site);
         }
@@ -304,39 +345,33 @@ impl Documents {
 
     /// Reports a reference whose target does not exist or that loops.
     fn check_site(&mut self, site: &RefSite) {
-        let Some(RefTarget::Found { file, tokens }) =
-            self.refs.get(&(site.file, site.text.clone()))
-        else {
-            return;
-        };
         let site_place = || place(site.file, site.span, Some(site.pointer.clone()));
-        if self.tree(*file).is_none() {
-            let message = format!(
-                "`{}` points into a file that could not be parsed",
-                site.text
-            );
-            self.diagnostics
-                .push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
-            return;
-        }
-        let exists = self
-            .tree(*file)
-            .and_then(|root| pointer::lookup(root, tokens))
-            .is_some();
-        if !exists {
-            let message = format!("`{}` does not point at anything", site.text);
-            self.diagnostics
-                .push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
-            return;
-        }
-        if self.chain_loops(site.file, &site.text) {
-            let message = format!(
-                "`{}` is part of a cycle of references that never reaches a value",
-                site.text
-            );
-            self.diagnostics
-                .push(Diagnostic::new(&RefCycle::META, site_place(), message));
-        }
+        // A readable file whose pointer did not resolve: report why.
+        let message = match self.refs.get(&(site.file, site.text.clone())) {
+            Some(RefTarget::Found { file, .. }) if self.tree(*file).is_none() => {
+                format!(
+                    "`{}` points into a file that could not be parsed",
+                    site.text
+                )
+            }
+            Some(RefTarget::Found { .. }) => {
+                format!("`{}` does not point at anything", site.text)
+            }
+            Some(RefTarget::Resolved { .. }) => {
+                if self.chain_loops(site.file, &site.text) {
+                    let message = format!(
+                        "`{}` is part of a cycle of references that never reaches a value",
+                        site.text
+                    );
+                    self.diagnostics
+                        .push(Diagnostic::new(&RefCycle::META, site_place(), message));
+                }
+                return;
+            }
+            _ => return,
+        };
+        self.diagnostics
+            .push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
     }
 
     /// Whether following `$ref`s from this reference never reaches a non-`$ref` node.

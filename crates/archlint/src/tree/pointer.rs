@@ -92,6 +92,51 @@ pub fn lookup<'a>(root: &'a Node, tokens: &[String]) -> Option<Found<'a>> {
     Some(found)
 }
 
+/// Like [`lookup`], but returns the index taken at each step (member or item
+/// index), so that the node can be reached again in O(depth) with [`follow`].
+pub fn lookup_steps(root: &Node, tokens: &[String]) -> Option<Vec<usize>> {
+    let mut node = root;
+    let mut steps = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let index = if node.is_array() {
+            let index: usize = token.parse().ok()?;
+            node.items().get(index)?;
+            index
+        } else {
+            // The last member with the key, as `Node::member` does.
+            node.members()
+                .iter()
+                .rposition(|member| member.key == *token)?
+        };
+        node = child(node, index)?.0;
+        steps.push(index);
+    }
+    Some(steps)
+}
+
+/// Walks steps recorded by [`lookup_steps`].
+pub fn follow<'a>(root: &'a Node, steps: &[usize]) -> Option<Found<'a>> {
+    let mut found = Found {
+        node: root,
+        member: None,
+    };
+    for &index in steps {
+        let (node, member) = child(found.node, index)?;
+        found = Found { node, member };
+    }
+    Some(found)
+}
+
+fn child(node: &Node, index: usize) -> Option<(&Node, Option<&Member>)> {
+    if node.is_array() {
+        node.items().get(index).map(|item| (item, None))
+    } else {
+        node.members()
+            .get(index)
+            .map(|member| (&member.value, Some(member)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

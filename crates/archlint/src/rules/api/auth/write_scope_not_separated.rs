@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::openapi::{ApiContext, Method, Operation};
 use crate::rules::api::scopes;
@@ -41,12 +43,24 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    // The sorted scopes of each path's GET.
+    let reads: HashMap<&str, Vec<&str>> = context
+        .api
+        .operations
+        .iter()
+        .filter(|operation| operation.method == Method::Get)
+        .map(|operation| {
+            let mut scopes = scopes(context, operation);
+            scopes.sort_unstable();
+            (operation.path, scopes)
+        })
+        .collect();
     let mut inherited = Vec::new();
     for (index, operation) in context.api.operations.iter().enumerate() {
         if !operation.method.is_write() {
             continue;
         }
-        let Some(problem) = problem(context, operation) else {
+        let Some(problem) = problem(context, &reads, operation) else {
             continue;
         };
         match &operation.security_at {
@@ -66,7 +80,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     }
 }
 
-fn problem(context: &ApiContext<'_>, operation: &Operation<'_>) -> Option<&'static str> {
+fn problem(
+    context: &ApiContext<'_>,
+    reads: &HashMap<&str, Vec<&str>>,
+    operation: &Operation<'_>,
+) -> Option<&'static str> {
     let mut own = scopes(context, operation);
     if own.is_empty() {
         return None;
@@ -81,13 +99,9 @@ fn problem(context: &ApiContext<'_>, operation: &Operation<'_>) -> Option<&'stat
         .rsplit_once('/')
         .filter(|(_, last)| last.starts_with('{'))
         .map_or(operation.path, |(parent, _)| parent);
-    let same_as_read = context.api.operations.iter().any(|other| {
-        other.method == Method::Get && (other.path == operation.path || other.path == resource) && {
-            let mut read = scopes(context, other);
-            read.sort_unstable();
-            read == own
-        }
-    });
+    let same_as_read = [operation.path, resource]
+        .iter()
+        .any(|path| reads.get(path).is_some_and(|read| *read == own));
     same_as_read.then_some("requires the same scopes as reading the resource")
 }
 

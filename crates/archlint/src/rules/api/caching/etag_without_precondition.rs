@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use crate::diagnostic::Diagnostic;
 use crate::openapi::{ApiContext, Method, Operation};
 use crate::rules::api::{documents_status, has_header};
@@ -42,6 +44,11 @@ crate::declare_rule! {
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     let operations = &context.api.operations;
+    let etagged: HashMap<&str, &Operation<'_>> = operations
+        .iter()
+        .filter(|operation| operation.method == Method::Get && returns_etag(operation))
+        .map(|operation| (operation.path, operation))
+        .collect();
     for operation in operations {
         if !matches!(
             operation.method,
@@ -50,9 +57,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         {
             continue;
         }
-        let Some(get) = operations.iter().find(|other| {
-            other.path == operation.path && other.method == Method::Get && returns_etag(other)
-        }) else {
+        let Some(get) = etagged.get(operation.path) else {
             continue;
         };
         let message = format!(

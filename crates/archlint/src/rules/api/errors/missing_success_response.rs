@@ -1,3 +1,5 @@
+use std::collections::HashSet;
+
 use crate::diagnostic::Diagnostic;
 use crate::openapi::{ApiContext, Method, Operation};
 use crate::report::Severity;
@@ -45,8 +47,15 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let readable: HashSet<&str> = context
+        .api
+        .operations
+        .iter()
+        .filter(|operation| operation.method == Method::Get)
+        .map(|operation| operation.path)
+        .collect();
     for operation in &context.api.operations {
-        let Some((message, severity)) = problem(context, operation) else {
+        let Some((message, severity)) = problem(&readable, operation) else {
             continue;
         };
         let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
@@ -54,7 +63,8 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     }
 }
 
-fn problem(context: &ApiContext<'_>, operation: &Operation<'_>) -> Option<(String, Severity)> {
+/// `readable`: the paths that have a GET.
+fn problem(readable: &HashSet<&str>, operation: &Operation<'_>) -> Option<(String, Severity)> {
     let label = operation.label();
     let succeeds = operation
         .responses
@@ -72,7 +82,8 @@ fn problem(context: &ApiContext<'_>, operation: &Operation<'_>) -> Option<(Strin
             Severity::Warning,
         )),
         Method::Post
-            if is_collection(context, operation)
+            if !is_item_path(operation.path)
+                && readable.contains(operation.path)
                 && !documents_status(operation, &["201", "202", "204", "303"]) =>
         {
             Some((
@@ -82,14 +93,4 @@ fn problem(context: &ApiContext<'_>, operation: &Operation<'_>) -> Option<(Strin
         }
         _ => None,
     }
-}
-
-/// A path that is not an item and that also has a GET: POST there creates.
-fn is_collection(context: &ApiContext<'_>, operation: &Operation<'_>) -> bool {
-    !is_item_path(operation.path)
-        && context
-            .api
-            .operations
-            .iter()
-            .any(|other| other.path == operation.path && other.method == Method::Get)
 }
