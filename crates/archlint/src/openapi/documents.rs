@@ -28,7 +28,8 @@ pub struct Documents {
     trees: Vec<Option<Node>>,
     pub root: FileId,
     /// `$ref` text as written in a file → where it leads.
-    refs: HashMap<(FileId, String), RefTarget>,
+    /// Per file, keyed by text so lookups borrow instead of allocating.
+    refs: HashMap<FileId, HashMap<String, RefTarget>>,
     /// `x-archlint-ignore` markers: the file, the pointer of the node that carries
     /// the marker (it covers that subtree) and the rules it names.
     pub ignores: Vec<IgnoreMarker>,
@@ -142,7 +143,7 @@ impl Documents {
             file,
             steps,
             pointer,
-        } = self.refs.get(&(file, text.to_owned()))?
+        } = self.ref_target(file, text)?
         else {
             return None;
         };
@@ -156,10 +157,23 @@ impl Documents {
         })
     }
 
+    fn ref_target(&self, file: FileId, text: &str) -> Option<&RefTarget> {
+        self.refs.get(&file)?.get(text)
+    }
+
+    fn set_ref(&mut self, file: FileId, text: String, target: RefTarget) {
+        self.refs.entry(file).or_default().insert(text, target);
+    }
+
     /// Turns every readable reference into steps, once.
     fn resolve_refs(&mut self) {
         let mut resolved = Vec::new();
-        for (key, target) in &self.refs {
+        let all = self.refs.iter().flat_map(|(site, texts)| {
+            texts
+                .iter()
+                .map(move |(text, target)| (*site, text, target))
+        });
+        for (site, text, target) in all {
             let RefTarget::Found { file, tokens } = target else {
                 continue;
             };
@@ -173,7 +187,8 @@ impl Documents {
                 pointer::push(&pointer, token)
             });
             resolved.push((
-                key.clone(),
+                site,
+                text.clone(),
                 RefTarget::Resolved {
                     file: *file,
                     steps,
@@ -181,7 +196,9 @@ impl Documents {
                 },
             ));
         }
-        self.refs.extend(resolved);
+        for (site, text, target) in resolved {
+            self.set_ref(site, text, target);
+        }
     }
 
     fn add_source(&mut self, name: &str, text: String) -> FileId {
@@ -311,8 +328,7 @@ impl Documents {
                                     site_place,
                                     format!("`{}` cannot be read: {message}", site.text),
                                 ));
-                                self.refs
-                                    .insert((site.file, site.text.clone()), RefTarget::Broken);
+                                self.set_ref(site.file, site.text.clone(), RefTarget::Broken);
                                 continue;
                             }
                         }
@@ -333,7 +349,7 @@ impl Documents {
                         RefTarget::Broken
                     }
                 };
-                self.refs.insert((site.file, site.text.clone()), target);
+                self.set_ref(site.file, site.text.clone(), target);
             }
         }
         self.ignores = ignores;
@@ -347,7 +363,7 @@ impl Documents {
     fn check_site(&mut self, site: &RefSite) {
         let site_place = || place(site.file, site.span, Some(site.pointer.clone()));
         // A readable file whose pointer did not resolve: report why.
-        let message = match self.refs.get(&(site.file, site.text.clone())) {
+        let message = match self.ref_target(site.file, &site.text) {
             Some(RefTarget::Found { file, .. }) if self.tree(*file).is_none() => {
                 format!(
                     "`{}` points into a file that could not be parsed",
