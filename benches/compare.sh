@@ -61,6 +61,11 @@ measure() {
     median_time=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
     median_memory=$(printf '%s\n' "${memories[@]}" | sort -g | awk '{ a[NR] = $1 } END { printf "%d", a[int((NR + 1) / 2)] / 1024 }')
     findings=$(eval "$count" 2>/dev/null || echo "?")
+    # Keep each tool's last output for inspection.
+    local slug
+    slug=$(printf '%s-%s' "$tool" "$input" | tr -c 'A-Za-z0-9' '-' | cut -c1-60)
+    cp "$work/out" "$work/$slug.out"
+    cp "$work/err" "$work/$slug.err"
     rows+=("| $tool | $input | $median_time s | $median_memory MB | $findings |")
     echo "$tool on $input: ${median_time}s, ${median_memory} MB, $findings findings"
 }
@@ -68,7 +73,7 @@ measure() {
 json_findings='python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[\"findings\"]))" $work/out'
 spectral_findings='python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" $work/out'
 redocly_findings='python3 -c "import json,sys; d=json.load(open(sys.argv[1])); t=d[\"totals\"]; print(t[\"errors\"]+t[\"warnings\"])" $work/out'
-ibm_findings='python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(d[\"error\"][\"summary\"][\"total\"]+d[\"warning\"][\"summary\"][\"total\"])" $work/out'
+ibm_findings='python3 -c "import json,sys; t=open(sys.argv[1]).read(); d=json.loads(t[t.index(\"{\"):]); print(d[\"error\"][\"summary\"][\"total\"]+d[\"warning\"][\"summary\"][\"total\"])" $work/out'
 squawk_findings='python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" $work/out'
 
 github=corpus/external/github/api.github.com.json

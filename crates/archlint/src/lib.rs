@@ -19,6 +19,7 @@ mod glob;
 pub mod loader;
 pub mod model;
 pub mod openapi;
+mod parallel;
 pub mod report;
 pub mod rules;
 pub mod source;

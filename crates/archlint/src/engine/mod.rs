@@ -10,6 +10,7 @@ pub use sql::{describe_schema, sql_coverage, CoverageRow};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::loader::{Loader, MemoryLoader};
+pub(crate) use crate::parallel::par_map;
 use crate::report::{Finding, Report, Snippet};
 use crate::rules::{Side, RULES};
 use crate::source::SourceMap;
@@ -218,19 +219,5 @@ fn into_unit(diagnostics: Vec<Diagnostic>, sources: &SourceMap, config: &Config)
         files: sources.iter().map(|(_, file)| file.name.clone()).collect(),
         findings,
         lines,
-    }
-}
-
-/// Maps in parallel when the `parallel` feature is on; the output keeps the input
-/// order either way, so reports are identical.
-fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        items.par_iter().map(f).collect()
-    }
-    #[cfg(not(feature = "parallel"))]
-    {
-        items.iter().map(f).collect()
     }
 }

@@ -243,15 +243,25 @@ impl Schema {
     }
 
     pub fn table(&self, name: &str) -> Option<&Table> {
+        let wanted = Schema::unqualified(name);
         self.tables
             .iter()
-            .find(|table| Schema::same_name(&table.name, name))
+            .find(|table| Schema::names(&table.name, wanted))
     }
 
     pub fn table_mut(&mut self, name: &str) -> Option<&mut Table> {
+        let wanted = Schema::unqualified(name);
         self.tables
             .iter_mut()
-            .find(|table| Schema::same_name(&table.name, name))
+            .find(|table| Schema::names(&table.name, wanted))
+    }
+
+    /// Whether `name` names the unqualified `wanted`. Lookups scan every table,
+    /// so most candidates are rejected on length alone: equal, or longer by one
+    /// of the default-schema prefixes.
+    fn names(name: &str, wanted: &str) -> bool {
+        let extra = name.len().wrapping_sub(wanted.len());
+        matches!(extra, 0 | 4 | 5 | 7) && Schema::unqualified(name).eq_ignore_ascii_case(wanted)
     }
 
     pub fn enum_type(&self, name: &str) -> Option<&EnumType> {

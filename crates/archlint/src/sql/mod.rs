@@ -176,33 +176,81 @@ pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> SqlOutc
         },
         ..SqlOutcome::default()
     };
-    let parser_dialect = dialect.parser();
-    for &file in files {
-        let Some(source) = sources.get(file) else {
-            continue;
-        };
-        let coverage = apply_file(
-            &mut outcome,
-            file,
-            &source.text,
-            dialect,
-            parser_dialect.as_ref(),
-            sources,
-        );
+    // Splitting and parsing each file is independent and most of the cost:
+    // done in parallel. Applying to the schema must follow the history's order.
+    let texts: Vec<(FileId, &str)> = files
+        .iter()
+        .filter_map(|&file| sources.get(file).map(|source| (file, source.text.as_str())))
+        .collect();
+    let prepared = crate::parallel::par_map(&texts, |(_, text)| prepare(text, dialect));
+    for ((file, text), prepared) in texts.into_iter().zip(prepared) {
+        let coverage = apply_file(&mut outcome, file, text, prepared, sources);
         outcome.coverage.push((file, coverage));
     }
     outcome
+}
+
+/// What sqlparser made of one statement.
+type Parsed = Result<Vec<sqlparser::ast::Statement>, sqlparser::parser::ParserError>;
+
+/// A file split into statements, each parsed unless it is unterminated or a
+/// data statement (`None`).
+struct Prepared {
+    split: split::Split,
+    parsed: Vec<Option<Parsed>>,
+}
+
+fn prepare(text: &str, dialect: Dialect) -> Prepared {
+    let split = split::split(text, dialect);
+    let parser_dialect = dialect.parser();
+    let parsed = split
+        .statements
+        .iter()
+        .map(|raw| {
+            if raw.unterminated.is_some() {
+                return None;
+            }
+            let tokens = locate::code_tokens(split.tokens.get(raw.tokens.clone()).unwrap_or(&[]));
+            if is_data_statement(&tokens, text) {
+                return None;
+            }
+            Some(parse(
+                text.get(raw.start..raw.end).unwrap_or(""),
+                parser_dialect.as_ref(),
+            ))
+        })
+        .collect();
+    Prepared { split, parsed }
+}
+
+/// `INSERT`, `UPDATE`, `SELECT` ...: no effect on the schema.
+fn is_data_statement(tokens: &[lexer::Token], text: &str) -> bool {
+    tokens
+        .first()
+        .is_some_and(|first| DATA_STATEMENTS.iter().any(|word| first.is_word(text, word)))
+}
+
+fn parse(statement_text: &str, parser_dialect: &dyn ParserDialect) -> Parsed {
+    if statement_text.len() > MAX_PARSED_STATEMENT {
+        return Err(sqlparser::parser::ParserError::ParserError(format!(
+            "statement of {} MB is longer than archlint parses",
+            statement_text.len() / 1_000_000
+        )));
+    }
+    Parser::new(parser_dialect)
+        .with_recursion_limit(RECURSION_LIMIT)
+        .try_with_sql(statement_text)
+        .and_then(|mut parser| parser.parse_statements())
 }
 
 fn apply_file(
     outcome: &mut SqlOutcome,
     file: FileId,
     text: &str,
-    dialect: Dialect,
-    parser_dialect: &dyn ParserDialect,
+    prepared: Prepared,
     sources: &SourceMap,
 ) -> Coverage {
-    let split = split::split(text, dialect);
+    let Prepared { split, parsed } = prepared;
     collect_ignores(outcome, file, text, &split, sources);
     for comment in &split.unterminated_comments {
         let at = Place {
@@ -217,7 +265,7 @@ fn apply_file(
             .push(Diagnostic::new(&SqlSyntaxError::META, at, message));
     }
     let mut coverage = Coverage::default();
-    for raw in &split.statements {
+    for (raw, parsed) in split.statements.iter().zip(parsed) {
         coverage.statements += 1;
         let place = Place {
             file,
@@ -243,25 +291,11 @@ fn apply_file(
             coverage.not_understood += 1;
             continue;
         }
-        let statement_text = text.get(raw.start..raw.end).unwrap_or("");
         let tokens = locate::code_tokens(split.tokens.get(raw.tokens.clone()).unwrap_or(&[]));
-        if tokens
-            .first()
-            .is_some_and(|first| DATA_STATEMENTS.iter().any(|word| first.is_word(text, word)))
-        {
+        let Some(parsed) = parsed else {
+            // A data statement (unterminated ones were handled above).
             coverage.no_schema_effect += 1;
             continue;
-        }
-        let parsed = if statement_text.len() > MAX_PARSED_STATEMENT {
-            Err(sqlparser::parser::ParserError::ParserError(format!(
-                "statement of {} MB is longer than archlint parses",
-                statement_text.len() / 1_000_000
-            )))
-        } else {
-            Parser::new(parser_dialect)
-                .with_recursion_limit(RECURSION_LIMIT)
-                .try_with_sql(statement_text)
-                .and_then(|mut parser| parser.parse_statements())
         };
         let mut context = apply::Context {
             schema: &mut outcome.schema,
