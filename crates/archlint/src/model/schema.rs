@@ -5,6 +5,8 @@
 //! `public.`/`main.`/`dbo.` schema prefix ([`Schema::same_name`]); they are kept as
 //! written for messages.
 
+use std::collections::HashMap;
+
 use crate::diagnostic::Place;
 use crate::source::FileId;
 use crate::sql::Dialect;
@@ -19,6 +21,10 @@ pub struct Schema {
     pub views: Vec<View>,
     /// Every statement applied, in order: what migration-aware rules read.
     pub statements: Vec<StatementRecord>,
+    /// Lower-case unqualified table name → position in `tables`, kept by
+    /// `add_table`, `remove_table` and `rename_table`. Trusted only while it
+    /// has one entry per table; a schema built by hand is scanned instead.
+    table_index: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -243,17 +249,78 @@ impl Schema {
     }
 
     pub fn table(&self, name: &str) -> Option<&Table> {
-        let wanted = Schema::unqualified(name);
-        self.tables
-            .iter()
-            .find(|table| Schema::names(&table.name, wanted))
+        self.table_position(name)
+            .and_then(|position| self.tables.get(position))
     }
 
     pub fn table_mut(&mut self, name: &str) -> Option<&mut Table> {
+        self.table_position(name)
+            .and_then(|position| self.tables.get_mut(position))
+    }
+
+    fn table_position(&self, name: &str) -> Option<usize> {
+        if self.table_index.len() == self.tables.len() {
+            return self.table_index.get(&Schema::index_key(name)).copied();
+        }
         let wanted = Schema::unqualified(name);
         self.tables
-            .iter_mut()
-            .find(|table| Schema::names(&table.name, wanted))
+            .iter()
+            .position(|table| Schema::names(&table.name, wanted))
+    }
+
+    fn index_key(name: &str) -> String {
+        Schema::unqualified(name).to_ascii_lowercase()
+    }
+
+    fn rebuild_table_index(&mut self) {
+        self.table_index = self
+            .tables
+            .iter()
+            .enumerate()
+            .map(|(position, table)| (Schema::index_key(&table.name), position))
+            .collect();
+    }
+
+    /// Adds a table, or replaces the one of the same name.
+    pub fn add_table(&mut self, table: Table) {
+        match self.table_mut(&table.name) {
+            Some(existing) => *existing = table,
+            None => {
+                self.tables.push(table);
+                self.rebuild_if_stale();
+            }
+        }
+    }
+
+    /// Keeps the index in step after one table was added.
+    fn rebuild_if_stale(&mut self) {
+        let trusted = self.table_index.len() + 1 == self.tables.len();
+        match self.tables.last() {
+            Some(last) if trusted => {
+                let key = Schema::index_key(&last.name);
+                self.table_index.insert(key, self.tables.len() - 1);
+            }
+            _ => self.rebuild_table_index(),
+        }
+    }
+
+    /// Removes the table of this name.
+    pub fn remove_table(&mut self, name: &str) -> Option<Table> {
+        let position = self.table_position(name)?;
+        let table = self.tables.remove(position);
+        self.rebuild_table_index();
+        Some(table)
+    }
+
+    /// Renames a table; false when there is none of that name.
+    pub fn rename_table(&mut self, old: &str, new: &str) -> bool {
+        let Some(table) = self.table_mut(old) else {
+            return false;
+        };
+        table.name = new.to_owned();
+        table.place.object = Some(new.to_owned());
+        self.rebuild_table_index();
+        true
     }
 
     /// Whether `name` names the unqualified `wanted`. Lookups scan every table,

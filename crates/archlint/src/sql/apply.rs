@@ -262,10 +262,7 @@ impl Context<'_> {
     /// Replaces a table of the same name (a second `CREATE TABLE` after a drop
     /// the history did not show), or adds it.
     pub fn insert_table(&mut self, table: Table) {
-        match self.schema.table_mut(&table.name) {
-            Some(existing) => *existing = table,
-            None => self.schema.tables.push(table),
-        }
+        self.schema.add_table(table);
     }
 
     fn create_table(&mut self, create: &CreateTable) -> Option<String> {
@@ -509,12 +506,7 @@ impl Context<'_> {
     }
 
     fn take_table(&mut self, name: &str) -> Option<Table> {
-        let position = self
-            .schema
-            .tables
-            .iter()
-            .position(|table| Schema::same_name(&table.name, name))?;
-        Some(self.schema.tables.remove(position))
+        self.schema.remove_table(name)
     }
 
     /// Where a column is named in the statement (ALTER TABLE ... ADD COLUMN x ...),
@@ -570,12 +562,8 @@ impl Context<'_> {
     }
 
     fn rename_table(&mut self, old: &str, new: &str) {
-        match self.schema.table_mut(old) {
-            Some(table) => {
-                table.name = new.to_owned();
-                table.place.object = Some(new.to_owned());
-            }
-            None => self.unknown("rename of table", old),
+        if !self.schema.rename_table(old, new) {
+            self.unknown("rename of table", old);
         }
     }
 

@@ -169,13 +169,8 @@ pub fn build_from_texts(
 
 /// Applies the files in order (a migration history) to one schema.
 pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> SqlOutcome {
-    let mut outcome = SqlOutcome {
-        schema: Schema {
-            dialect,
-            ..Schema::default()
-        },
-        ..SqlOutcome::default()
-    };
+    let mut outcome = SqlOutcome::default();
+    outcome.schema.dialect = dialect;
     // Splitting and parsing each file is independent and most of the cost:
     // done in parallel. Applying to the schema must follow the history's order.
     let texts: Vec<(FileId, &str)> = files
