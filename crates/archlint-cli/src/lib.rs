@@ -5,7 +5,7 @@
 
 use std::io::{IsTerminal, Read, Write};
 
-use archlint::report::{to_github, to_json, to_sarif, to_text, write_json, TextOptions};
+use archlint::report::{to_github, to_sarif, to_text, write_json, TextOptions};
 use archlint::{Config, Dialect, FsLoader, MemoryLoader, Report, Severity, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -274,7 +274,9 @@ fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
     };
     let written = match args.format {
         Format::Json => write_json(report, &mut sink).and_then(|()| sink.write_all(b"\n")),
-        _ => sink.write_all(render(report, args).as_bytes()),
+        Format::Text => sink.write_all(to_text(report, text_options(args)).as_bytes()),
+        Format::Sarif => sink.write_all((to_sarif(report) + "\n").as_bytes()),
+        Format::Github => sink.write_all(to_github(report).as_bytes()),
     };
     match written.and_then(|()| sink.flush()) {
         Ok(()) => Ok(()),
@@ -283,24 +285,18 @@ fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
     }
 }
 
-fn render(report: &Report, args: &ReviewArgs) -> String {
-    match args.format {
-        Format::Text => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    args.output.is_none()
-                        && std::io::stdout().is_terminal()
-                        && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            to_text(report, TextOptions { color })
+/// Colour when asked, or on a terminal without `NO_COLOR` and without `-o`.
+fn text_options(args: &ReviewArgs) -> TextOptions {
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            args.output.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
-        Format::Json => to_json(report) + "\n",
-        Format::Sarif => to_sarif(report) + "\n",
-        Format::Github => to_github(report),
-    }
+    };
+    TextOptions { color }
 }
 
 fn catalogue(format: CatalogueFormat) -> String {
