@@ -43,21 +43,29 @@ pub fn summarize(findings: &[Finding]) -> Vec<String> {
         .collect()
 }
 
-/// `RULE file:line:col` per finding, the file relative to `base` (folder fixtures).
+/// `RULE file:line:col` per finding, the file relative to `base` (folder
+/// fixtures). A consistency finding also names its other side:
+/// `CONS001 api.yaml:12:5 -> schema.sql:3:5`.
 pub fn summarize_in(findings: &[Finding], base: &str) -> Vec<String> {
+    let relative = |location: &archlint::Location| {
+        let file = location.file.strip_prefix(base).unwrap_or(&location.file);
+        format!(
+            "{}:{}:{}",
+            file.trim_start_matches('/'),
+            location.line,
+            location.column
+        )
+    };
     findings
         .iter()
         .map(|finding| {
-            let file = finding
-                .location
-                .file
-                .strip_prefix(base)
-                .unwrap_or(&finding.location.file);
-            let file = file.trim_start_matches('/');
-            format!(
-                "{} {file}:{}:{}",
-                finding.rule, finding.location.line, finding.location.column
-            )
+            let mut line = format!("{} {}", finding.rule, relative(&finding.location));
+            if finding.area == archlint::Area::Consistency {
+                for related in &finding.related {
+                    line.push_str(&format!(" -> {}", relative(&related.location)));
+                }
+            }
+            line
         })
         .collect()
 }

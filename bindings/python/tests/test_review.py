@@ -50,7 +50,7 @@ def test_finding_objects_carry_everything() -> None:
     assert duplicate.severity == "error"
     assert duplicate.help
     assert duplicate.location.pointer == "/paths/~1orders~1{orderId}/get/operationId"
-    assert (duplicate.location.line, duplicate.location.column) == (93, 7)
+    assert (duplicate.location.line, duplicate.location.column) == (96, 7)
     assert duplicate.location.end_line >= duplicate.location.line
     assert duplicate.related and duplicate.related[0].location.line == 41
     assert "CONV001" in repr(duplicate)
@@ -106,6 +106,32 @@ def test_api_and_schema_together(tmp_path: Path) -> None:
     rules = {f.rule for f in report}
     assert "TLS001" not in rules
     assert {"VAL001", "NORM003"} <= rules
+
+
+def test_in_memory_api_and_schema_are_checked_for_consistency() -> None:
+    fixture = FIXTURES / "rules" / "length-mismatch" / "fail"
+    report = archlint.review(
+        openapi=(fixture / "api.yaml").read_text(),
+        sql=(fixture / "schema.sql").read_text(),
+        config={"select": ["length-mismatch"]},
+    )
+    found = [(f.rule, f.location.line, f.location.column, f.related[0].location.line) for f in report]
+    assert found == [("CONS001", 17, 9, 3), ("CONS001", 18, 9, 4)]
+    assert report.findings[0].related[0].location.file.endswith(".sql")
+    mapping = report.summary["mapping"]
+    assert mapping["schemas"][0]["schema"] == "NewCustomer"
+    assert mapping["schemas"][0]["table"] == "customers"
+
+
+def test_consistency_links_from_a_config_dict() -> None:
+    fixture = FIXTURES / "consistency-config"
+    report = archlint.review(
+        [fixture / "api.yaml", fixture / "schema.sql"],
+        config={"consistency": {"tables": {"Account": "users"}, "columns": {"Account.fullName": "name"}}},
+    )
+    account = next(s for s in report.summary["mapping"]["schemas"] if s["schema"] == "Account")
+    assert (account["table"], account["via"]) == ("users", "config")
+    assert any(f.rule == "CONS001" for f in report)
 
 
 def test_catalogue_and_explain() -> None:

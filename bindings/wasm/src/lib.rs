@@ -43,11 +43,25 @@ export interface Report {
   summary: {
     files: string[];
     counts: { error: number; warning: number; info: number };
-    by_area: Record<string, number>;
+    /** Findings per area. */
+    areas: Record<string, number>;
     rules: number;
     dialects: string[];
     scores: { overall: number; areas: Record<string, number> };
+    /** How the API maps onto the schema; present when both were reviewed. */
+    mapping?: Mapping;
   };
+}
+export interface Mapping {
+  schemas: {
+    schema: string; location: Location; table: string; via: "extension" | "config" | "name" | "path";
+    properties: { property: string; column: string | null; via: string | null; nested: boolean }[];
+  }[];
+  parameters: {
+    operation: string; parameter: string; in: "path" | "query"; table: string; column: string;
+    kind: "lookup" | "filter" | "sort"; via: string; location: Location;
+  }[];
+  unmapped: { schemas: string[]; tables: string[]; columns: string[] };
 }
 export interface RuleInfo {
   id: string; name: string; side: "api" | "db" | "both"; area: string;

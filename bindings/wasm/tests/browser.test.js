@@ -86,6 +86,10 @@ test("the example loads with one click and is reviewed as it is edited", async (
   // Review as you type: breaking the server URL adds a finding after the debounce.
   await page.click('.finding[data-rule="VAL001"]');
   assert.equal(await page.$eval("#tabs button.active", (tab) => tab.textContent), "components/schemas.yaml");
+  // A consistency finding's related place (the column) opens in the SQL editor.
+  await page.click('.finding[data-rule="CONS001"] .related');
+  const column = await page.$eval("#sql", (editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
+  assert.match(column, /^\s+(name|email)\s+varchar\((80|200)\)/);
   await page.fill("#sql", "CREATE TABLE t (price float);");
   await page.waitForSelector('.finding[data-rule="TYPE001"]');
 });

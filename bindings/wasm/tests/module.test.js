@@ -38,6 +38,27 @@ test("the example corpus gives the CLI's findings, summary and scores", async ()
   assert.deepEqual(report.findings, expected.findings);
   assert.deepEqual(report.summary.counts, expected.summary.counts);
   assert.deepEqual(report.summary.scores, expected.summary.scores);
+  assert.deepEqual(report.summary.mapping, expected.summary.mapping);
+});
+
+test("an API and its schema together are checked for consistency", async () => {
+  const fixture = "tests/fixtures/rules/length-mismatch/fail";
+  const report = await review({
+    openapi: read(`${fixture}/api.yaml`),
+    sql: read(`${fixture}/schema.sql`),
+    config: { select: ["length-mismatch"] },
+  });
+  assert.deepEqual(
+    report.findings.map((f) => [f.rule, f.location.line, f.location.column, f.related[0].location.line]),
+    [["CONS001", 17, 9, 3], ["CONS001", 18, 9, 4]],
+  );
+  assert.equal(report.summary.mapping.schemas[0].table, "customers");
+  const linked = await review({
+    openapi: read("tests/fixtures/consistency-config/api.yaml"),
+    sql: read("tests/fixtures/consistency-config/schema.sql"),
+    config: { consistency: { tables: { Account: "users" }, columns: { "Account.fullName": "name" } } },
+  });
+  assert.equal(linked.summary.mapping.schemas.find((s) => s.schema === "Account").via, "config");
 });
 
 test("SQL texts in a list are a migration history, applied in order", async () => {

@@ -107,6 +107,10 @@ function renderReport(report) {
         </div>
         <div class="message">${richText(finding.message)}</div>
         <div class="help">${richText(finding.help)}</div>
+        ${finding.related.map((related) => `
+          <button class="related" type="button" data-file="${escapeHtml(related.location.file)}" data-line="${related.location.line}">
+            ↳ ${richText(related.message)} <span class="where">${escapeHtml(related.location.file)}:${related.location.line}</span>
+          </button>`).join("")}
       </li>`)
     .join("");
 }
@@ -130,6 +134,12 @@ function reveal(file, line) {
 }
 
 function onFindingActivated(event) {
+  // A related place (the column behind an API property) opens its own line.
+  const related = event.target.closest(".related");
+  if (related) {
+    reveal(related.dataset.file, Number(related.dataset.line));
+    return;
+  }
   const item = event.target.closest(".finding");
   if (!item || !lastReport) return;
   const finding = lastReport.findings[Number(item.dataset.index)];

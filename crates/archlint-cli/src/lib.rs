@@ -40,6 +40,22 @@ enum Command {
         #[arg(long, value_enum)]
         dialect: Option<DialectArg>,
     },
+    /// Show how the API maps onto the schema: which schema is stored in which
+    /// table, which property in which column, which parameters look rows up by
+    /// which columns, and what is unmapped on each side. Give OpenAPI and SQL
+    /// paths together, as to `review`.
+    Map {
+        #[arg(required = true)]
+        paths: Vec<String>,
+        #[arg(long, short, value_enum, default_value_t = CatalogueFormat::Text)]
+        format: CatalogueFormat,
+        /// Configuration file (default: ./archlint.toml when it exists); its
+        /// `[consistency]` table sets links the names do not give.
+        #[arg(long)]
+        config: Option<String>,
+        #[arg(long, value_enum)]
+        dialect: Option<DialectArg>,
+    },
     /// Report how many SQL statements archlint understands, per file. A folder is
     /// read as one migration history; each path gets its own detected dialect.
     Coverage {
@@ -163,6 +179,12 @@ where
             dialect,
             format,
         } => coverage(&paths, dialect.map(Dialect::from), format),
+        Command::Map {
+            paths,
+            format,
+            config,
+            dialect,
+        } => map(&paths, format, config.as_deref(), dialect),
     };
     outcome.unwrap_or_else(|message| {
         eprintln!("archlint: {message}");
@@ -206,8 +228,21 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
 }
 
 fn load_config(args: &ReviewArgs) -> Result<Config, String> {
-    let path = match &args.config {
-        Some(path) => Some(path.clone()),
+    let mut config = read_config(args.config.as_deref(), args.dialect)?;
+    if !args.select.is_empty() {
+        let selected: Vec<&str> = args.select.iter().map(String::as_str).collect();
+        config
+            .select(&selected)
+            .map_err(|error| error.to_string())?;
+    }
+    Ok(config)
+}
+
+/// The configuration file given, or `./archlint.toml` when it exists, with a
+/// dialect given on the command line.
+fn read_config(path: Option<&str>, dialect: Option<DialectArg>) -> Result<Config, String> {
+    let path = match path {
+        Some(path) => Some(path.to_owned()),
         None => std::path::Path::new("archlint.toml")
             .is_file()
             .then(|| "archlint.toml".to_owned()),
@@ -220,16 +255,32 @@ fn load_config(args: &ReviewArgs) -> Result<Config, String> {
         }
         None => Config::default(),
     };
-    if let Some(dialect) = args.dialect {
+    if let Some(dialect) = dialect {
         config.dialect = Some(dialect.into());
     }
-    if !args.select.is_empty() {
-        let selected: Vec<&str> = args.select.iter().map(String::as_str).collect();
-        config
-            .select(&selected)
-            .map_err(|error| error.to_string())?;
-    }
     Ok(config)
+}
+
+fn map(
+    paths: &[String],
+    format: CatalogueFormat,
+    config: Option<&str>,
+    dialect: Option<DialectArg>,
+) -> Result<u8, String> {
+    let mut config = read_config(config, dialect)?;
+    // The links are made whichever rules run; none need to.
+    config.select(&[]).map_err(|error| error.to_string())?;
+    config.skip_source_lines = true;
+    let report = archlint::review(paths, &FsLoader, &config).map_err(|error| error.to_string())?;
+    let mapping = report.summary.mapping.ok_or_else(|| {
+        "nothing to map: give an OpenAPI description and the SQL files of its database".to_owned()
+    })?;
+    let text = match format {
+        CatalogueFormat::Json => serde_json::to_string_pretty(&mapping).unwrap_or_default() + "\n",
+        CatalogueFormat::Text | CatalogueFormat::Markdown => mapping.to_text(),
+    };
+    print(&text)?;
+    Ok(0)
 }
 
 /// Descriptions below which a review is too quick for a progress bar.

@@ -178,3 +178,47 @@ fn output_file() {
     assert!(json["findings"].as_array().unwrap().len() > 5);
     let _ = std::fs::remove_file(path);
 }
+
+#[test]
+fn map_shows_the_links_and_what_is_unmapped() {
+    let output = archlint(&["map", "corpus/api", "corpus/db"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("NewCustomer → customers  (name, corpus/api/components/schemas.yaml:8)"),
+        "{text}"
+    );
+    assert!(text.contains("    note → (no column)"), "{text}");
+    assert!(text.contains("    lines → (nested)"), "{text}");
+    assert!(
+        text.contains("GET /orders customer_id (query) → orders.customer_id  [filter]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tables without a schema: audit_log"),
+        "{text}"
+    );
+
+    let json = archlint(&["map", "corpus/api", "corpus/db", "--format", "json"]);
+    let mapping: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(mapping["schemas"][0]["schema"], "Customer");
+    assert_eq!(mapping["schemas"][0]["table"], "customers");
+    assert_eq!(mapping["unmapped"]["tables"][0], "audit_log");
+
+    // The review's JSON carries the same mapping.
+    let review = archlint(&[
+        "review",
+        "corpus/api",
+        "corpus/db",
+        "-f",
+        "json",
+        "--fail-on",
+        "never",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&review.stdout).expect("JSON");
+    assert_eq!(report["summary"]["mapping"], mapping);
+
+    let api_only = archlint(&["map", "corpus/api"]);
+    assert_eq!(api_only.status.code(), Some(2));
+    assert!(stderr(&api_only).contains("nothing to map"));
+}

@@ -17,6 +17,11 @@
 //!
 //! [sql]
 //! dialect = "postgres"  # postgres | mysql | sqlite (default: detected)
+//!
+//! [consistency]         # how API schemas map to tables (default: by name)
+//! tables = { Account = "users" }
+//! columns = { "Account.fullName" = "name" }
+//! unlinked = ["Problem"]
 //! ```
 
 use std::collections::HashMap;
@@ -74,6 +79,24 @@ pub struct Config {
     /// only the text rendering shows: on a folder of thousands of descriptions
     /// with hundreds of thousands of findings it is a large share of memory.
     pub skip_source_lines: bool,
+    /// How API schemas and properties map to tables and columns where the
+    /// names do not say it.
+    pub consistency: ConsistencySettings,
+}
+
+/// The `[consistency]` table: explicit links between the API and the schema.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsistencySettings {
+    /// Schema name → table name.
+    #[serde(default)]
+    pub tables: std::collections::BTreeMap<String, String>,
+    /// `Schema.property` → column name (of the schema's table).
+    #[serde(default)]
+    pub columns: std::collections::BTreeMap<String, String>,
+    /// Schema names never linked to a table.
+    #[serde(default)]
+    pub unlinked: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +125,8 @@ struct RawConfig {
     api: RawApi,
     #[serde(default)]
     sql: RawSql,
+    #[serde(default)]
+    consistency: ConsistencySettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -139,6 +164,7 @@ impl Config {
         let mut config = Config {
             versioning: raw.api.versioning,
             ignore: raw.ignore,
+            consistency: raw.consistency,
             ..Config::default()
         };
         if let Some(name) = &raw.sql.dialect {
@@ -266,6 +292,18 @@ mod tests {
         let auth = rules::find("api-key-in-query").unwrap().meta();
         assert_eq!(config.level(auth, Severity::Warning), Some(Severity::Error));
         assert_eq!(config.versioning, VersioningPolicy::Path);
+    }
+
+    #[test]
+    fn reads_consistency_links() {
+        let config = Config::from_toml(
+            "[consistency]\ntables = { Account = \"users\" }\ncolumns = { \"Account.fullName\" = \"name\" }\nunlinked = [\"Problem\"]\n",
+        )
+        .unwrap();
+        assert_eq!(config.consistency.tables["Account"], "users");
+        assert_eq!(config.consistency.columns["Account.fullName"], "name");
+        assert_eq!(config.consistency.unlinked, ["Problem"]);
+        assert!(Config::from_toml("[consistency]\ntable = {}\n").is_err());
     }
 
     #[test]

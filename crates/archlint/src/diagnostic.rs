@@ -26,6 +26,9 @@ pub struct Diagnostic {
     /// unsecured write operation is worse than an unsecured read).
     pub severity: Option<Severity>,
     pub related: Vec<(Place, String)>,
+    /// Related locations in another set of files (the schema side of an API
+    /// finding), located by the rule that knows those files.
+    pub located: Vec<Related>,
 }
 
 impl Diagnostic {
@@ -37,6 +40,7 @@ impl Diagnostic {
             help: None,
             severity: None,
             related: Vec::new(),
+            located: Vec::new(),
         }
     }
 
@@ -52,6 +56,12 @@ impl Diagnostic {
 
     pub fn related(mut self, place: Place, message: impl Into<String>) -> Self {
         self.related.push((place, message.into()));
+        self
+    }
+
+    /// Adds a related location already located in other files.
+    pub fn located(mut self, related: Related) -> Self {
+        self.located.push(related);
         self
     }
 
@@ -72,6 +82,7 @@ impl Diagnostic {
                     message: message.clone(),
                     location: locate(sources, place),
                 })
+                .chain(self.located)
                 .collect(),
         }
     }

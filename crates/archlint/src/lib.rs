@@ -12,6 +12,7 @@
 //! ```
 
 pub mod config;
+pub mod consistency;
 pub mod diagnostic;
 pub mod docs;
 mod engine;

@@ -1,35 +1,78 @@
 //! Reviewing one OpenAPI description (its root file and what its `$ref`s reach).
 
-use super::{into_unit, par_map, Root, Unit};
+use super::sql::Database;
+use super::{into_unit, run_rules, Root, Unit};
 use crate::config::Config;
+use crate::consistency::{self, ConsistencyContext};
 use crate::diagnostic::Diagnostic;
 use crate::loader::Loader;
 use crate::openapi::{Api, ApiContext, Documents, IgnoreMarker};
-use crate::rules::{Emitter, Side, RULES};
+use crate::rules::{Side, SUPERSEDED};
 use crate::tree::Node;
 
-pub(super) fn review_api(root: &Root, loader: &dyn Loader, config: &Config) -> Option<Unit> {
+pub(super) fn review_api(
+    root: &Root,
+    loader: &dyn Loader,
+    config: &Config,
+    database: Option<&Database>,
+) -> Option<Unit> {
     let documents = Documents::load(&root.path, loader);
     if !root.named && !looks_like_openapi(documents.tree(documents.root)) {
         return None;
     }
     let mut diagnostics = documents.diagnostics.clone();
+    let mut mapping = None;
     if let Some(api) = Api::build(&documents, &mut diagnostics) {
         let context = ApiContext::new(&documents, api, config);
-        let rules: Vec<_> = RULES
-            .iter()
-            .filter(|rule| rule.meta().side == Side::Api && config.is_enabled(rule.meta()))
-            .collect();
-        for found in par_map(&rules, |rule| {
-            let mut emitter = Emitter::new(rule.meta());
-            rule.check_api(&context, &mut emitter);
-            emitter.diagnostics
-        }) {
-            diagnostics.extend(found);
+        diagnostics.extend(run_rules(config, Side::Api, |rule, emitter| {
+            rule.check_api(&context, emitter)
+        }));
+        if let Some(database) = database {
+            let links = consistency::link(&context, &database.schema, config);
+            let both = ConsistencyContext {
+                api: &context,
+                schema: &database.schema,
+                db_sources: &database.sources,
+                links: &links,
+                config,
+            };
+            diagnostics.extend(run_rules(config, Side::Both, |rule, emitter| {
+                rule.check_both(&both, emitter)
+            }));
+            mapping = Some(consistency::mapping(&links, &context, &database.schema));
         }
     }
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &documents.ignores));
-    Some(into_unit(diagnostics, &documents.sources, config))
+    drop_superseded(&mut diagnostics);
+    let mut unit = into_unit(diagnostics, &documents.sources, config);
+    unit.mapping = mapping;
+    Some(unit)
+}
+
+/// Drops a finding that a more certain one says again at the same place: the
+/// schema confirms what a name only suggested (see [`SUPERSEDED`]).
+fn drop_superseded(diagnostics: &mut Vec<Diagnostic>) {
+    let stronger: Vec<(&'static str, crate::source::FileId, u32)> = diagnostics
+        .iter()
+        .filter(|diagnostic| SUPERSEDED.iter().any(|(by, _)| *by == diagnostic.rule.id))
+        .map(|diagnostic| {
+            (
+                diagnostic.rule.id,
+                diagnostic.place.file,
+                diagnostic.place.span.start,
+            )
+        })
+        .collect();
+    if stronger.is_empty() {
+        return;
+    }
+    diagnostics.retain(|diagnostic| {
+        !stronger.iter().any(|(rule, file, start)| {
+            *file == diagnostic.place.file
+                && *start == diagnostic.place.span.start
+                && SUPERSEDED.contains(&(*rule, diagnostic.rule.id))
+        })
+    });
 }
 
 /// A file found in a folder is a description when it says which spec it follows.

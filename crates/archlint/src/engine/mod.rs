@@ -12,7 +12,7 @@ use crate::diagnostic::Diagnostic;
 use crate::loader::{Loader, MemoryLoader};
 pub(crate) use crate::parallel::par_map;
 use crate::report::{Finding, Report, Snippet};
-use crate::rules::{Side, RULES};
+use crate::rules::{Emitter, Rule, Side, RULES};
 use crate::source::SourceMap;
 
 /// A review that could not start: a missing file, an empty folder.
@@ -50,20 +50,28 @@ pub fn review_with_progress(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<Report, InputError> {
     let inputs = discover(paths, loader, config)?;
+    // The schema is built first: each description is then reviewed against it.
+    let mut report = Report::default();
+    let mut database = None;
+    let mut sql_unit = None;
+    if !inputs.sql_files.is_empty() {
+        let (unit, reviewed) = sql::review_sql(&inputs.sql_files, loader, config)?;
+        report
+            .summary
+            .dialects
+            .push(reviewed.schema.dialect.as_str().to_owned());
+        sql_unit = Some(unit);
+        database = Some(reviewed);
+    }
     let total = inputs.api_roots.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let mut units = par_map(&inputs.api_roots, |root| {
-        let unit = api::review_api(root, loader, config);
+        let unit = api::review_api(root, loader, config, database.as_ref());
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress(finished, total);
         unit
     });
-    let mut report = Report::default();
-    if !inputs.sql_files.is_empty() {
-        let (unit, dialect) = sql::review_sql(&inputs.sql_files, loader, config)?;
-        units.push(Some(unit));
-        report.summary.dialects.push(dialect.as_str().to_owned());
-    }
+    units.push(sql_unit);
     for unit in units {
         let Some(unit) = unit else { continue };
         for file in unit.files {
@@ -73,6 +81,12 @@ pub fn review_with_progress(
         }
         report.findings.extend(unit.findings);
         report.lines.extend(unit.lines);
+        if let Some(mapping) = unit.mapping {
+            match &mut report.summary.mapping {
+                Some(merged) => merged.merge(mapping),
+                None => report.summary.mapping = Some(mapping),
+            }
+        }
     }
     report.summary.rules = RULES
         .iter()
@@ -185,11 +199,34 @@ fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<In
     Ok(inputs)
 }
 
+/// Runs the enabled rules of one side in parallel.
+fn run_rules(
+    config: &Config,
+    side: Side,
+    check: impl Fn(&dyn Rule, &mut Emitter) + Sync,
+) -> Vec<Diagnostic> {
+    let rules: Vec<&dyn Rule> = RULES
+        .iter()
+        .copied()
+        .filter(|rule| rule.meta().side == side && config.is_enabled(rule.meta()))
+        .collect();
+    par_map(&rules, |rule| {
+        let mut emitter = Emitter::new(rule.meta());
+        check(*rule, &mut emitter);
+        emitter.diagnostics
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 /// What reviewing one description (or the SQL history) produced.
 pub(super) struct Unit {
     files: Vec<String>,
     findings: Vec<Finding>,
     lines: Vec<((String, u32), Snippet)>,
+    /// How the description maps onto the schema, when both were reviewed.
+    mapping: Option<crate::report::Mapping>,
 }
 
 /// Applies configuration (off rules, severity overrides), turns spans into
@@ -219,5 +256,6 @@ fn into_unit(diagnostics: Vec<Diagnostic>, sources: &SourceMap, config: &Config)
         files: sources.iter().map(|(_, file)| file.name.clone()).collect(),
         findings,
         lines,
+        mapping: None,
     }
 }

@@ -1,29 +1,29 @@
 //! Reviewing the SQL side: every `.sql` file of the run, applied in order as one
 //! history, builds one schema model that the database rules then review.
 
-use super::{into_unit, par_map, InputError, Unit};
+use super::{into_unit, run_rules, InputError, Unit};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Place};
 use crate::loader::Loader;
 use crate::model::DbContext;
 use crate::rules::api::structure::sql_syntax_error::SqlSyntaxError;
-use crate::rules::{Emitter, Side, RULES};
+use crate::rules::Side;
 use crate::source::{FileId, SourceFile, SourceMap, Span};
 use crate::sql::{self, Coverage, Dialect, SqlIgnore};
+
+/// The schema a run's SQL builds, kept to review the API against it.
+pub(super) struct Database {
+    pub sources: SourceMap,
+    pub schema: crate::model::Schema,
+}
 
 pub(super) fn review_sql(
     files: &[String],
     loader: &dyn Loader,
     config: &Config,
-) -> Result<(Unit, Dialect), InputError> {
+) -> Result<(Unit, Database), InputError> {
     let (sources, ids, mut diagnostics) = read_all(files, loader)?;
-    let dialect = config.dialect.unwrap_or_else(|| {
-        Dialect::detect(
-            ids.iter()
-                .filter_map(|&id| sources.get(id))
-                .map(|file| file.text.as_str()),
-        )
-    });
+    let dialect = config.dialect.unwrap_or_else(|| detect(&sources, &ids));
     let outcome = sql::build(&sources, &ids, dialect);
     diagnostics.extend(outcome.diagnostics);
     let context = DbContext {
@@ -31,19 +31,13 @@ pub(super) fn review_sql(
         sources: &sources,
         config,
     };
-    let rules: Vec<_> = RULES
-        .iter()
-        .filter(|rule| rule.meta().side == Side::Db && config.is_enabled(rule.meta()))
-        .collect();
-    for found in par_map(&rules, |rule| {
-        let mut emitter = Emitter::new(rule.meta());
-        rule.check_db(&context, &mut emitter);
-        emitter.diagnostics
-    }) {
-        diagnostics.extend(found);
-    }
+    diagnostics.extend(run_rules(config, Side::Db, |rule, emitter| {
+        rule.check_db(&context, emitter)
+    }));
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &outcome.ignores, &sources));
-    Ok((into_unit(diagnostics, &sources, config), dialect))
+    let unit = into_unit(diagnostics, &sources, config);
+    let schema = outcome.schema;
+    Ok((unit, Database { sources, schema }))
 }
 
 /// Reads and decodes every file. Text that is not UTF-8 (old Latin-1 dumps) is
@@ -122,13 +116,7 @@ pub fn sql_coverage(
     for path in paths {
         let files = sql_files(path, loader)?;
         let (sources, ids, _) = read_all(&files, loader)?;
-        let chosen = dialect.unwrap_or_else(|| {
-            Dialect::detect(
-                ids.iter()
-                    .filter_map(|&id| sources.get(id))
-                    .map(|file| file.text.as_str()),
-            )
-        });
+        let chosen = dialect.unwrap_or_else(|| detect(&sources, &ids));
         let outcome = sql::build(&sources, &ids, chosen);
         for (id, coverage) in outcome.coverage {
             rows.push(CoverageRow {

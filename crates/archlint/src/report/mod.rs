@@ -4,6 +4,7 @@
 mod finding;
 mod github;
 mod json;
+mod mapping;
 mod sarif;
 mod score;
 mod text;
@@ -15,6 +16,7 @@ use serde::Serialize;
 pub use finding::{Area, Finding, Location, Related, Severity};
 pub use github::to_github;
 pub use json::{to_json, write_json};
+pub use mapping::{Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Unmapped};
 pub use sarif::to_sarif;
 pub use score::{score, Scores};
 pub use text::{to_text, TextOptions};
@@ -85,6 +87,9 @@ pub struct Summary {
     pub rules: usize,
     /// 0–100 per area and overall (see `report/score.rs` and docs/json-output.md).
     pub scores: Scores,
+    /// How the API maps onto the schema, when a run reviews both.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<Mapping>,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]

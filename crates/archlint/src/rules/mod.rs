@@ -6,9 +6,11 @@
 //! generated `docs/rules/*.md` and the Python and WASM catalogues.
 
 pub mod api;
+pub mod both;
 pub mod db;
 pub(crate) mod words;
 
+use crate::consistency::ConsistencyContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::DbContext;
 use crate::openapi::ApiContext;
@@ -88,6 +90,9 @@ pub trait Rule: Sync + Send {
 
     /// Reviews the schema model built from the SQL files.
     fn check_db(&self, _db: &DbContext<'_>, _out: &mut Emitter) {}
+
+    /// Reviews an API together with the schema behind it.
+    fn check_both(&self, _both: &ConsistencyContext<'_, '_>, _out: &mut Emitter) {}
 }
 
 /// Declares a rule: its type, metadata and documentation in one place.
@@ -117,6 +122,7 @@ macro_rules! declare_rule {
             fix: $fix:literal,
             $(check_api: $check_api:path,)?
             $(check_db: $check_db:path,)?
+            $(check_both: $check_both:path,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -149,6 +155,12 @@ macro_rules! declare_rule {
             $(
                 fn check_db(&self, db: &$crate::model::DbContext<'_>, out: &mut $crate::rules::Emitter) {
                     $check_db(db, out)
+                }
+            )?
+
+            $(
+                fn check_both(&self, both: &$crate::consistency::ConsistencyContext<'_, '_>, out: &mut $crate::rules::Emitter) {
+                    $check_both(both, out)
                 }
             )?
         }
@@ -276,6 +288,29 @@ pub static RULES: &[&dyn Rule] = &[
     &db::normalization::polymorphic_association::PolymorphicAssociation,
     &db::normalization::json_relation::JsonRelation,
     &db::normalization::wide_table::WideTable,
+    // API ↔ schema consistency
+    &both::consistency::length_mismatch::LengthMismatch,
+    &both::consistency::enum_mismatch::EnumMismatch,
+    &both::consistency::nullability_mismatch::NullabilityMismatch,
+    &both::consistency::missing_required_column::MissingRequiredColumn,
+    &both::consistency::type_mismatch::TypeMismatch,
+    &both::consistency::property_without_column::PropertyWithoutColumn,
+    &both::consistency::sensitive_column_exposed::SensitiveColumnExposed,
+    &both::consistency::generated_column_writable::GeneratedColumnWritable,
+    &both::consistency::unindexed_query_parameter::UnindexedQueryParameter,
+    &both::consistency::unique_conflict_undocumented::UniqueConflictUndocumented,
+    &both::consistency::foreign_key_error_undocumented::ForeignKeyErrorUndocumented,
+    &both::consistency::sequential_id_exposed::SequentialIdExposed,
+    &both::consistency::unknown_mapping_target::UnknownMappingTarget,
+];
+
+/// (stronger, weaker): where the schema confirms what an API rule only
+/// suspected from a name, the weaker finding at the same place is dropped.
+pub(crate) const SUPERSEDED: [(&str, &str); 4] = [
+    ("CONS001", "VAL001"),
+    ("CONS007", "SENS005"),
+    ("CONS008", "VAL005"),
+    ("CONS012", "SENS007"),
 ];
 
 /// The rule with this id or name.

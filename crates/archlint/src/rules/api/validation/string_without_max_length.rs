@@ -67,7 +67,9 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     }
 }
 
-fn is_unbounded_string(schema: &NodeAt<'_>) -> bool {
+/// A string with no `maxLength`, `enum`, `const`, fixed-size `format` or
+/// bounded `pattern`.
+pub(crate) fn is_unbounded_string(schema: &NodeAt<'_>) -> bool {
     let types = types(schema);
     let is_string =
         types.contains(&"string") && types.iter().all(|t| *t == "string" || *t == "null");

@@ -1,0 +1,190 @@
+//! Where the API and the schema behind it disagree. Every finding is at the
+//! API side (where a client sees the contract) with the column, constraint or
+//! index as a related location.
+
+pub mod enum_mismatch;
+pub mod foreign_key_error_undocumented;
+pub mod generated_column_writable;
+pub mod length_mismatch;
+pub mod missing_required_column;
+pub mod nullability_mismatch;
+pub mod property_without_column;
+pub mod sensitive_column_exposed;
+pub mod sequential_id_exposed;
+pub mod type_mismatch;
+pub mod unindexed_query_parameter;
+pub mod unique_conflict_undocumented;
+pub mod unknown_mapping_target;
+
+use std::collections::HashSet;
+
+use crate::consistency::{ConsistencyContext, Entity, Property};
+use crate::diagnostic::{Diagnostic, Place};
+use crate::model::{Column, Table};
+use crate::report::{Related, Severity};
+use crate::rules::Emitter;
+
+/// A property linked to a column, with its entity and table.
+pub(crate) struct LinkedProperty<'l, 'a> {
+    pub entity: &'l Entity<'a>,
+    pub table: &'a Table,
+    pub property: &'l Property<'a>,
+    pub column: &'a Column,
+}
+
+impl LinkedProperty<'_, '_> {
+    /// Clients may send it: the entity is in a request and it is not `readOnly`.
+    pub fn is_written(&self) -> bool {
+        self.entity.is_request() && !self.property.read_only()
+    }
+
+    /// Clients receive it: the entity is in a response and it is not `writeOnly`.
+    pub fn is_read(&self) -> bool {
+        self.entity.is_response() && !self.property.write_only()
+    }
+
+    /// `email` of `Customer`, for messages.
+    pub fn label(&self) -> String {
+        format!(
+            "`{}` of {}",
+            self.property.name,
+            describe_entity(self.entity)
+        )
+    }
+
+    /// `customers.email`.
+    pub fn column_label(&self) -> String {
+        format!("`{}`", self.table.object(&self.column.name))
+    }
+}
+
+/// `` `Customer` `` for components, the operation and side for inline schemas.
+pub(crate) fn describe_entity(entity: &Entity<'_>) -> String {
+    if entity.named {
+        format!("`{}`", entity.name)
+    } else {
+        format!("the {}", entity.name)
+    }
+}
+
+/// Every property linked to a column, once per property node (a property of
+/// an `allOf` part belongs to every schema that includes it).
+pub(crate) fn linked_properties<'l, 'a>(
+    context: &'l ConsistencyContext<'_, 'a>,
+) -> Vec<LinkedProperty<'l, 'a>> {
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for (entity, table) in context.links.linked() {
+        for property in &entity.properties {
+            let Some((column, _)) = property.column else {
+                continue;
+            };
+            if seen.insert((property.at.identity(), column as *const Column as usize)) {
+                found.push(LinkedProperty {
+                    entity,
+                    table,
+                    property,
+                    column,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// Reports at an API place, with the schema side as a related location.
+pub(crate) fn report(
+    out: &mut Emitter,
+    place: Place,
+    message: String,
+    related: Related,
+    severity: Option<Severity>,
+) {
+    let mut diagnostic = Diagnostic::new(out.rule(), place, message).located(related);
+    diagnostic.severity = severity;
+    out.emit(diagnostic);
+}
+
+/// The related location of a column: "column `customers.email varchar(200)`".
+pub(crate) fn column_related(
+    context: &ConsistencyContext<'_, '_>,
+    table: &Table,
+    column: &Column,
+) -> Related {
+    context.related(
+        &column.place,
+        format!(
+            "column `{}` {}{}",
+            table.object(&column.name),
+            column.data_type,
+            if column.nullable { "" } else { " not null" }
+        ),
+    )
+}
+
+/// Whether the operation documents one of these statuses, or their range.
+pub(crate) fn documents_any(
+    context: &ConsistencyContext<'_, '_>,
+    operation: usize,
+    codes: &[&str],
+) -> bool {
+    context
+        .operation(operation)
+        .is_some_and(|operation| crate::rules::api::documents_status(operation, codes))
+}
+
+/// Each write operation (POST, PUT, PATCH) with the linked schema its request
+/// body is, and the columns that body writes.
+pub(crate) fn writes<'l, 'a>(
+    context: &'l ConsistencyContext<'_, 'a>,
+) -> Vec<(usize, &'l Entity<'a>, &'a Table, Vec<&'a Column>)> {
+    let mut found = Vec::new();
+    for (entity, table) in context.links.linked() {
+        let written: Vec<&Column> = entity
+            .properties
+            .iter()
+            .filter(|property| !property.read_only())
+            .filter_map(|property| property.column.map(|(column, _)| column))
+            // The database assigns these (generated-column-writable says so).
+            .filter(|column| !column.auto_increment && !column.generated)
+            .collect();
+        for usage in entity
+            .uses
+            .iter()
+            .filter(|usage| usage.request && usage.body)
+        {
+            let writes = context.operation(usage.operation).is_some_and(|operation| {
+                operation.method.is_write() && operation.method != crate::openapi::Method::Delete
+            });
+            if writes {
+                found.push((usage.operation, entity, table, written.clone()));
+            }
+        }
+    }
+    found.sort_by_key(|(operation, ..)| *operation);
+    found
+}
+
+/// Whether every one of `names` is among the written columns.
+pub(crate) fn all_written(names: &[String], written: &[&Column]) -> bool {
+    !names.is_empty()
+        && names.iter().all(|name| {
+            written
+                .iter()
+                .any(|column| column.name.eq_ignore_ascii_case(name))
+        })
+}
+
+/// Where a finding about an operation's responses goes: its `responses` key.
+pub(crate) fn responses_place(
+    context: &ConsistencyContext<'_, '_>,
+    operation: usize,
+) -> Option<Place> {
+    let operation = context.operation(operation)?;
+    Some(
+        operation
+            .responses_at
+            .as_ref()
+            .map_or_else(|| operation.at.place(), |at| at.place()),
+    )
+}

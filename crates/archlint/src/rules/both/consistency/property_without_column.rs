@@ -1,0 +1,130 @@
+use std::collections::HashSet;
+
+use super::{describe_entity, report};
+use crate::consistency::{ConsistencyContext, Property, COLUMN_EXTENSION};
+use crate::model::Table;
+use crate::report::Severity;
+use crate::rules::words::{name_words, sensitive_name, Sensitive};
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a scalar property of a schema linked to a table when no column
+    /// of that table stores it and it is not marked `readOnly` (computed).
+    /// Objects and arrays are relations or documents and are not reported;
+    /// neither are passwords a column stores hashed (`password` →
+    /// `password_hash`). `x-archlint-column: false` on a property says it is
+    /// stored nowhere on purpose.
+    ///
+    /// ## Why is this bad?
+    /// A request property with no column is accepted and silently dropped: the
+    /// client believes it saved a note that is gone. A response property with
+    /// no column is computed, or a leftover of a removed column; without
+    /// `readOnly` clients may try to send it.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// NewCustomer:
+    ///   properties:
+    ///     note: {type: string}    # customers has no note column
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// NewCustomer:
+    ///   properties:
+    ///     note: {type: string, maxLength: 500}   # ALTER TABLE customers ADD note varchar(500)
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add the column, remove the property, link it to the column that stores
+    /// it (`x-archlint-column`), or mark computed values `readOnly`.
+    ///
+    /// Severity: `warning` in requests (data is lost), one finding per
+    /// property; `info` in responses, one finding per schema listing them.
+    pub struct PropertyWithoutColumn {
+        id: "CONS006",
+        name: "property-without-column",
+        side: Both,
+        area: Consistency,
+        severity: Warning,
+        summary: "A property of a schema linked to a table has no column behind it.",
+        fix: "Add the column, remove the property, link it with x-archlint-column, or mark computed values readOnly.",
+        check_both: check,
+    }
+}
+
+fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
+    let mut seen = HashSet::new();
+    for (entity, table) in context.links.linked() {
+        let missing: Vec<&Property<'_>> = entity
+            .properties
+            .iter()
+            .filter(|property| is_unstored(property, table))
+            .filter(|property| seen.insert(property.at.identity()))
+            .collect();
+        let related = || context.related(&table.place, format!("table `{}`", table.name));
+        if entity.is_request() {
+            for property in missing {
+                let message = format!(
+                    "`{}` of {} has no column in `{}`: clients send it and it is silently dropped",
+                    property.name,
+                    describe_entity(entity),
+                    table.name
+                );
+                report(out, property.at.place(), message, related(), None);
+            }
+            continue;
+        }
+        // Responses: one finding per schema, as computed values come in groups.
+        let Some(first) = missing.first() else {
+            continue;
+        };
+        let names: Vec<String> = missing
+            .iter()
+            .take(5)
+            .map(|property| format!("`{}`", property.name))
+            .collect();
+        let more = match missing.len() {
+            count if count > 5 => format!(" and {} more", count - 5),
+            _ => String::new(),
+        };
+        let message = format!(
+            "{} returns {}{more}, which no column of `{}` stores: mark computed values readOnly",
+            describe_entity(entity),
+            names.join(", "),
+            table.name
+        );
+        report(
+            out,
+            first.at.place(),
+            message,
+            related(),
+            Some(Severity::Info),
+        );
+    }
+}
+
+/// A scalar property no column stores, not computed (`readOnly`) and not
+/// opted out (`x-archlint-column: false`).
+fn is_unstored(property: &Property<'_>, table: &Table) -> bool {
+    let opted_out = property.at.node.get(COLUMN_EXTENSION).is_some()
+        || property.schema.node.get(COLUMN_EXTENSION).is_some();
+    property.column.is_none()
+        && property.is_scalar()
+        && !property.read_only()
+        && !opted_out
+        && !stored_hashed(property.name, table)
+}
+
+/// `password` stored as `password_hash`, `password_digest`.
+fn stored_hashed(property: &str, table: &Table) -> bool {
+    if sensitive_name(property) != Some(Sensitive::Password) {
+        return false;
+    }
+    let words = name_words(property);
+    table.columns.iter().any(|column| {
+        let column_words = name_words(&column.name);
+        column_words.len() > words.len() && column_words.starts_with(&words)
+    })
+}

@@ -1,0 +1,122 @@
+use crate::consistency::{ColumnKind, ConsistencyContext, ParameterKind};
+use crate::model::{Column, Table};
+use crate::rules::db::index_likes;
+use crate::rules::words::name_words;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a path parameter linked to a table's primary key when that key
+    /// is a sequential integer (`serial`, identity, `AUTO_INCREMENT`). Each
+    /// column is reported once. When the table already has another unique
+    /// column (a UUID, a slug), the help names it. This is the
+    /// schema-confirmed form of `sequential-id-in-path` (SENS007), which it
+    /// replaces at the same parameter.
+    ///
+    /// ## Why is this bad?
+    /// Sequential ids are guessable: `/customers/1001`, `/customers/1002` …
+    /// walks every row, so one missing ownership check is a breach (OWASP
+    /// API1), and they reveal business volumes.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /customers/{customerId}:   # customers.id serial PRIMARY KEY
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// ALTER TABLE customers ADD public_id uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE;
+    /// ```
+    /// and identify customers by `public_id` in paths.
+    ///
+    /// ## How to fix
+    /// Add a random public identifier (UUID, ULID) and expose it instead of the
+    /// integer key; check ownership on every request either way.
+    ///
+    /// Severity: `warning`.
+    pub struct SequentialIdExposed {
+        id: "CONS012",
+        name: "sequential-id-exposed",
+        side: Both,
+        area: Consistency,
+        severity: Warning,
+        summary: "A path parameter exposes a sequential integer primary key.",
+        fix: "Expose a random public id (UUID/ULID) instead of the integer key.",
+        check_both: check,
+    }
+}
+
+fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
+    let mut reported: Vec<*const Column> = Vec::new();
+    for link in &context.links.parameters {
+        if link.kind != ParameterKind::Lookup
+            || reported.contains(&(link.column as *const _))
+            || !is_sequential_key(link.table, link.column)
+        {
+            continue;
+        }
+        let Some(operation) = context.operation(link.operation) else {
+            continue;
+        };
+        let Some(parameter) = operation.parameters.get(link.parameter) else {
+            continue;
+        };
+        reported.push(link.column);
+        let message = format!(
+            "`{}` exposes `{}`, a sequential key (`{}`): ids are guessable and reveal volumes",
+            parameter.name,
+            link.table.object(&link.column.name),
+            link.column.data_type
+        );
+        let related = context.related(
+            &link.column.place,
+            format!("column `{}`", link.table.object(&link.column.name)),
+        );
+        let mut diagnostic =
+            crate::diagnostic::Diagnostic::new(out.rule(), parameter.at.place(), message)
+                .located(related);
+        if let Some(public) = public_id(link.table, link.column) {
+            diagnostic = diagnostic.help(format!(
+                "Identify rows by the unique `{public}` in paths, and keep `{}` internal.",
+                link.column.name
+            ));
+        }
+        out.emit(diagnostic);
+    }
+}
+
+fn is_sequential_key(table: &Table, column: &Column) -> bool {
+    let in_key = table.primary_key.as_ref().is_some_and(|key| {
+        key.columns.len() == 1
+            && key
+                .columns
+                .iter()
+                .any(|name| name.eq_ignore_ascii_case(&column.name))
+    });
+    in_key && column.auto_increment && matches!(ColumnKind::of(column), ColumnKind::Integer { .. })
+}
+
+/// Words of columns meant as public identifiers.
+const PUBLIC_WORDS: [&str; 7] = [
+    "public", "uuid", "guid", "slug", "external", "handle", "ulid",
+];
+
+/// Another single-column unique key of the table that is a UUID or named as a
+/// public identifier: the one to expose instead.
+fn public_id<'a>(table: &'a Table, key: &Column) -> Option<&'a str> {
+    index_likes(table)
+        .into_iter()
+        .filter(|index| index.unique && index.columns.len() == 1)
+        .filter_map(|index| index.columns.first())
+        .filter(|name| !name.eq_ignore_ascii_case(&key.name))
+        .find(|name| {
+            let is_uuid = table
+                .column(name)
+                .is_some_and(|column| ColumnKind::of(column) == ColumnKind::Uuid);
+            is_uuid
+                || name_words(name)
+                    .iter()
+                    .any(|word| PUBLIC_WORDS.contains(&word.as_str()))
+        })
+        .map(String::as_str)
+}

@@ -1,0 +1,102 @@
+use super::report;
+use crate::consistency::{ConsistencyContext, ParameterKind, ParameterLink};
+use crate::rules::db::index_likes;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a path parameter that looks rows up, a query parameter of a
+    /// collection `GET` that filters them, or a value of a `sort` parameter's
+    /// enum, whose column leads no index (the primary key, a unique
+    /// constraint or a plain, non-partial index). Each column is reported
+    /// once, at the first parameter that uses it.
+    ///
+    /// ## Why is this bad?
+    /// Every such request scans the whole table: fast in development, a
+    /// timeout in production once the table grows. Offset pagination sorted by
+    /// an unindexed column sorts the whole table for every page.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// /orders:
+    ///   get:
+    ///     parameters:
+    ///       - {name: customer_id, in: query, schema: {type: integer}}
+    /// # no index on orders (customer_id, ...)
+    /// ```
+    ///
+    /// Use instead:
+    /// ```sql
+    /// CREATE INDEX orders_customer_id_idx ON orders (customer_id);
+    /// ```
+    ///
+    /// ## How to fix
+    /// Add an index whose first column is the parameter's column, or stop
+    /// offering the filter or sort.
+    ///
+    /// Severity: `warning`.
+    pub struct UnindexedQueryParameter {
+        id: "CONS009",
+        name: "unindexed-query-parameter",
+        side: Both,
+        area: Consistency,
+        severity: Warning,
+        summary: "A lookup, filter or sort parameter's column leads no index.",
+        fix: "Add an index that starts with the parameter's column.",
+        check_both: check,
+    }
+}
+
+/// Query parameters that make a collection offset-paginated.
+const OFFSET_PARAMETERS: [&str; 3] = ["offset", "page", "skip"];
+
+fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
+    let mut reported: Vec<*const crate::model::Column> = Vec::new();
+    for link in &context.links.parameters {
+        if reported.contains(&(link.column as *const _)) || is_indexed(link) {
+            continue;
+        }
+        let Some(operation) = context.operation(link.operation) else {
+            continue;
+        };
+        let Some(parameter) = operation.parameters.get(link.parameter) else {
+            continue;
+        };
+        reported.push(link.column);
+        let column = format!("`{}`", link.table.object(&link.column.name));
+        let label = operation.label();
+        let offset = operation
+            .parameters
+            .iter()
+            .any(|other| other.location == "query" && OFFSET_PARAMETERS.contains(&other.name));
+        let message = match link.kind {
+            ParameterKind::Lookup => format!(
+                "`{label}` looks rows up by {column}, which no index leads: each request scans the table"
+            ),
+            ParameterKind::Filter => format!(
+                "`{}` filters `{label}` by {column}, which no index leads: each request scans the table",
+                parameter.name
+            ),
+            ParameterKind::Sort if offset => format!(
+                "`{}` sorts `{label}` by {column}, which no index leads: every page of the offset pagination sorts the whole table",
+                parameter.name
+            ),
+            ParameterKind::Sort => format!(
+                "`{}` sorts `{label}` by {column}, which no index leads: each request sorts the table",
+                parameter.name
+            ),
+        };
+        let related = context.related(&link.table.place, format!("table `{}`", link.table.name));
+        report(out, parameter.at.place(), message, related, None);
+    }
+}
+
+fn is_indexed(link: &ParameterLink<'_>) -> bool {
+    index_likes(link.table).iter().any(|index| {
+        !index.partial_or_special
+            && index
+                .columns
+                .first()
+                .is_some_and(|first| first.eq_ignore_ascii_case(&link.column.name))
+    })
+}

@@ -1,0 +1,79 @@
+use super::{all_written, documents_any, report, responses_place, writes};
+use crate::consistency::ConsistencyContext;
+use crate::rules::db::index_likes;
+use crate::rules::Emitter;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// For each write operation whose request body is linked to a table, finds
+    /// the unique constraints and unique indexes (and a primary key clients
+    /// choose) whose columns the body writes, and reports the operation when
+    /// it documents no `409 Conflict`.
+    ///
+    /// ## Why is this bad?
+    /// A second customer with the same email is a normal client mistake. With
+    /// no 409 in the contract, the unique violation surfaces as a 500, clients
+    /// retry it, and nobody can tell a conflict from an outage.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// post:   # customers.email is UNIQUE
+    ///   responses:
+    ///     '201': {description: Created.}
+    ///     '400': {description: Invalid.}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    ///     '409': {description: A customer with this email exists.}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Document `409` (catch the unique violation and answer it), or a `4XX`
+    /// range.
+    ///
+    /// Severity: `warning`.
+    pub struct UniqueConflictUndocumented {
+        id: "CONS010",
+        name: "unique-conflict-undocumented",
+        side: Both,
+        area: Consistency,
+        severity: Warning,
+        summary: "An operation writes a uniquely constrained column but documents no 409.",
+        fix: "Document a 409 Conflict response (and answer unique violations with it).",
+        check_both: check,
+    }
+}
+
+fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
+    let mut reported = Vec::new();
+    for (operation, _entity, table, written) in writes(context) {
+        if reported.contains(&operation) || documents_any(context, operation, &["409"]) {
+            continue;
+        }
+        let unique = index_likes(table)
+            .into_iter()
+            .filter(|index| index.unique && !index.partial_or_special)
+            .find(|index| all_written(index.columns, &written));
+        let (Some(unique), Some(place), Some(label)) = (
+            unique,
+            responses_place(context, operation),
+            context
+                .operation(operation)
+                .map(|operation| operation.label()),
+        ) else {
+            continue;
+        };
+        reported.push(operation);
+        let message = format!(
+            "`{label}` writes `{}`, unique in `{}`, but documents no 409: a duplicate reaches clients as a 500",
+            unique.columns.join("`, `"),
+            table.name
+        );
+        let related = context.related(
+            unique.place,
+            format!("{} of `{}`", unique.label, table.name),
+        );
+        report(out, place, message, related, None);
+    }
+}

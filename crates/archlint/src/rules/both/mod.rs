@@ -1,0 +1,3 @@
+//! Rules over an API together with the schema behind it.
+
+pub mod consistency;

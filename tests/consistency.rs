@@ -1,0 +1,224 @@
+//! API ↔ schema consistency end to end: a consistent pair reviews clean, the
+//! mapping is reported and can be set in `archlint.toml`, the example corpus
+//! shows the checks, and hostile pairs end.
+
+use archlint::{Area, Config, MemoryLoader, Report};
+use archlint_tests::{fixture_path, review, review_with, root};
+
+fn consistency(report: &Report) -> Vec<String> {
+    report
+        .findings
+        .iter()
+        .filter(|finding| finding.area == Area::Consistency)
+        .map(|finding| {
+            format!(
+                "{} {}: {}",
+                finding.rule, finding.location.line, finding.message
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_consistent_pair_gives_no_consistency_finding() {
+    let report = review(&[fixture_path("fixtures/well-designed")], &[]);
+    assert_eq!(consistency(&report), Vec::<String>::new());
+    let mapping = report.summary.mapping.expect("both sides were reviewed");
+    let links: Vec<(&str, &str, &str)> = mapping
+        .schemas
+        .iter()
+        .map(|schema| {
+            (
+                schema.schema.as_str(),
+                schema.table.as_str(),
+                schema.via.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Order", "orders", "name"),
+            ("OrderLine", "order_lines", "name"),
+            ("NewOrder", "orders", "name")
+        ]
+    );
+    let lookups: Vec<String> = mapping
+        .parameters
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {} {}.{} {}",
+                p.operation, p.parameter, p.table, p.column, p.kind
+            )
+        })
+        .collect();
+    assert_eq!(
+        lookups,
+        [
+            "GET /orders/{orderId} orderId orders.id lookup",
+            "DELETE /orders/{orderId} orderId orders.id lookup"
+        ]
+    );
+    assert_eq!(mapping.unmapped.schemas, ["OrderPage"]);
+    assert_eq!(mapping.unmapped.tables, ["customers"]);
+    assert_eq!(mapping.unmapped.columns, ["order_lines.order_id"]);
+}
+
+#[test]
+fn archlint_toml_links_what_the_names_do_not() {
+    let dir = root().join("tests/fixtures/consistency-config");
+    let path = dir.to_string_lossy().into_owned();
+    let config = Config::from_toml(&std::fs::read_to_string(dir.join("archlint.toml")).unwrap())
+        .expect("valid settings");
+    let report = review_with(std::slice::from_ref(&path), &[], config);
+    let mapping = report
+        .summary
+        .mapping
+        .clone()
+        .expect("both sides were reviewed");
+    let account = &mapping.schemas[0];
+    assert_eq!(
+        (
+            account.schema.as_str(),
+            account.table.as_str(),
+            account.via.as_str()
+        ),
+        ("Account", "users", "config")
+    );
+    let full_name = account
+        .properties
+        .iter()
+        .find(|p| p.property == "fullName")
+        .unwrap();
+    assert_eq!(full_name.column.as_deref(), Some("name"));
+    assert_eq!(full_name.via.as_deref(), Some("config"));
+    // `Status` would link to `statuses` by name; the setting says it does not.
+    assert_eq!(mapping.unmapped.schemas, ["Status"]);
+    assert_eq!(
+        consistency(&report),
+        ["CONS001 28: `fullName` of `Account` accepts up to 100 characters but `users.name` holds at most 80 (`varchar(80)`): longer values fail on insert with a 500"]
+    );
+    // Without the settings, nothing is linked and nothing is reported.
+    let plain = review(&[path], &[]);
+    let plain_mapping = plain.summary.mapping.clone().unwrap();
+    let linked: Vec<&str> = plain_mapping
+        .schemas
+        .iter()
+        .map(|schema| schema.schema.as_str())
+        .collect();
+    assert_eq!(linked, ["Status"], "Status → statuses by name");
+    assert_eq!(
+        consistency(&plain),
+        ["CONS005 33: `healthy` of `Status` is a boolean, but `statuses.healthy` is `varchar(10)`"]
+    );
+}
+
+#[test]
+fn the_example_corpus_shows_the_consistency_checks() {
+    let paths = [
+        root().join("corpus/api").to_string_lossy().into_owned(),
+        root().join("corpus/db").to_string_lossy().into_owned(),
+    ];
+    let report = review(&paths, &[]);
+    let rules: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.area == Area::Consistency)
+        .map(|finding| finding.rule.clone())
+        .collect();
+    for rule in [
+        "CONS001", "CONS002", "CONS003", "CONS004", "CONS006", "CONS009", "CONS010",
+    ] {
+        assert!(
+            rules.iter().any(|found| found == rule),
+            "{rule} missing from {rules:?}"
+        );
+    }
+    // Each names the other side.
+    for finding in report
+        .findings
+        .iter()
+        .filter(|finding| finding.area == Area::Consistency)
+    {
+        assert!(finding.location.file.ends_with(".yaml"), "{finding:?}");
+        assert!(
+            finding
+                .related
+                .iter()
+                .any(|related| related.location.file.ends_with("schema.sql")),
+            "{finding:?}"
+        );
+    }
+    assert!(report.summary.scores.areas.contains_key(&Area::Consistency));
+}
+
+#[test]
+fn without_sql_there_is_no_mapping_and_no_consistency_finding() {
+    let report = review(&[fixture_path("fixtures/well-designed/api.yaml")], &[]);
+    assert!(report.summary.mapping.is_none());
+    assert!(consistency(&report).is_empty());
+    let json = archlint::report::to_json(&report);
+    assert!(!json.contains("\"mapping\""));
+}
+
+#[test]
+fn schema_findings_superseded_by_the_database_are_not_repeated() {
+    let paths = [fixture_path("fixtures/rules/sequential-id-exposed/fail")];
+    let report = review(&paths, &["CONS012", "SENS007"]);
+    let rules: Vec<&str> = report
+        .findings
+        .iter()
+        .map(|finding| finding.rule.as_str())
+        .collect();
+    // SENS007 only remains where the schema says nothing (no such parameter here).
+    assert_eq!(rules, ["CONS012", "CONS012"]);
+    let api_only = review(
+        &[fixture_path(
+            "fixtures/rules/sequential-id-exposed/fail/api.yaml",
+        )],
+        &["SENS007"],
+    );
+    assert!(!api_only.findings.is_empty());
+}
+
+fn review_memory(files: &[(&str, &str)]) -> Report {
+    let mut loader = MemoryLoader::new();
+    for (name, text) in files {
+        loader.insert(*name, *text);
+    }
+    let paths: Vec<String> = files.iter().map(|(name, _)| (*name).to_owned()).collect();
+    archlint::review(&paths, &loader, &Config::default()).expect("in-memory inputs exist")
+}
+
+#[test]
+fn hostile_pairs_end() {
+    // A schema that contains itself, through properties and items, and a table of its name.
+    let cyclic = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /nodes:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/Node'}\n      responses:\n        '201':\n          description: ok\n          content:\n            application/json:\n              schema: {type: array, items: {$ref: '#/components/schemas/Node'}}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      allOf: [{$ref: '#/components/schemas/Node'}]\n      properties:\n        name: {type: string}\n        parent: {$ref: '#/components/schemas/Node'}\n        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n";
+    let sql = "CREATE TABLE nodes (id serial PRIMARY KEY, name varchar(10) NOT NULL, parent_id int REFERENCES nodes (id));\nCREATE TABLE children (name varchar(5));\n";
+    let report = review_memory(&[("api.yaml", cyclic), ("schema.sql", sql)]);
+    assert!(consistency(&report)
+        .iter()
+        .any(|finding| finding.starts_with("CONS001")));
+    // Deep nesting of inline objects.
+    let mut deep = String::from("openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /nodes:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: ");
+    for _ in 0..500 {
+        deep.push_str("{type: object, properties: {name: {type: string}, nodes: ");
+    }
+    deep.push_str("{type: string}");
+    for _ in 0..500 {
+        deep.push_str("}}");
+    }
+    deep.push_str("\n      responses:\n        '201': {description: ok}\n");
+    review_memory(&[("api.yaml", &deep), ("schema.sql", sql)]);
+    // Names and checks made of quotes, parentheses and nothing.
+    let odd_sql = "CREATE TABLE \"nodes\" (\"name\" varchar(10) CHECK (name IN ('a', 'it''s', '')), x text CHECK (length(x) <= ), y text CHECK (((((y IN ('((')))))));\n";
+    review_memory(&[("api.yaml", cyclic), ("schema.sql", odd_sql)]);
+}
+
+#[test]
+fn extreme_type_parameters_do_not_overflow() {
+    let api = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /items:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n              properties:\n                price: {type: number, maximum: 1e308}\n                size: {type: number}\n                name: {type: string, maxLength: 1e300}\n      responses:\n        '201': {description: ok}\n";
+    let sql = "CREATE TABLE items (price numeric(4294967295, 4294967296), size numeric(99999999999999999999999), name varchar(18446744073709551615));\n";
+    review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
+}
