@@ -1,4 +1,4 @@
-use super::{all_written, documents_any, report, responses_place, writes};
+use super::{all_written, report, undocumented_writes};
 use crate::consistency::ConsistencyContext;
 use crate::rules::Emitter;
 
@@ -43,36 +43,26 @@ crate::declare_rule! {
 }
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
-    let mut reported = Vec::new();
-    for (operation, _entity, table, written) in writes(context) {
-        if reported.contains(&operation)
-            || documents_any(context, operation, &["404", "409", "422"])
-        {
-            continue;
-        }
-        let key = table
+    let found = undocumented_writes(context, &["404", "409", "422"], |table, written| {
+        table
             .foreign_keys
             .iter()
-            .find(|key| all_written(&key.columns, &written));
-        let (Some(key), Some(place), Some(label)) = (
-            key,
-            responses_place(context, operation),
-            context
-                .operation(operation)
-                .map(|operation| operation.label()),
-        ) else {
-            continue;
-        };
-        reported.push(operation);
+            .find(|key| all_written(&key.columns, written))
+    });
+    for (write, key) in found {
         let message = format!(
-            "`{label}` sets `{}`, a foreign key to `{}`, but documents no 404, 409 or 422: a reference to a missing row reaches clients as a 500",
+            "`{}` sets `{}`, a foreign key to `{}`, but documents no 404, 409 or 422: a reference to a missing row reaches clients as a 500",
+            write.label,
             key.columns.join("`, `"),
             key.ref_table
         );
         let related = context.related(
             &key.place,
-            format!("foreign key of `{}` to `{}`", table.name, key.ref_table),
+            format!(
+                "foreign key of `{}` to `{}`",
+                write.table.name, key.ref_table
+            ),
         );
-        report(out, place, message, related, None);
+        report(out, write.place, message, related, None);
     }
 }

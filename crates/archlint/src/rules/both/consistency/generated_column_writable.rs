@@ -1,4 +1,4 @@
-use super::{column_related, linked_properties, report};
+use super::linked_properties;
 use crate::consistency::ConsistencyContext;
 use crate::rules::Emitter;
 
@@ -58,12 +58,6 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             linked.label(),
             linked.column_label()
         );
-        report(
-            out,
-            linked.property.at.place(),
-            message,
-            column_related(context, linked.table, column),
-            None,
-        );
+        linked.report(context, out, message, None);
     }
 }

@@ -18,9 +18,10 @@ pub mod unknown_mapping_target;
 
 use std::collections::HashSet;
 
-use crate::consistency::{ConsistencyContext, Entity, Property};
+use crate::consistency::{ConsistencyContext, Entity, ParameterLink, Property};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::{Column, Table};
+use crate::openapi::{Operation, Parameter};
 use crate::report::{Related, Severity};
 use crate::rules::Emitter;
 
@@ -55,6 +56,18 @@ impl LinkedProperty<'_, '_> {
     /// `customers.email`.
     pub fn column_label(&self) -> String {
         format!("`{}`", self.table.object(&self.column.name))
+    }
+
+    /// Reports at the property, with its column as the related location.
+    pub fn report(
+        &self,
+        context: &ConsistencyContext<'_, '_>,
+        out: &mut Emitter,
+        message: String,
+        severity: Option<Severity>,
+    ) {
+        let related = column_related(context, self.table, self.column);
+        report(out, self.property.at.place(), message, related, severity);
     }
 }
 
@@ -187,4 +200,73 @@ pub(crate) fn responses_place(
             .as_ref()
             .map_or_else(|| operation.at.place(), |at| at.place()),
     )
+}
+
+/// The first parameter linked to each column that `keep` accepts, with its
+/// operation: a column is reported once, however many operations use it.
+pub(crate) fn first_parameter_per_column<'l, 'a>(
+    context: &'l ConsistencyContext<'_, 'a>,
+    keep: impl Fn(&ParameterLink<'a>) -> bool,
+) -> Vec<(&'l ParameterLink<'a>, &'l Operation<'a>, &'l Parameter<'a>)> {
+    let mut seen = HashSet::new();
+    let mut found = Vec::new();
+    for link in &context.links.parameters {
+        if seen.contains(&(link.column as *const Column)) || !keep(link) {
+            continue;
+        }
+        let Some(operation) = context.operation(link.operation) else {
+            continue;
+        };
+        let Some(parameter) = operation.parameters.get(link.parameter) else {
+            continue;
+        };
+        seen.insert(link.column as *const Column);
+        found.push((link, operation, parameter));
+    }
+    found
+}
+
+/// A write operation that documents none of the expected statuses for a
+/// constraint its body can violate.
+pub(crate) struct UndocumentedWrite<'a> {
+    /// `POST /accounts`.
+    pub label: String,
+    /// Its `responses`.
+    pub place: Place,
+    pub table: &'a Table,
+}
+
+/// Each write operation, once, documenting none of `codes`, whose body
+/// writes the columns of a constraint `violated` finds (returned with it).
+pub(crate) fn undocumented_writes<'a, T>(
+    context: &ConsistencyContext<'_, 'a>,
+    codes: &[&str],
+    violated: impl Fn(&'a Table, &[&'a Column]) -> Option<T>,
+) -> Vec<(UndocumentedWrite<'a>, T)> {
+    let mut found: Vec<(UndocumentedWrite<'a>, T)> = Vec::new();
+    let mut reported = HashSet::new();
+    for (operation, _entity, table, written) in writes(context) {
+        if reported.contains(&operation) || documents_any(context, operation, codes) {
+            continue;
+        }
+        let Some(constraint) = violated(table, &written) else {
+            continue;
+        };
+        let (Some(place), Some(label)) = (
+            responses_place(context, operation),
+            context.operation(operation).map(Operation::label),
+        ) else {
+            continue;
+        };
+        reported.insert(operation);
+        found.push((
+            UndocumentedWrite {
+                label,
+                place,
+                table,
+            },
+            constraint,
+        ));
+    }
+    found
 }

@@ -1,4 +1,4 @@
-use super::{column_related, linked_properties, report};
+use super::linked_properties;
 use crate::consistency::ConsistencyContext;
 use crate::report::Severity;
 use crate::rules::Emitter;
@@ -55,8 +55,6 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     for linked in linked_properties(context) {
         let property = linked.property;
         let column = linked.column;
-        let place = property.at.place();
-        let related = column_related(context, linked.table, column);
         if linked.is_read() && column.nullable && !property.nullable() && !column.auto_increment {
             let (severity, required) = if property.required {
                 (Severity::Warning, "required and ")
@@ -68,7 +66,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                 linked.label(),
                 linked.column_label()
             );
-            report(out, place, message, related, Some(severity));
+            linked.report(context, out, message, Some(severity));
         } else if linked.is_written()
             && !column.nullable
             && column.default.is_none()
@@ -79,7 +77,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                 linked.label(),
                 linked.column_label()
             );
-            report(out, place, message, related, Some(Severity::Error));
+            linked.report(context, out, message, Some(Severity::Error));
         }
     }
 }

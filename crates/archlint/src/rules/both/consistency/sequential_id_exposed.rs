@@ -1,4 +1,5 @@
-use crate::consistency::{ColumnKind, ConsistencyContext, ParameterKind};
+use super::first_parameter_per_column;
+use crate::consistency::{ColumnKind, ConsistencyContext, ParameterKind, ParameterLink};
 use crate::model::{Column, Table};
 use crate::rules::db::index_likes;
 use crate::rules::words::name_words;
@@ -47,21 +48,10 @@ crate::declare_rule! {
 }
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
-    let mut reported: Vec<*const Column> = Vec::new();
-    for link in &context.links.parameters {
-        if link.kind != ParameterKind::Lookup
-            || reported.contains(&(link.column as *const _))
-            || !is_sequential_key(link.table, link.column)
-        {
-            continue;
-        }
-        let Some(operation) = context.operation(link.operation) else {
-            continue;
-        };
-        let Some(parameter) = operation.parameters.get(link.parameter) else {
-            continue;
-        };
-        reported.push(link.column);
+    let sequential = |link: &ParameterLink<'_>| {
+        link.kind == ParameterKind::Lookup && is_sequential_key(link.table, link.column)
+    };
+    for (link, _operation, parameter) in first_parameter_per_column(context, sequential) {
         let message = format!(
             "`{}` exposes `{}`, a sequential key (`{}`): ids are guessable and reveal volumes",
             parameter.name,

@@ -1,4 +1,4 @@
-use super::report;
+use super::{first_parameter_per_column, report};
 use crate::consistency::{ConsistencyContext, ParameterKind, ParameterLink};
 use crate::rules::db::index_likes;
 use crate::rules::Emitter;
@@ -51,18 +51,9 @@ crate::declare_rule! {
 const OFFSET_PARAMETERS: [&str; 3] = ["offset", "page", "skip"];
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
-    let mut reported: Vec<*const crate::model::Column> = Vec::new();
-    for link in &context.links.parameters {
-        if reported.contains(&(link.column as *const _)) || is_indexed(link) {
-            continue;
-        }
-        let Some(operation) = context.operation(link.operation) else {
-            continue;
-        };
-        let Some(parameter) = operation.parameters.get(link.parameter) else {
-            continue;
-        };
-        reported.push(link.column);
+    for (link, operation, parameter) in
+        first_parameter_per_column(context, |link| !is_indexed(link))
+    {
         let column = format!("`{}`", link.table.object(&link.column.name));
         let label = operation.label();
         let offset = operation

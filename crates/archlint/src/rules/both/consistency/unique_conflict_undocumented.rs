@@ -1,4 +1,4 @@
-use super::{all_written, documents_any, report, responses_place, writes};
+use super::{all_written, report, undocumented_writes};
 use crate::consistency::ConsistencyContext;
 use crate::rules::db::index_likes;
 use crate::rules::Emitter;
@@ -46,34 +46,23 @@ crate::declare_rule! {
 }
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
-    let mut reported = Vec::new();
-    for (operation, _entity, table, written) in writes(context) {
-        if reported.contains(&operation) || documents_any(context, operation, &["409"]) {
-            continue;
-        }
-        let unique = index_likes(table)
+    let found = undocumented_writes(context, &["409"], |table, written| {
+        index_likes(table)
             .into_iter()
             .filter(|index| index.unique && !index.partial_or_special)
-            .find(|index| all_written(index.columns, &written));
-        let (Some(unique), Some(place), Some(label)) = (
-            unique,
-            responses_place(context, operation),
-            context
-                .operation(operation)
-                .map(|operation| operation.label()),
-        ) else {
-            continue;
-        };
-        reported.push(operation);
+            .find(|index| all_written(index.columns, written))
+    });
+    for (write, unique) in found {
         let message = format!(
-            "`{label}` writes `{}`, unique in `{}`, but documents no 409: a duplicate reaches clients as a 500",
+            "`{}` writes `{}`, unique in `{}`, but documents no 409: a duplicate reaches clients as a 500",
+            write.label,
             unique.columns.join("`, `"),
-            table.name
+            write.table.name
         );
         let related = context.related(
             unique.place,
-            format!("{} of `{}`", unique.label, table.name),
+            format!("{} of `{}`", unique.label, write.table.name),
         );
-        report(out, place, message, related, None);
+        report(out, write.place, message, related, None);
     }
 }
