@@ -103,6 +103,30 @@ fn parameters(data_type: &str) -> Vec<u64> {
         .collect()
 }
 
+/// Whether the database fills the column itself: identity, `serial`,
+/// `AUTO_INCREMENT`, generated columns, and SQLite's `INTEGER PRIMARY KEY`
+/// (an alias of the rowid, assigned like `AUTOINCREMENT` without the keyword).
+pub(crate) fn assigned_by_database(schema: &Schema, table: &Table, column: &Column) -> bool {
+    column.auto_increment || column.generated || is_sqlite_rowid(schema, table, column)
+}
+
+/// Whether the database numbers the column in sequence.
+pub(crate) fn is_sequence(schema: &Schema, table: &Table, column: &Column) -> bool {
+    column.auto_increment || is_sqlite_rowid(schema, table, column)
+}
+
+fn is_sqlite_rowid(schema: &Schema, table: &Table, column: &Column) -> bool {
+    schema.dialect == crate::sql::Dialect::Sqlite
+        && column.data_type == "integer"
+        && table.primary_key.as_ref().is_some_and(|key| {
+            key.columns.len() == 1
+                && key
+                    .columns
+                    .iter()
+                    .any(|name| name.eq_ignore_ascii_case(&column.name))
+        })
+}
+
 /// A bound on a column's length, and where it is written.
 pub(crate) struct LengthBound<'a> {
     pub max: u64,

@@ -587,7 +587,9 @@ impl<'c, 'a> Linker<'c, 'a> {
                 }
                 continue;
             }
-            property.column = column_named(table, property.name).map(|column| (column, Via::Name));
+            property.column = column_named(table, property.name)
+                .or_else(|| foreign_key_named(table, property))
+                .map(|column| (column, Via::Name));
         }
     }
 
@@ -775,6 +777,21 @@ fn column_named<'a>(table: &'a Table, name: &str) -> Option<&'a Column> {
         .columns
         .iter()
         .find(|column| column_key(&column.name) == key)
+}
+
+/// `author` stored as the foreign key `author_id` (how Django and Rails name
+/// a reference's column).
+fn foreign_key_named<'a>(table: &'a Table, property: &Property<'_>) -> Option<&'a Column> {
+    if !property.is_scalar() {
+        return None;
+    }
+    let column = column_named(table, &format!("{}_id", column_key(property.name)))?;
+    let is_foreign = table.foreign_keys.iter().any(|key| {
+        key.columns
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(&column.name))
+    });
+    is_foreign.then_some(column)
 }
 
 /// `{customerId}` on customers is `customers.id`; `{slug}` is `slug`.

@@ -6,7 +6,9 @@ mod columns;
 mod link;
 mod names;
 
-pub(crate) use columns::{allowed_values, length_bound, ColumnKind};
+pub(crate) use columns::{
+    allowed_values, assigned_by_database, is_sequence, length_bound, ColumnKind,
+};
 pub(crate) use link::COLUMN_EXTENSION;
 pub use link::{link, Entity, Links, ParameterKind, ParameterLink, Property, Use, Via};
 

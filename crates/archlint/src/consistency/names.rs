@@ -7,11 +7,41 @@ use crate::rules::words::name_words;
 /// Words schema names add to the entity they describe: `NewCustomer`,
 /// `CustomerCreateRequest`, `UpdateOrderInput`, `nullable-simple-user`. Stripped only at either end,
 /// and only when the whole name matches no table.
-const ROLE_WORDS: [&str; 35] = [
-    "new", "create", "created", "update", "updated", "patch", "replace", "put", "post", "request",
-    "response", "input", "output", "dto", "body", "payload", "resource", "model", "entity", "read",
-    "write", "details", "simple", "nullable", "full", "minimal", "base", "basic", "summary",
-    "short", "public", "private", "brief", "compact", "expanded",
+const ROLE_WORDS: [&str; 34] = [
+    "new",
+    "create",
+    "created",
+    "update",
+    "updated",
+    "patched",
+    "replace",
+    "request",
+    "response",
+    "input",
+    "output",
+    "dto",
+    "body",
+    "payload",
+    "resource",
+    "model",
+    "entity",
+    "read",
+    "write",
+    "details",
+    "simple",
+    "nullable",
+    "full",
+    "minimal",
+    "base",
+    "basic",
+    "summary",
+    "short",
+    "public",
+    "private",
+    "brief",
+    "compact",
+    "expanded",
+    "serializer",
 ];
 
 /// Plurals that do not end in `s`, and their singulars.
@@ -124,6 +154,11 @@ mod tests {
             ["customer_create_request", "customer"]
         );
         assert_eq!(schema_keys("Request"), ["request"]);
+        // `post` and `put` name blog posts and puts more often than methods.
+        assert_eq!(
+            schema_keys("PatchedPostRequest"),
+            ["patched_post_request", "post"]
+        );
         assert_eq!(column_key("customerID"), "customer_id");
     }
 }

@@ -62,8 +62,10 @@ impl Dialect {
                 + 5 * count("AUTO_INCREMENT")
                 + 2 * count(" UNSIGNED")
                 + 2 * count("CHARSET");
-            sqlite +=
-                5 * count("AUTOINCREMENT") + 5 * count("WITHOUT ROWID") + 3 * count("PRAGMA ");
+            sqlite += 5 * count("AUTOINCREMENT")
+                + 5 * count("WITHOUT ROWID")
+                + 5 * count(") STRICT")
+                + 3 * count("PRAGMA ");
             postgres += 5 * count("$$")
                 + 3 * count("SERIAL")
                 + 3 * count("::")
@@ -415,6 +417,10 @@ mod tests {
         );
         assert_eq!(
             Dialect::detect(["CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT);"]),
+            Dialect::Sqlite
+        );
+        assert_eq!(
+            Dialect::detect(["CREATE TABLE a (id INTEGER PRIMARY KEY) STRICT;"]),
             Dialect::Sqlite
         );
         assert_eq!(

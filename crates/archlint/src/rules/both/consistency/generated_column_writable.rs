@@ -1,5 +1,5 @@
 use super::linked_properties;
-use crate::consistency::ConsistencyContext;
+use crate::consistency::{assigned_by_database, ConsistencyContext};
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -45,7 +45,7 @@ crate::declare_rule! {
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     for linked in linked_properties(context) {
         let column = linked.column;
-        if !linked.is_written() || !(column.auto_increment || column.generated) {
+        if !linked.is_written() || !assigned_by_database(context.schema, linked.table, column) {
             continue;
         }
         let how = if column.generated {

@@ -1,6 +1,6 @@
 use super::{column_related, describe_entity, report};
-use crate::consistency::{ConsistencyContext, Entity};
-use crate::model::{Column, Table};
+use crate::consistency::{assigned_by_database, ConsistencyContext, Entity};
+use crate::model::{Column, Schema, Table};
 use crate::openapi::Method;
 use crate::report::Severity;
 use crate::rules::words::{is_protected, name_words};
@@ -73,7 +73,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
         for column in table
             .columns
             .iter()
-            .filter(|column| must_be_given(table, column))
+            .filter(|column| must_be_given(context.schema, table, column))
         {
             let related = column_related(context, table, column);
             match entity.property(column) {
@@ -112,7 +112,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
 }
 
 /// A column an insert must give a value for.
-fn must_be_given(table: &Table, column: &Column) -> bool {
+fn must_be_given(schema: &Schema, table: &Table, column: &Column) -> bool {
     let in_primary_key = table.primary_key.as_ref().is_some_and(|key| {
         key.columns
             .iter()
@@ -120,8 +120,7 @@ fn must_be_given(table: &Table, column: &Column) -> bool {
     });
     !column.nullable
         && column.default.is_none()
-        && !column.auto_increment
-        && !column.generated
+        && !assigned_by_database(schema, table, column)
         && !in_primary_key
 }
 
@@ -141,12 +140,16 @@ fn from_path(path: &str, column: &Column) -> bool {
 /// from a property the request sends (`password` → `password_hash`).
 fn filled_elsewhere(entity: &Entity<'_>, table: &Table, column: &Column) -> bool {
     let words = name_words(&column.name);
-    let audit = words.len() == 2
-        && matches!(
-            words.first().map(String::as_str),
-            Some("created" | "updated" | "modified" | "deleted")
-        )
-        && matches!(words.last().map(String::as_str), Some("at" | "by" | "on"));
+    // `created`, `created_at`, `updated_by` ...: set by the application.
+    let audit = matches!(
+        words.first().map(String::as_str),
+        Some("created" | "updated" | "modified" | "deleted")
+    ) && (words.len() == 1
+        || (words.len() == 2
+            && matches!(
+                words.last().map(String::as_str),
+                Some("at" | "by" | "on" | "date" | "time")
+            )));
     let foreign = table.foreign_keys.iter().any(|key| {
         key.columns
             .iter()

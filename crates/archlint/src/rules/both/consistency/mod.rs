@@ -18,7 +18,9 @@ pub mod unknown_mapping_target;
 
 use std::collections::HashSet;
 
-use crate::consistency::{ConsistencyContext, Entity, ParameterLink, Property};
+use crate::consistency::{
+    assigned_by_database, ConsistencyContext, Entity, ParameterLink, Property,
+};
 use crate::diagnostic::{Diagnostic, Place};
 use crate::model::{Column, Table};
 use crate::openapi::{Operation, Parameter};
@@ -159,7 +161,7 @@ pub(crate) fn writes<'l, 'a>(
             .filter(|property| !property.read_only())
             .filter_map(|property| property.column.map(|(column, _)| column))
             // The database assigns these (generated-column-writable says so).
-            .filter(|column| !column.auto_increment && !column.generated)
+            .filter(|column| !assigned_by_database(context.schema, table, column))
             .collect();
         for usage in entity
             .uses

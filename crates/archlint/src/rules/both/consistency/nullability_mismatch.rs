@@ -1,5 +1,5 @@
 use super::linked_properties;
-use crate::consistency::ConsistencyContext;
+use crate::consistency::{assigned_by_database, ConsistencyContext};
 use crate::report::Severity;
 use crate::rules::Emitter;
 
@@ -55,7 +55,11 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     for linked in linked_properties(context) {
         let property = linked.property;
         let column = linked.column;
-        if linked.is_read() && column.nullable && !property.nullable() && !column.auto_increment {
+        if linked.is_read()
+            && column.nullable
+            && !property.nullable()
+            && !assigned_by_database(context.schema, linked.table, column)
+        {
             let (severity, required) = if property.required {
                 (Severity::Warning, "required and ")
             } else {

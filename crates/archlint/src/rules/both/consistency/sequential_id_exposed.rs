@@ -1,6 +1,8 @@
 use super::first_parameter_per_column;
-use crate::consistency::{ColumnKind, ConsistencyContext, ParameterKind, ParameterLink};
-use crate::model::{Column, Table};
+use crate::consistency::{
+    is_sequence, ColumnKind, ConsistencyContext, ParameterKind, ParameterLink,
+};
+use crate::model::{Column, Schema, Table};
 use crate::rules::db::index_likes;
 use crate::rules::words::name_words;
 use crate::rules::Emitter;
@@ -49,7 +51,8 @@ crate::declare_rule! {
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     let sequential = |link: &ParameterLink<'_>| {
-        link.kind == ParameterKind::Lookup && is_sequential_key(link.table, link.column)
+        link.kind == ParameterKind::Lookup
+            && is_sequential_key(context.schema, link.table, link.column)
     };
     for (link, _operation, parameter) in first_parameter_per_column(context, sequential) {
         let message = format!(
@@ -75,7 +78,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     }
 }
 
-fn is_sequential_key(table: &Table, column: &Column) -> bool {
+fn is_sequential_key(schema: &Schema, table: &Table, column: &Column) -> bool {
     let in_key = table.primary_key.as_ref().is_some_and(|key| {
         key.columns.len() == 1
             && key
@@ -83,7 +86,9 @@ fn is_sequential_key(table: &Table, column: &Column) -> bool {
                 .iter()
                 .any(|name| name.eq_ignore_ascii_case(&column.name))
     });
-    in_key && column.auto_increment && matches!(ColumnKind::of(column), ColumnKind::Integer { .. })
+    in_key
+        && is_sequence(schema, table, column)
+        && matches!(ColumnKind::of(column), ColumnKind::Integer { .. })
 }
 
 /// Words of columns meant as public identifiers.
