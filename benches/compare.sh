@@ -92,6 +92,10 @@ echo "== Microsoft Graph beta"
 measure archlint "Graph beta (47 MB)" "$json_findings" -- "$archlint" review "$graph_beta" --format json
 measure "Redocly CLI (recommended)" "Graph beta (47 MB)" "$redocly_findings" -- "$bin/redocly" lint "$graph_beta" --extends recommended --format json
 
+echo "== API and database together (consistency linking; schemas in benches/schemas/)"
+measure archlint "GitHub + its tables" "$json_findings" -- "$archlint" review "$github" benches/schemas/github.sql --format json
+measure archlint "Graph beta + its tables" "$json_findings" -- "$archlint" review "$graph_beta" benches/schemas/graph.sql --format json
+
 echo "== the APIs.guru directory"
 files=$(find corpus/external/apis-guru -name '*.json' -o -name '*.yaml' | wc -l)
 measure archlint "APIs.guru, $files files" "$json_findings" -- "$archlint" review corpus/external/apis-guru --format json

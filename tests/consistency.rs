@@ -222,3 +222,37 @@ fn extreme_type_parameters_do_not_overflow() {
     let sql = "CREATE TABLE items (price numeric(4294967295, 4294967296), size numeric(99999999999999999999999), name varchar(18446744073709551615));\n";
     review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
 }
+
+#[test]
+fn extensions_link_and_unlink() {
+    let api = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /status:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Status'}\n  /people/{handle}:\n    get:\n      x-archlint-table: users\n      parameters:\n        - {name: handle, in: path, required: true, schema: {type: string}, x-archlint-column: login}\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Person'}\ncomponents:\n  schemas:\n    Status:\n      type: object\n      x-archlint-table: false\n      properties:\n        title: {type: string}\n        healthy: {type: boolean}\n    Person:\n      type: object\n      x-archlint-table: users\n      properties:\n        handle: {type: string, x-archlint-column: login}\n        nickname: {type: string, x-archlint-column: false}\n";
+    let sql = "CREATE TABLE statuses (title text NOT NULL, healthy varchar(10) NOT NULL);\nCREATE TABLE users (id uuid PRIMARY KEY, login varchar(40) NOT NULL);\n";
+    let report = review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
+    let mapping = report.summary.mapping.clone().expect("both sides");
+    assert_eq!(mapping.unmapped.schemas, ["Status"]);
+    let person = &mapping.schemas[0];
+    assert_eq!(
+        (
+            person.schema.as_str(),
+            person.table.as_str(),
+            person.via.as_str()
+        ),
+        ("Person", "users", "extension")
+    );
+    assert_eq!(person.properties[0].column.as_deref(), Some("login"));
+    assert_eq!(person.properties[1].column, None);
+    let lookup = &mapping.parameters[0];
+    assert_eq!(
+        (
+            lookup.table.as_str(),
+            lookup.column.as_str(),
+            lookup.via.as_str()
+        ),
+        ("users", "login", "extension")
+    );
+    // The lookup by login has no index; the opted-out nickname is not reported.
+    assert_eq!(
+        consistency(&report),
+        ["CONS009 16: `GET /people/{handle}` looks rows up by `users.login`, which no index leads: each request scans the table"]
+    );
+}

@@ -7,7 +7,7 @@ use crate::rules::words::name_words;
 /// Words schema names add to the entity they describe: `NewCustomer`,
 /// `CustomerCreateRequest`, `UpdateOrderInput`, `nullable-simple-user`. Stripped only at either end,
 /// and only when the whole name matches no table.
-const ROLE_WORDS: [&str; 34] = [
+const ROLE_WORDS: [&str; 41] = [
     "new",
     "create",
     "created",
@@ -42,6 +42,13 @@ const ROLE_WORDS: [&str; 34] = [
     "compact",
     "expanded",
     "serializer",
+    "in",
+    "out",
+    "db",
+    "view",
+    "schema",
+    "info",
+    "record",
 ];
 
 /// Plurals that do not end in `s`, and their singulars.
@@ -160,5 +167,7 @@ mod tests {
             ["patched_post_request", "post"]
         );
         assert_eq!(column_key("customerID"), "customer_id");
+        // FastAPI's naming.
+        assert_eq!(schema_keys("UserInDB"), ["user_in_db", "user"]);
     }
 }

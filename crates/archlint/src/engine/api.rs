@@ -2,6 +2,7 @@
 
 use super::sql::Database;
 use super::{into_unit, run_rules, Root, Unit};
+use crate::parallel::join;
 use crate::config::Config;
 use crate::consistency::{self, ConsistencyContext};
 use crate::diagnostic::Diagnostic;
@@ -24,11 +25,13 @@ pub(super) fn review_api(
     let mut mapping = None;
     if let Some(api) = Api::build(&documents, &mut diagnostics) {
         let context = ApiContext::new(&documents, api, config);
-        diagnostics.extend(run_rules(config, Side::Api, |rule, emitter| {
-            rule.check_api(&context, emitter)
-        }));
-        if let Some(database) = database {
-            let links = consistency::link(&context, &database.schema, config);
+        // Linking to the schema does not wait for the API rules.
+        let (found, links) = join(
+            || run_rules(config, Side::Api, |rule, emitter| rule.check_api(&context, emitter)),
+            || database.map(|database| consistency::link(&context, &database.schema, config)),
+        );
+        diagnostics.extend(found);
+        if let (Some(database), Some(links)) = (database, links) {
             let both = ConsistencyContext {
                 api: &context,
                 schema: &database.schema,
