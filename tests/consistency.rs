@@ -256,3 +256,18 @@ fn extensions_link_and_unlink() {
         ["CONS009 16: `GET /people/{handle}` looks rows up by `users.login`, which no index leads: each request scans the table"]
     );
 }
+
+#[test]
+fn properties_shared_through_all_of_are_checked_in_both_directions() {
+    // petstore-expanded: Pet is allOf [NewPet, {id}]; NewPet is the create body.
+    let api = "openapi: 3.0.0\ninfo: {title: petstore-expanded, version: 1.0.0}\npaths:\n  /pets:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/NewPet'}\n      responses:\n        '200':\n          description: pet response\n          content:\n            application/json:\n              schema: {$ref: '#/components/schemas/Pet'}\ncomponents:\n  schemas:\n    Pet:\n      allOf:\n        - $ref: '#/components/schemas/NewPet'\n        - type: object\n          required: [id]\n          properties:\n            id: {type: integer, format: int64}\n    NewPet:\n      type: object\n      required: [name]\n      properties:\n        name: {type: string, maxLength: 200}\n        tag: {type: string, maxLength: 40}\n";
+    let sql = "CREATE TABLE pets (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name varchar(100) NOT NULL, tag varchar(40));\n";
+    let report = review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
+    assert_eq!(
+        consistency(&report),
+        [
+            "CONS001 29: `name` of `NewPet` accepts up to 200 characters but `pets.name` holds at most 100 (`varchar(100)`): longer values fail on insert with a 500",
+            "CONS003 30: `tag` of `Pet` is not nullable, but `pets.tag` is nullable: a NULL reaches clients as `null`, which the schema forbids",
+        ]
+    );
+}

@@ -2,12 +2,12 @@
 
 use super::sql::Database;
 use super::{into_unit, run_rules, Root, Unit};
-use crate::parallel::join;
 use crate::config::Config;
 use crate::consistency::{self, ConsistencyContext};
 use crate::diagnostic::Diagnostic;
 use crate::loader::Loader;
 use crate::openapi::{Api, ApiContext, Documents, IgnoreMarker};
+use crate::parallel::join;
 use crate::rules::{Side, SUPERSEDED};
 use crate::tree::Node;
 
@@ -27,7 +27,11 @@ pub(super) fn review_api(
         let context = ApiContext::new(&documents, api, config);
         // Linking to the schema does not wait for the API rules.
         let (found, links) = join(
-            || run_rules(config, Side::Api, |rule, emitter| rule.check_api(&context, emitter)),
+            || {
+                run_rules(config, Side::Api, |rule, emitter| {
+                    rule.check_api(&context, emitter)
+                })
+            },
             || database.map(|database| consistency::link(&context, &database.schema, config)),
         );
         diagnostics.extend(found);

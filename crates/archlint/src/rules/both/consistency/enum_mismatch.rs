@@ -67,7 +67,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             if linked.is_read() && linked.property.kind() == Some("string") {
                 let message = format!(
                     "{} lists no values, but {} holds one of {} ({}): document them as an enum",
-                    linked.label(),
+                    linked.read_label(),
                     linked.column_label(),
                     quote_all(&allowed.values),
                     allowed.source
@@ -108,7 +108,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                 "{} can hold {}, which {} does not list: clients that rely on the enum break when it appears",
                 linked.column_label(),
                 quote_all(&undocumented),
-                linked.label()
+                linked.read_label()
             );
             report(out, place, message, related(), None);
         }

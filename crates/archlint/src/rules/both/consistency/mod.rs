@@ -16,7 +16,7 @@ pub mod unindexed_query_parameter;
 pub mod unique_conflict_undocumented;
 pub mod unknown_mapping_target;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::consistency::{
     assigned_by_database, ConsistencyContext, Entity, ParameterLink, Property,
@@ -27,32 +27,55 @@ use crate::openapi::{Operation, Parameter};
 use crate::report::{Related, Severity};
 use crate::rules::Emitter;
 
-/// A property linked to a column, with its entity and table.
+/// A property linked to a column, with the schemas that send and return it.
+/// One property node may belong to several schemas (an `allOf` part shared by
+/// `NewPet` and `Pet`): it is looked at once, with both directions.
 pub(crate) struct LinkedProperty<'l, 'a> {
-    pub entity: &'l Entity<'a>,
+    /// The first request schema that lets clients send it (not `readOnly`).
+    pub writer: Option<&'l Entity<'a>>,
+    /// The first response schema that returns it (not `writeOnly`).
+    pub reader: Option<&'l Entity<'a>>,
     pub table: &'a Table,
     pub property: &'l Property<'a>,
     pub column: &'a Column,
 }
 
 impl LinkedProperty<'_, '_> {
-    /// Clients may send it: the entity is in a request and it is not `readOnly`.
+    /// Clients may send it.
     pub fn is_written(&self) -> bool {
-        self.entity.is_request() && !self.property.read_only()
+        self.writer.is_some()
     }
 
-    /// Clients receive it: the entity is in a response and it is not `writeOnly`.
+    /// Clients receive it.
     pub fn is_read(&self) -> bool {
-        self.entity.is_response() && !self.property.write_only()
+        self.reader.is_some()
     }
 
-    /// `email` of `Customer`, for messages.
+    /// `email` of `NewCustomer`, named after the request schema when there is one.
     pub fn label(&self) -> String {
-        format!(
-            "`{}` of {}",
-            self.property.name,
-            describe_entity(self.entity)
-        )
+        self.label_of(self.writer.or(self.reader))
+    }
+
+    /// `email` of `Customer`, named after the response schema when there is one.
+    pub fn read_label(&self) -> String {
+        self.label_of(self.reader.or(self.writer))
+    }
+
+    /// Whether the response schema requires it (`required` differs between
+    /// schemas sharing the property).
+    pub fn required_in_response(&self) -> bool {
+        self.reader.is_some_and(|entity| {
+            entity.properties.iter().any(|property| {
+                property.at.identity() == self.property.at.identity() && property.required
+            })
+        })
+    }
+
+    fn label_of(&self, entity: Option<&Entity<'_>>) -> String {
+        match entity {
+            Some(entity) => format!("`{}` of {}", self.property.name, describe_entity(entity)),
+            None => format!("`{}`", self.property.name),
+        }
     }
 
     /// `customers.email`.
@@ -82,25 +105,38 @@ pub(crate) fn describe_entity(entity: &Entity<'_>) -> String {
     }
 }
 
-/// Every property linked to a column, once per property node (a property of
-/// an `allOf` part belongs to every schema that includes it).
+/// Every property linked to a column, once per property node and column,
+/// with the directions of all the schemas that include it.
 pub(crate) fn linked_properties<'l, 'a>(
     context: &'l ConsistencyContext<'_, 'a>,
 ) -> Vec<LinkedProperty<'l, 'a>> {
-    let mut seen = HashSet::new();
-    let mut found = Vec::new();
+    let mut position: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut found: Vec<LinkedProperty<'l, 'a>> = Vec::new();
     for (entity, table) in context.links.linked() {
         for property in &entity.properties {
             let Some((column, _)) = property.column else {
                 continue;
             };
-            if seen.insert((property.at.identity(), column as *const Column as usize)) {
+            let key = (property.at.identity(), column as *const Column as usize);
+            let writes = entity.is_request() && !property.read_only();
+            let reads = entity.is_response() && !property.write_only();
+            let index = *position.entry(key).or_insert_with(|| {
                 found.push(LinkedProperty {
-                    entity,
+                    writer: None,
+                    reader: None,
                     table,
                     property,
                     column,
                 });
+                found.len() - 1
+            });
+            if let Some(linked) = found.get_mut(index) {
+                if writes && linked.writer.is_none() {
+                    linked.writer = Some(entity);
+                }
+                if reads && linked.reader.is_none() {
+                    linked.reader = Some(entity);
+                }
             }
         }
     }

@@ -60,14 +60,14 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             && !property.nullable()
             && !assigned_by_database(context.schema, linked.table, column)
         {
-            let (severity, required) = if property.required {
+            let (severity, required) = if linked.required_in_response() {
                 (Severity::Warning, "required and ")
             } else {
                 (Severity::Info, "")
             };
             let message = format!(
                 "{} is {required}not nullable, but {} is nullable: a NULL reaches clients as `null`, which the schema forbids",
-                linked.label(),
+                linked.read_label(),
                 linked.column_label()
             );
             linked.report(context, out, message, Some(severity));

@@ -56,7 +56,11 @@ crate::declare_rule! {
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     let mut seen = HashSet::new();
-    for (entity, table) in context.links.linked() {
+    // Request schemas first: a property they share with a response schema
+    // (an `allOf` part) is reported as dropped data, not as a computed value.
+    let mut linked: Vec<_> = context.links.linked().collect();
+    linked.sort_by_key(|(entity, _)| !entity.is_request());
+    for (entity, table) in linked {
         let missing: Vec<&Property<'_>> = entity
             .properties
             .iter()

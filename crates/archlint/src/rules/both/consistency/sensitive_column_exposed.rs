@@ -55,7 +55,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
         };
         let message = format!(
             "{} returns {}, which holds {holds}",
-            linked.label(),
+            linked.read_label(),
             linked.column_label()
         );
         linked.report(context, out, message, None);
