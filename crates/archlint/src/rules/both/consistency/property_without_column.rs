@@ -41,7 +41,8 @@ crate::declare_rule! {
     /// it (`x-archlint-column`), or mark computed values `readOnly`.
     ///
     /// Severity: `warning` in requests (data is lost), one finding per
-    /// property; `info` in responses, one finding per schema listing them.
+    /// property (one per schema, listing them, when most of the schema is
+    /// unstored); `info` in responses, one finding per schema listing them.
     pub struct PropertyWithoutColumn {
         id: "CONS006",
         name: "property-without-column",
@@ -67,8 +68,18 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             .filter(|property| is_unstored(property, table))
             .filter(|property| seen.insert(property.at.identity()))
             .collect();
-        let related = || context.related(&table.place, format!("table `{}`", table.name));
-        if entity.is_request() {
+        let Some(first) = missing.first() else {
+            continue;
+        };
+        let related = context.related(&table.place, format!("table `{}`", table.name));
+        let stored = entity
+            .properties
+            .iter()
+            .filter(|property| property.column.is_some())
+            .count();
+        // A few dropped request properties are each a bug; most of a schema
+        // unstored is one decision (a JSON column, another table) to review.
+        if entity.is_request() && (missing.len() <= 3 || missing.len() <= stored) {
             for property in missing {
                 let message = format!(
                     "`{}` of {} has no column in `{}`: clients send it and it is silently dropped",
@@ -76,36 +87,39 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                     describe_entity(entity),
                     table.name
                 );
-                report(out, property.at.place(), message, related(), None);
+                report(out, property.at.place(), message, related.clone(), None);
             }
             continue;
         }
-        // Responses: one finding per schema, as computed values come in groups.
-        let Some(first) = missing.first() else {
-            continue;
-        };
-        let names: Vec<String> = missing
-            .iter()
-            .take(5)
-            .map(|property| format!("`{}`", property.name))
-            .collect();
-        let more = match missing.len() {
-            count if count > 5 => format!(" and {} more", count - 5),
-            _ => String::new(),
+        let (verb, consequence, severity) = if entity.is_request() {
+            (
+                "accepts",
+                "clients send them and they are silently dropped",
+                Severity::Warning,
+            )
+        } else {
+            ("returns", "mark computed values readOnly", Severity::Info)
         };
         let message = format!(
-            "{} returns {}{more}, which no column of `{}` stores: mark computed values readOnly",
+            "{} {verb} {}, which no column of `{}` stores: {consequence}",
             describe_entity(entity),
-            names.join(", "),
+            list_names(&missing),
             table.name
         );
-        report(
-            out,
-            first.at.place(),
-            message,
-            related(),
-            Some(Severity::Info),
-        );
+        report(out, first.at.place(), message, related, Some(severity));
+    }
+}
+
+/// "`a`, `b`, `c`, `d`, `e` and 7 more".
+fn list_names(properties: &[&Property<'_>]) -> String {
+    let names: Vec<String> = properties
+        .iter()
+        .take(5)
+        .map(|property| format!("`{}`", property.name))
+        .collect();
+    match properties.len() {
+        count if count > 5 => format!("{} and {} more", names.join(", "), count - 5),
+        _ => names.join(", "),
     }
 }
 

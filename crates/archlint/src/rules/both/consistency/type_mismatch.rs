@@ -3,6 +3,7 @@ use crate::consistency::{ColumnKind, ConsistencyContext, Property};
 use crate::diagnostic::Place;
 use crate::model::{Column, Table};
 use crate::report::Severity;
+use crate::rules::api::Grouped;
 use crate::rules::Emitter;
 
 crate::declare_rule! {
@@ -76,7 +77,8 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             );
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    // Grouped by column and name: `{user-id}` is declared again on every path.
+    let mut found = Grouped::new();
     for link in &context.links.parameters {
         let Some(operation) = context.operation(link.operation) else {
             continue;
@@ -91,9 +93,6 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
         else {
             continue;
         };
-        if !seen.insert(schema.identity()) {
-            continue;
-        }
         let property = Property {
             name: parameter.name,
             at: parameter.at.clone(),
@@ -106,18 +105,31 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             read: false,
             parameter: true,
         };
-        if let Some(found) = mismatch(&property, link.column, flow) {
-            let subject = format!("parameter `{}` of `{}`", parameter.name, operation.label());
-            emit(
-                context,
-                out,
-                found,
-                subject,
-                link.table,
-                link.column,
-                parameter.at.place(),
-            );
+        if let Some(mismatch) = mismatch(&property, link.column, flow) {
+            let key = (link.column as *const Column as usize, parameter.name);
+            found.add(key, link.operation, || {
+                (mismatch, link, parameter.at.place())
+            });
         }
+    }
+    for ((mismatch, link, place), operations) in found.into_entries() {
+        let name = context
+            .operation(link.operation)
+            .and_then(|operation| operation.parameters.get(link.parameter))
+            .map_or("", |parameter| parameter.name);
+        let subject = format!(
+            "parameter `{name}` of {}",
+            context.api.api.describe_operations(&operations)
+        );
+        emit(
+            context,
+            out,
+            mismatch,
+            subject,
+            link.table,
+            link.column,
+            place,
+        );
     }
 }
 
