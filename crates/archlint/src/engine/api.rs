@@ -7,7 +7,7 @@ use crate::consistency::{self, ConsistencyContext};
 use crate::diagnostic::Diagnostic;
 use crate::loader::Loader;
 use crate::openapi::{Api, ApiContext, Documents, IgnoreMarker};
-use crate::parallel::join;
+use crate::parallel::{drop_later, join};
 use crate::rules::{Side, SUPERSEDED};
 use crate::tree::Node;
 
@@ -53,6 +53,7 @@ pub(super) fn review_api(
     drop_superseded(&mut diagnostics);
     let mut unit = into_unit(diagnostics, &documents.sources, config);
     unit.mapping = mapping;
+    drop_later(documents);
     Some(unit)
 }
 

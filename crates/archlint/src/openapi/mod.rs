@@ -108,6 +108,7 @@ pub struct ApiContext<'a> {
     pub config: &'a Config,
     request_schemas: OnceLock<Vec<SchemaUse<'a>>>,
     response_schemas: OnceLock<Vec<SchemaUse<'a>>>,
+    every_schema: OnceLock<Vec<NodeAt<'a>>>,
 }
 
 impl<'a> ApiContext<'a> {
@@ -118,6 +119,7 @@ impl<'a> ApiContext<'a> {
             config,
             request_schemas: OnceLock::new(),
             response_schemas: OnceLock::new(),
+            every_schema: OnceLock::new(),
         }
     }
 
@@ -140,5 +142,31 @@ impl<'a> ApiContext<'a> {
     pub fn response_schemas(&self) -> &[SchemaUse<'a>] {
         self.response_schemas
             .get_or_init(|| schemas::collect(self, schemas::Direction::Response))
+    }
+
+    /// Every schema node the API uses — request and response schemas, and
+    /// the schemas of path parameters (which request walks leave out) — once
+    /// each. Computed once for the rules that look at every schema.
+    pub fn every_schema(&self) -> &[NodeAt<'a>] {
+        self.every_schema.get_or_init(|| {
+            let mut seen = std::collections::HashSet::new();
+            let walked = self
+                .request_schemas()
+                .iter()
+                .chain(self.response_schemas())
+                .map(|schema_use| schema_use.schema.clone());
+            let path_parameters = self
+                .api
+                .operations
+                .iter()
+                .flat_map(|operation| operation.parameters.iter())
+                .filter(|parameter| parameter.location == "path")
+                .filter_map(|parameter| parameter.schema.as_ref())
+                .filter_map(|schema| self.resolve(schema));
+            walked
+                .chain(path_parameters)
+                .filter(|schema| seen.insert(schema.identity()))
+                .collect()
+        })
     }
 }

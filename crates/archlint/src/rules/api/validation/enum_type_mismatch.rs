@@ -41,7 +41,7 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
-    for schema in super::every_schema(context) {
+    for schema in context.every_schema() {
         if schema.node.get("type").is_none() {
             continue;
         }

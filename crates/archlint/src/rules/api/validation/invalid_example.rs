@@ -72,7 +72,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         context,
         seen: HashSet::new(),
     };
-    for schema in super::every_schema(context) {
+    for schema in context.every_schema() {
         for example in schema_examples(&schema) {
             examiner.examine(example, &schema, out);
         }

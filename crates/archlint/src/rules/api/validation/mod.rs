@@ -10,10 +10,7 @@ pub mod string_without_max_length;
 pub mod unanchored_pattern;
 pub mod writable_server_field;
 
-use std::collections::HashSet;
-
-use crate::openapi::{ApiContext, NodeAt, Role, SchemaUse};
-use crate::rules::api::all_schemas;
+use crate::openapi::{ApiContext, Role, SchemaUse};
 
 /// "request property `name` of `POST /users` has no maxLength", or, for a
 /// shared schema, "... has no maxLength (accepted by 3 operations, such as ...)".
@@ -37,23 +34,3 @@ pub(crate) fn request_message(
     }
 }
 
-/// Every schema node the API uses — request and response schemas, and the
-/// schemas of path parameters (which request walks leave out) — once each.
-pub(crate) fn every_schema<'a>(context: &ApiContext<'a>) -> Vec<NodeAt<'a>> {
-    let mut seen = HashSet::new();
-    let walked = all_schemas(context)
-        .into_iter()
-        .map(|schema_use| schema_use.schema.clone());
-    let path_parameters = context
-        .api
-        .operations
-        .iter()
-        .flat_map(|operation| operation.parameters.iter())
-        .filter(|parameter| parameter.location == "path")
-        .filter_map(|parameter| parameter.schema.as_ref())
-        .filter_map(|schema| context.resolve(schema));
-    walked
-        .chain(path_parameters)
-        .filter(|schema| seen.insert(schema.identity()))
-        .collect()
-}

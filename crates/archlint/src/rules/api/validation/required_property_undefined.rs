@@ -42,7 +42,7 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
-    let schemas = super::every_schema(context);
+    let schemas = context.every_schema();
     // A part of an `allOf` may require what a sibling part declares.
     let parts: HashSet<usize> = schemas
         .iter()

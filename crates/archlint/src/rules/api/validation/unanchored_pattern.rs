@@ -39,7 +39,7 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
-    for schema in super::every_schema(context) {
+    for schema in context.every_schema() {
         let Some(pattern) = schema.get("pattern") else {
             continue;
         };
