@@ -271,3 +271,15 @@ fn properties_shared_through_all_of_are_checked_in_both_directions() {
         ]
     );
 }
+
+#[test]
+fn tables_in_a_named_schema_link_by_name_and_by_extension() {
+    let api = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /accounts:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/Account'}\n      responses:\n        '201': {description: ok}\n  /invoices:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {$ref: '#/components/schemas/Invoice'}\n      responses:\n        '201': {description: ok}\ncomponents:\n  schemas:\n    Account:\n      type: object\n      x-archlint-table: users\n      required: [login]\n      properties:\n        login: {type: string, maxLength: 80}\n    Invoice:\n      type: object\n      required: [number]\n      properties:\n        number: {type: string, maxLength: 80}\n";
+    let sql = "CREATE SCHEMA app;\nCREATE TABLE app.users (id uuid PRIMARY KEY, login varchar(40) NOT NULL);\nCREATE TABLE app.invoices (id uuid PRIMARY KEY, number varchar(20) NOT NULL);\n";
+    let report = review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
+    let rules: Vec<String> = consistency(&report)
+        .iter()
+        .map(|line| line.chars().take(10).collect())
+        .collect();
+    assert_eq!(rules, ["CONS001 27", "CONS001 32"]);
+}

@@ -323,6 +323,26 @@ impl<'c, 'a> Linker<'c, 'a> {
         table
     }
 
+    /// The table an explicit link names: as written (`app.users`), or by its
+    /// name without a schema when that is unambiguous (`users` for `app.users`).
+    fn find_table(&self, name: &str) -> Option<&'a Table> {
+        if let Some(table) = self.schema.table(name) {
+            return Some(table);
+        }
+        let unqualified = |table: &&Table| {
+            table
+                .name
+                .rsplit('.')
+                .next()
+                .is_some_and(|last| last.trim_matches('"').eq_ignore_ascii_case(name))
+        };
+        let mut candidates = self.schema.tables.iter().filter(unqualified);
+        match (candidates.next(), candidates.next()) {
+            (Some(table), None) => Some(table),
+            _ => None,
+        }
+    }
+
     fn table_by_key(&self, key: &str) -> Option<&'a Table> {
         self.tables.get(key).copied()
     }
@@ -330,7 +350,7 @@ impl<'c, 'a> Linker<'c, 'a> {
     /// The table an extension names; a name the schema lacks is a problem.
     fn named_table(&mut self, at: &NodeAt<'a>) -> Option<&'a Table> {
         let name = at.node.as_str()?;
-        let table = self.schema.table(name);
+        let table = self.find_table(name);
         if table.is_none() {
             let message =
                 format!("`{TABLE_EXTENSION}: {name}` names a table the SQL does not define");
@@ -537,7 +557,7 @@ impl<'c, 'a> Linker<'c, 'a> {
                 return None;
             }
             if let Some(table) = settings.tables.get(name) {
-                let found = self.schema.table(table);
+                let found = self.find_table(table);
                 if found.is_none() {
                     self.problem(resolved.place(), format!("archlint.toml maps `{name}` to table `{table}`, which the SQL does not define"));
                 }
@@ -701,7 +721,7 @@ impl<'c, 'a> Linker<'c, 'a> {
     ) -> Option<(&'a Table, &'a Column)> {
         let text = named.node.as_str()?;
         let (table, column) = match text.rsplit_once('.') {
-            Some((table, column)) => (self.schema.table(table), column),
+            Some((table, column)) => (self.find_table(table), column),
             None => (self.operation_table(operation), text),
         };
         let found = table.and_then(|table| table.column(column).map(|column| (table, column)));

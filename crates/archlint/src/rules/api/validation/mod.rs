@@ -33,4 +33,3 @@ pub(crate) fn request_message(
         format!("{subject} of {users} has no {missing}")
     }
 }
-
