@@ -56,14 +56,14 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         }
         for (what, value) in values {
             // `enum: [..., null]` on a nullable 3.0 schema is the documented way.
-            if matches_type(value.node, &schema) {
+            if matches_type(value.node, schema) {
                 continue;
             }
             let message = format!(
                 "{what} {} is a {}, but the schema's type is {}",
                 describe_value(value.node),
                 value.node.kind(),
-                crate::openapi::schemas::types(&schema).join(" or ")
+                crate::openapi::schemas::types(schema).join(" or ")
             );
             out.emit(Diagnostic::new(out.rule(), value.place(), message));
         }

@@ -73,8 +73,8 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         seen: HashSet::new(),
     };
     for schema in context.every_schema() {
-        for example in schema_examples(&schema) {
-            examiner.examine(example, &schema, out);
+        for example in schema_examples(schema) {
+            examiner.examine(example, schema, out);
         }
     }
     for operation in &context.api.operations {
