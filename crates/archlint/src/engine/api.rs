@@ -1,7 +1,7 @@
 //! Reviewing one OpenAPI description (its root file and what its `$ref`s reach).
 
 use super::sql::Database;
-use super::{into_unit, run_rules, Root, Unit};
+use super::{into_unit, run_rules, Free, Root, Unit};
 use crate::config::Config;
 use crate::consistency::{self, ConsistencyContext};
 use crate::diagnostic::Diagnostic;
@@ -16,6 +16,7 @@ pub(super) fn review_api(
     loader: &dyn Loader,
     config: &Config,
     database: Option<&Database>,
+    free: Free,
 ) -> Option<Unit> {
     let documents = Documents::load(&root.path, loader);
     if !root.named && !looks_like_openapi(documents.tree(documents.root)) {
@@ -53,7 +54,9 @@ pub(super) fn review_api(
     drop_superseded(&mut diagnostics);
     let mut unit = into_unit(diagnostics, &documents.sources, config);
     unit.mapping = mapping;
-    drop_later(documents);
+    if free == Free::Later {
+        drop_later(documents);
+    }
     Some(unit)
 }
 

@@ -65,8 +65,11 @@ pub fn review_with_progress(
     }
     let total = inputs.api_roots.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
+    // A single large description is freed while the report is written; many
+    // are freed as they finish, or their trees would pile up in memory.
+    let free = if total == 1 { Free::Later } else { Free::Now };
     let mut units = par_map(&inputs.api_roots, |root| {
-        let unit = api::review_api(root, loader, config, database.as_ref());
+        let unit = api::review_api(root, loader, config, database.as_ref(), free);
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress(finished, total);
         unit
@@ -218,6 +221,14 @@ fn run_rules(
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// When a reviewed description's tree is freed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Free {
+    Now,
+    /// Off the caller's path (see [`crate::parallel::drop_later`]).
+    Later,
 }
 
 /// What reviewing one description (or the SQL history) produced.
