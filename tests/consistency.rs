@@ -283,3 +283,29 @@ fn tables_in_a_named_schema_link_by_name_and_by_extension() {
         .collect();
     assert_eq!(rules, ["CONS001 27", "CONS001 32"]);
 }
+
+#[test]
+fn a_column_named_like_an_unlinked_property_is_suggested() {
+    // The example API against the migration history, which renamed `email`.
+    let paths = [
+        root().join("corpus/api").to_string_lossy().into_owned(),
+        root()
+            .join("corpus/migrations")
+            .to_string_lossy()
+            .into_owned(),
+    ];
+    let report = review(&paths, &["CONS004", "CONS006"]);
+    let helps: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.help.contains("x-archlint-column: email_address"))
+        .map(|finding| (finding.rule.as_str(), finding.message.as_str()))
+        .collect();
+    assert_eq!(helps.len(), 2, "{helps:?}");
+    assert!(helps[0]
+        .1
+        .starts_with("`customers.email_address` is NOT NULL"));
+    assert!(helps[1]
+        .1
+        .starts_with("`email` of `NewCustomer` has no column"));
+}

@@ -1,5 +1,6 @@
-use super::{column_related, describe_entity, report};
+use super::{column_related, describe_entity, link_help, looks_alike, report};
 use crate::consistency::{assigned_by_database, ConsistencyContext, Entity};
+use crate::diagnostic::Diagnostic;
 use crate::model::{Column, Schema, Table};
 use crate::openapi::Method;
 use crate::report::Severity;
@@ -17,7 +18,9 @@ crate::declare_rule! {
     /// (`POST /customers/{customerId}/orders` sets `customer_id`), foreign
     /// keys (often taken from the caller's identity), audit columns
     /// (`created_by`, `updated_at`) and hashes of a property the request does
-    /// send (`password` → `password_hash`) are left out.
+    /// send (`password` → `password_hash`) are left out. When an unlinked
+    /// property is named like the column (`email` / `email_address`), the
+    /// help suggests linking them.
     ///
     /// ## Why is this bad?
     /// A client following the contract leaves the optional property out, and
@@ -98,13 +101,17 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                         describe_entity(entity),
                         operation.label()
                     );
-                    report(
-                        out,
-                        entity.schema.place(),
-                        message,
-                        related,
-                        Some(Severity::Warning),
-                    );
+                    let mut diagnostic =
+                        Diagnostic::new(out.rule(), entity.schema.place(), message)
+                            .located(related)
+                            .severity(Severity::Warning);
+                    let lookalike = entity.properties.iter().find(|property| {
+                        property.column.is_none() && looks_alike(property.name, &column.name)
+                    });
+                    if let Some(property) = lookalike {
+                        diagnostic = diagnostic.help(link_help(property.name, &column.name));
+                    }
+                    out.emit(diagnostic);
                 }
             }
         }

@@ -25,6 +25,7 @@ use crate::diagnostic::{Diagnostic, Place};
 use crate::model::{Column, Table};
 use crate::openapi::{Operation, Parameter};
 use crate::report::{Related, Severity};
+use crate::rules::words::name_words;
 use crate::rules::Emitter;
 
 /// A property linked to a column, with the schemas that send and return it.
@@ -307,4 +308,23 @@ pub(crate) fn undocumented_writes<'a, T>(
         ));
     }
     found
+}
+
+/// Whether two names look like one field written two ways: the words of one
+/// begin the other's (`email` / `email_address`, `zip_code` / `zip`).
+pub(crate) fn looks_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (name_words(a), name_words(b));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    !short.is_empty() && short != long && long.starts_with(short) && short != &["id"]
+}
+
+/// The help that suggests linking a property to the column it seems to be.
+pub(crate) fn link_help(property: &str, column: &str) -> String {
+    format!(
+        "If `{property}` is stored in `{column}`, link them: `x-archlint-column: {column}` on the property (or `[consistency] columns` in archlint.toml)."
+    )
 }

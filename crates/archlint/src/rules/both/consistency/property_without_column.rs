@@ -1,8 +1,9 @@
 use std::collections::HashSet;
 
-use super::{describe_entity, report};
-use crate::consistency::{ConsistencyContext, Property, COLUMN_EXTENSION};
-use crate::model::Table;
+use super::{describe_entity, link_help, looks_alike, report};
+use crate::consistency::{ConsistencyContext, Entity, Property, COLUMN_EXTENSION};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Column, Table};
 use crate::report::Severity;
 use crate::rules::words::{name_words, sensitive_name, Sensitive};
 use crate::rules::Emitter;
@@ -14,7 +15,8 @@ crate::declare_rule! {
     /// Objects and arrays are relations or documents and are not reported;
     /// neither are passwords a column stores hashed (`password` →
     /// `password_hash`). `x-archlint-column: false` on a property says it is
-    /// stored nowhere on purpose.
+    /// stored nowhere on purpose. When an unlinked column is named like the
+    /// property (`email` / `email_address`), the help suggests linking them.
     ///
     /// ## Why is this bad?
     /// A request property with no column is accepted and silently dropped: the
@@ -87,7 +89,12 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                     describe_entity(entity),
                     table.name
                 );
-                report(out, property.at.place(), message, related.clone(), None);
+                let mut diagnostic = Diagnostic::new(out.rule(), property.at.place(), message)
+                    .located(related.clone());
+                if let Some(column) = unlinked_lookalike(entity, table, property.name) {
+                    diagnostic = diagnostic.help(link_help(property.name, &column.name));
+                }
+                out.emit(diagnostic);
             }
             continue;
         }
@@ -121,6 +128,18 @@ fn list_names(properties: &[&Property<'_>]) -> String {
         count if count > 5 => format!("{} and {} more", names.join(", "), count - 5),
         _ => names.join(", "),
     }
+}
+
+/// A column no property of the schema is linked to, named like `property`.
+fn unlinked_lookalike<'a>(
+    entity: &Entity<'_>,
+    table: &'a Table,
+    property: &str,
+) -> Option<&'a Column> {
+    table
+        .columns
+        .iter()
+        .find(|column| entity.property(column).is_none() && looks_alike(property, &column.name))
 }
 
 /// A scalar property no column stores, not computed (`readOnly`) and not
