@@ -24,8 +24,7 @@ pub(crate) const TABLE_EXTENSION: &str = "x-archlint-table";
 pub(crate) const COLUMN_EXTENSION: &str = "x-archlint-column";
 
 /// How a link was made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Via {
     /// `x-archlint-table` / `x-archlint-column`.
     Extension,
@@ -35,6 +34,18 @@ pub enum Via {
     Name,
     /// An inline schema served at the table's path, with matching properties.
     Path,
+}
+
+impl Via {
+    /// As the report names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Extension => "extension",
+            Via::Config => "config",
+            Via::Name => "name",
+            Via::Path => "path",
+        }
+    }
 }
 
 /// An object schema that requests or responses carry, and the table behind it.
@@ -154,8 +165,7 @@ impl Entity<'_> {
 }
 
 /// What a parameter looks rows up by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParameterKind {
     /// A path parameter naming one row.
     Lookup,
@@ -163,6 +173,17 @@ pub enum ParameterKind {
     Filter,
     /// A sort order (the values of a `sort` parameter's enum).
     Sort,
+}
+
+impl ParameterKind {
+    /// As the report names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParameterKind::Lookup => "lookup",
+            ParameterKind::Filter => "filter",
+            ParameterKind::Sort => "sort",
+        }
+    }
 }
 
 pub struct ParameterLink<'a> {

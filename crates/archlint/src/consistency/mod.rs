@@ -12,6 +12,8 @@ pub(crate) use columns::{
 pub(crate) use link::COLUMN_EXTENSION;
 pub use link::{link, Entity, Links, ParameterKind, ParameterLink, Property, Use, Via};
 
+use std::collections::HashSet;
+
 use crate::config::Config;
 use crate::diagnostic::{locate, Place};
 use crate::model::{Schema, Table};
@@ -43,31 +45,12 @@ impl<'a> ConsistencyContext<'_, 'a> {
     }
 }
 
-fn via_name(via: Via) -> String {
-    match via {
-        Via::Extension => "extension",
-        Via::Config => "config",
-        Via::Name => "name",
-        Via::Path => "path",
-    }
-    .to_owned()
-}
-
-fn kind_name(kind: ParameterKind) -> String {
-    match kind {
-        ParameterKind::Lookup => "lookup",
-        ParameterKind::Filter => "filter",
-        ParameterKind::Sort => "sort",
-    }
-    .to_owned()
-}
-
 /// The links as the report shows them.
 pub fn mapping(links: &Links<'_>, api: &ApiContext<'_>, schema: &Schema) -> Mapping {
     let sources = &api.documents.sources;
     let mut mapping = Mapping::default();
     let mut linked_tables: Vec<&Table> = Vec::new();
-    let mut mapped_columns: Vec<(&str, &str)> = Vec::new();
+    let mut mapped_columns: HashSet<(&str, &str)> = HashSet::new();
     for entity in &links.entities {
         let Some((table, via)) = entity.table else {
             if entity.named && !mapping.unmapped.schemas.contains(&entity.name) {
@@ -81,12 +64,12 @@ pub fn mapping(links: &Links<'_>, api: &ApiContext<'_>, schema: &Schema) -> Mapp
             .iter()
             .map(|property| {
                 if let Some((column, _)) = property.column {
-                    mapped_columns.push((&table.name, &column.name));
+                    mapped_columns.insert((&table.name, &column.name));
                 }
                 PropertyMapping {
                     property: property.name.to_owned(),
                     column: property.column.map(|(column, _)| column.name.clone()),
-                    via: property.column.map(|(_, via)| via_name(via)),
+                    via: property.column.map(|(_, via)| via.as_str().to_owned()),
                     nested: !property.is_scalar(),
                 }
             })
@@ -95,7 +78,7 @@ pub fn mapping(links: &Links<'_>, api: &ApiContext<'_>, schema: &Schema) -> Mapp
             schema: entity.name.clone(),
             location: locate(sources, &entity.schema.place()),
             table: table.name.clone(),
-            via: via_name(via),
+            via: via.as_str().to_owned(),
             properties,
         });
     }
@@ -106,15 +89,15 @@ pub fn mapping(links: &Links<'_>, api: &ApiContext<'_>, schema: &Schema) -> Mapp
         let Some(declared) = operation.parameters.get(parameter.parameter) else {
             continue;
         };
-        mapped_columns.push((&parameter.table.name, &parameter.column.name));
+        mapped_columns.insert((&parameter.table.name, &parameter.column.name));
         mapping.parameters.push(ParameterMapping {
             operation: operation.label(),
             parameter: declared.name.to_owned(),
             within: declared.location.to_owned(),
             table: parameter.table.name.clone(),
             column: parameter.column.name.clone(),
-            kind: kind_name(parameter.kind),
-            via: via_name(parameter.via),
+            kind: parameter.kind.as_str().to_owned(),
+            via: parameter.via.as_str().to_owned(),
             location: locate(sources, &declared.at.place()),
         });
     }
@@ -127,10 +110,7 @@ pub fn mapping(links: &Links<'_>, api: &ApiContext<'_>, schema: &Schema) -> Mapp
             continue;
         }
         for column in &table.columns {
-            let mapped = mapped_columns
-                .iter()
-                .any(|(owner, name)| *owner == table.name && *name == column.name);
-            if !mapped {
+            if !mapped_columns.contains(&(table.name.as_str(), column.name.as_str())) {
                 mapping.unmapped.columns.push(table.object(&column.name));
             }
         }

@@ -175,11 +175,7 @@ pub(crate) fn column_related(
 }
 
 /// Whether the operation documents one of these statuses, or their range.
-pub(crate) fn documents_any(
-    context: &ConsistencyContext<'_, '_>,
-    operation: usize,
-    codes: &[&str],
-) -> bool {
+fn documents_any(context: &ConsistencyContext<'_, '_>, operation: usize, codes: &[&str]) -> bool {
     context
         .operation(operation)
         .is_some_and(|operation| crate::rules::api::documents_status(operation, codes))
@@ -187,7 +183,7 @@ pub(crate) fn documents_any(
 
 /// Each write operation (POST, PUT, PATCH) with the linked schema its request
 /// body is, and the columns that body writes.
-pub(crate) fn writes<'l, 'a>(
+fn writes<'l, 'a>(
     context: &'l ConsistencyContext<'_, 'a>,
 ) -> Vec<(usize, &'l Entity<'a>, &'a Table, Vec<&'a Column>)> {
     let mut found = Vec::new();
@@ -228,10 +224,7 @@ pub(crate) fn all_written(names: &[String], written: &[&Column]) -> bool {
 }
 
 /// Where a finding about an operation's responses goes: its `responses` key.
-pub(crate) fn responses_place(
-    context: &ConsistencyContext<'_, '_>,
-    operation: usize,
-) -> Option<Place> {
+fn responses_place(context: &ConsistencyContext<'_, '_>, operation: usize) -> Option<Place> {
     let operation = context.operation(operation)?;
     Some(
         operation
