@@ -188,7 +188,7 @@ fn review_memory(files: &[(&str, &str)]) -> Report {
         loader.insert(*name, *text);
     }
     let paths: Vec<String> = files.iter().map(|(name, _)| (*name).to_owned()).collect();
-    archlint::review(&paths, &loader, &Config::default()).expect("in-memory inputs exist")
+    archlint_tests::review_in(&paths, &loader, &Config::default()).expect("in-memory inputs exist")
 }
 
 #[test]

@@ -17,7 +17,7 @@ fn review_bytes(name: &str, bytes: Vec<u8>) -> Report {
         .spawn(move || {
             let mut loader = MemoryLoader::new();
             loader.insert(name.clone(), bytes);
-            let report = archlint::review(&[name], &loader, &Config::default());
+            let report = archlint_tests::review_in(&[name], &loader, &Config::default());
             let _ = sender.send(report);
         })
         .expect("spawn");

@@ -30,7 +30,7 @@ const JSON_31: &str = r#"{
 fn review(name: &str, text: &str) -> Report {
     let mut loader = MemoryLoader::new();
     loader.insert(name, text);
-    archlint::review(&[name.to_owned()], &loader, &Config::default()).unwrap()
+    archlint_tests::review_in(&[name.to_owned()], &loader, &Config::default()).unwrap()
 }
 
 fn finding<'r>(json: &'r Value, rule: &str) -> &'r Value {
@@ -173,7 +173,7 @@ paths:
         Config::from_toml("[rules]\nERR001 = \"error\"\n[areas]\nauth = \"off\"\n").unwrap();
     let mut loader = MemoryLoader::new();
     loader.insert("api.yaml", text);
-    let report = archlint::review(&["api.yaml".to_owned()], &loader, &config).unwrap();
+    let report = archlint_tests::review_in(&["api.yaml".to_owned()], &loader, &config).unwrap();
     assert!(report
         .findings
         .iter()

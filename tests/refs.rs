@@ -59,7 +59,7 @@ fn refs_out_of_the_root_folder_are_not_read() {
         "outside.yaml",
         "get: {responses: {'200': {description: ok}}}\n",
     );
-    let report = archlint::review(
+    let report = archlint_tests::review_in(
         &["project/api.yaml".to_owned()],
         &loader,
         &Config::default(),
@@ -82,7 +82,8 @@ fn mutually_recursive_files_end() {
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    post:\n      requestBody: {content: {application/json: {schema: {$ref: 'b.yaml#/B'}}}}\n      responses: {'400': {description: bad}}\nA: {type: object, properties: {b: {$ref: 'b.yaml#/B'}, s: {type: string}}}\n",
     );
     loader.insert("b.yaml", "B: {type: object, properties: {a: {$ref: 'a.yaml#/A'}, t: {type: string}}}\nLoop: {$ref: 'a.yaml#/Loop'}\n");
-    let report = archlint::review(&["a.yaml".to_owned()], &loader, &Config::default()).unwrap();
+    let report =
+        archlint_tests::review_in(&["a.yaml".to_owned()], &loader, &Config::default()).unwrap();
     let strings = report
         .findings
         .iter()

@@ -5,13 +5,13 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use archlint::diagnostic::{locate, Place};
-use archlint::model::Schema;
+use archlint::schema::{build_from_texts, BuildOutcome, Schema};
 use archlint::source::SourceMap;
-use archlint::sql::{build_from_texts, Dialect, SqlOutcome};
+use archlint::sql::Dialect;
 use archlint::{Config, MemoryLoader};
 use archlint_tests::{fixture_path, review};
 
-fn build(files: &[(&str, &str)], dialect: Dialect) -> (SqlOutcome, SourceMap) {
+fn build(files: &[(&str, &str)], dialect: Dialect) -> (BuildOutcome, SourceMap) {
     build_from_texts(files, Some(dialect))
 }
 
@@ -21,7 +21,7 @@ fn at(sources: &SourceMap, place: &Place) -> String {
     format!("{}:{}:{}", location.file, location.line, location.column)
 }
 
-fn table<'s>(schema: &'s Schema, name: &str) -> &'s archlint::model::Table {
+fn table<'s>(schema: &'s Schema, name: &str) -> &'s archlint::schema::Table {
     schema
         .table(name)
         .unwrap_or_else(|| panic!("no table {name}"))
@@ -47,7 +47,7 @@ fn a_migration_folder_builds_the_final_schema() {
         .map(|(name, text)| (name.as_str(), text.as_str()))
         .collect();
     let (outcome, sources) = build(&borrowed, Dialect::Postgres);
-    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
     let schema = &outcome.schema;
     let customers = table(schema, "customers");
     // renamed column keeps its place of definition, and the unique index follows it
@@ -79,7 +79,7 @@ fn a_migration_folder_builds_the_final_schema() {
         .statements
         .iter()
         .find(|statement| {
-            statement.kind == archlint::model::StatementKind::CreateIndex
+            statement.kind == archlint::schema::StatementKind::CreateIndex
                 && statement.table.as_deref() == Some("orders")
         })
         .unwrap();
@@ -123,7 +123,7 @@ fn postgres_locations() {
 fn mysql_locations_and_inline_keys() {
     let text = "CREATE TABLE `users` (\n  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,\n  `name` varchar(128) BINARY NOT NULL,\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `users_name` (`name`),\n  KEY `users_created` (`id`, `name`)\n) ENGINE=MyISAM DEFAULT CHARSET=utf8;\n";
     let (outcome, sources) = build(&[("dump.sql", text)], Dialect::Mysql);
-    assert!(outcome.diagnostics.is_empty(), "{:?}", outcome.diagnostics);
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
     let users = table(&outcome.schema, "users");
     assert_eq!(users.engine.as_deref(), Some("MyISAM"));
     assert_eq!(users.charset.as_deref(), Some("utf8"));
@@ -174,11 +174,12 @@ fn dialect_is_detected_and_reported() {
         "db/schema.sql",
         "CREATE TABLE `a` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`)) ENGINE=InnoDB;",
     );
-    let report = archlint::review(&["db".to_owned()], &loader, &Config::default()).unwrap();
+    let report =
+        archlint_tests::review_in(&["db".to_owned()], &loader, &Config::default()).unwrap();
     assert_eq!(report.summary.dialects, vec!["mysql"]);
     assert_eq!(report.summary.files, vec!["db/schema.sql"]);
     let config = Config::from_toml("[sql]\ndialect = \"sqlite\"\n").unwrap();
-    let report = archlint::review(&["db".to_owned()], &loader, &config).unwrap();
+    let report = archlint_tests::review_in(&["db".to_owned()], &loader, &config).unwrap();
     assert_eq!(report.summary.dialects, vec!["sqlite"]);
     assert!(Config::from_toml("[sql]\ndialect = \"oracle\"\n").is_err());
 }
@@ -204,7 +205,11 @@ fn within_a_minute(files: Vec<(String, Vec<u8>)>) -> archlint::Report {
         for (name, bytes) in files {
             loader.insert(name, bytes);
         }
-        let _ = sender.send(archlint::review(&names, &loader, &Config::default()));
+        let _ = sender.send(archlint_tests::review_in(
+            &names,
+            &loader,
+            &Config::default(),
+        ));
     });
     receiver
         .recv_timeout(Duration::from_secs(60))

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use archlint::{Config, Finding, FsLoader, Report};
+use archlint::{Config, Finding, FsLoader, Loader, Report, ReviewError, ReviewRequest};
 
 /// The workspace root (tests run with the `tests/` crate as working directory).
 pub fn root() -> PathBuf {
@@ -25,9 +25,23 @@ pub fn review(paths: &[String], rules: &[&str]) -> Report {
 /// Like [`review`], starting from a given configuration.
 pub fn review_with(paths: &[String], rules: &[&str], mut config: Config) -> Report {
     if !rules.is_empty() {
-        config.select(rules).expect("the test names known rules");
+        config.select(rules);
     }
-    archlint::review(paths, &FsLoader, &config).expect("the test inputs exist")
+    review_in(paths, &FsLoader, &config).expect("the test inputs exist")
+}
+
+/// Reviews paths read through `loader` (in-memory files in most tests).
+pub fn review_in(
+    paths: &[String],
+    loader: &dyn Loader,
+    config: &Config,
+) -> Result<Report, ReviewError> {
+    let mut request = ReviewRequest::new(config.clone());
+    for path in paths {
+        request.path(path.clone());
+    }
+    request.keep_source_lines = true;
+    archlint::review(&request, loader)
 }
 
 /// `RULE line:col` per finding, the format of `.expected` files.

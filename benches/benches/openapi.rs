@@ -18,7 +18,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| tree::parse(&text).root.is_some())
     });
     group.bench_function("load", |b| {
-        b.iter(|| Documents::from_text(&name, &text).diagnostics.len())
+        b.iter(|| Documents::from_text(&name, &text).problems.len())
     });
     let documents = Documents::from_text(&name, &text);
     group.bench_function("model", |b| {

@@ -1,7 +1,8 @@
 //! SQL: archlint's whole pipeline (split + parse + model) against sqlparser
 //! alone parsing the same statements.
 
-use archlint::sql::{build_from_texts, split::split, Dialect};
+use archlint::schema::build_from_texts;
+use archlint::sql::{split::split, Dialect};
 use criterion::{criterion_group, criterion_main, Criterion};
 use sqlparser::dialect::{
     Dialect as ParserDialect, MySqlDialect, PostgreSqlDialect, SQLiteDialect,

@@ -10,7 +10,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use archlint::report::{to_json, to_sarif, Area, Severity};
-use archlint::{Config, Dialect, FsLoader, MemoryLoader};
+use archlint::{Config, FsLoader, ReviewError, ReviewRequest};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -35,10 +35,6 @@ create_exception!(
     "Input that cannot be reviewed: a missing file, an unknown rule id."
 );
 
-/// Name under which in-memory OpenAPI text is reviewed (relative `$ref`s
-/// resolve against the current directory).
-const OPENAPI_NAME: &str = "<openapi>.yaml";
-
 /// Runs `work` with the GIL released, turning a panic into `ArchlintError`.
 fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> PyResult<T> + Send) -> PyResult<T> {
     py.detach(|| catch_unwind(AssertUnwindSafe(work)))
@@ -55,12 +51,8 @@ fn run_detached<T: Send>(py: Python<'_>, work: impl FnOnce() -> PyResult<T> + Se
 }
 
 /// The configuration: an `archlint.toml` path, or the same settings as JSON
-/// (a dict, dumped), and a dialect override.
-fn build_config(
-    config_path: Option<&str>,
-    config_json: Option<&str>,
-    dialect: Option<&str>,
-) -> PyResult<Config> {
+/// (a dict, dumped).
+fn build_config(config_path: Option<&str>, config_json: Option<&str>) -> PyResult<Config> {
     let parsed = match (config_path, config_json) {
         (Some(path), _) => {
             let text = std::fs::read_to_string(path).map_err(|error| {
@@ -71,17 +63,7 @@ fn build_config(
         (None, Some(json)) => Config::from_json(json),
         (None, None) => Ok(Config::default()),
     };
-    let mut config = parsed.map_err(|error| ConfigError::new_err(error.0))?;
-    // Python never renders the text report, so source lines are not kept.
-    config.skip_source_lines = true;
-    if let Some(name) = dialect {
-        config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
-            ConfigError::new_err(format!(
-                "unknown SQL dialect `{name}`; use postgres, mysql or sqlite"
-            ))
-        })?);
-    }
-    Ok(config)
+    parsed.map_err(|error| ConfigError::new_err(error.0))
 }
 
 /// Reviews files and folders from disk plus in-memory OpenAPI text and SQL
@@ -98,31 +80,30 @@ fn _review(
     config_json: Option<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
-        let config = build_config(
-            config_path.as_deref(),
-            config_json.as_deref(),
-            dialect.as_deref(),
-        )?;
-        let fs = FsLoader;
-        let mut loader = MemoryLoader::with_fallback(&fs);
-        let mut all_paths = paths;
+        let config = build_config(config_path.as_deref(), config_json.as_deref())?;
+        let mut request = ReviewRequest::new(config);
+        if let Some(name) = &dialect {
+            request
+                .dialect(name)
+                .map_err(|error| ConfigError::new_err(error.0))?;
+        }
+        for path in paths {
+            request.path(path);
+        }
         if let Some(text) = openapi {
-            loader.insert(OPENAPI_NAME, text.into_bytes());
-            all_paths.push(OPENAPI_NAME.to_owned());
+            request.openapi_text(text);
         }
-        // Zero-padded names keep the given order wherever names are sorted.
-        for (index, text) in sql.into_iter().enumerate() {
-            let name = format!("<sql>/{:05}.sql", index + 1);
-            loader.insert(&name, text.into_bytes());
-            all_paths.push(name);
-        }
-        if all_paths.is_empty() {
+        request.sql_texts(sql);
+        if request.paths().is_empty() {
             return Err(InputError::new_err(
                 "nothing to review: give paths, openapi= or sql=",
             ));
         }
-        archlint::review(&all_paths, &loader, &config)
-            .map_err(|error| InputError::new_err(error.to_string()))
+        // Python never renders the text report, so source lines are not kept.
+        archlint::review(&request, &FsLoader).map_err(|error| match error {
+            ReviewError::Config(error) => ConfigError::new_err(error.0),
+            ReviewError::Input(message) => InputError::new_err(message),
+        })
     })?;
     Report::new(py, report)
 }

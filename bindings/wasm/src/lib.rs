@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use archlint::{Config, Dialect, MemoryLoader};
+use archlint::{Config, MemoryLoader, ReviewRequest};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -88,9 +88,6 @@ struct ReviewOptions {
     config: Option<serde_json::Value>,
 }
 
-/// Name of an OpenAPI description passed as one text.
-const OPENAPI_NAME: &str = "openapi.yaml";
-
 /// Reviews OpenAPI and SQL texts; returns the report as the CLI's JSON shape.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn review(
@@ -111,53 +108,52 @@ pub fn review_json(options: &str) -> Result<String, String> {
     } else {
         serde_json::from_str(options).map_err(|error| format!("invalid review options: {error}"))?
     };
-    let config = config(&options)?;
-    let mut loader = MemoryLoader::new();
-    let mut paths = Vec::new();
+    let mut request = ReviewRequest::new(config(&options)?);
+    if let Some(name) = &options.dialect {
+        request.dialect(name).map_err(|error| error.0)?;
+    }
     if let Some(openapi) = options.openapi {
-        paths.push(add_openapi(&mut loader, openapi, options.root.as_deref())?);
+        add_openapi(&mut request, openapi, options.root.as_deref())?;
     }
     if let Some(sql) = options.sql {
-        paths.extend(add_sql(&mut loader, sql));
+        add_sql(&mut request, sql);
     }
-    if paths.is_empty() {
+    if request.paths().is_empty() {
         return Err("nothing to review: pass `openapi` and/or `sql`".to_owned());
     }
-    let report = archlint::review(&paths, &loader, &config).map_err(|error| error.to_string())?;
+    // The module returns JSON only, so source lines are not kept.
+    let report =
+        archlint::review(&request, &MemoryLoader::new()).map_err(|error| error.to_string())?;
     Ok(archlint::report::to_json(&report))
 }
 
 fn config(options: &ReviewOptions) -> Result<Config, String> {
-    let mut config = match &options.config {
-        None | Some(serde_json::Value::Null) => Config::default(),
-        Some(serde_json::Value::String(toml)) => Config::from_toml(toml).map_err(|e| e.0)?,
-        Some(object) => Config::from_json(&object.to_string()).map_err(|e| e.0)?,
-    };
-    // The module returns JSON only, so source lines are not kept.
-    config.skip_source_lines = true;
-    if let Some(name) = &options.dialect {
-        config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
-            format!("unknown SQL dialect `{name}`; use postgres, mysql or sqlite")
-        })?);
+    match &options.config {
+        None | Some(serde_json::Value::Null) => Ok(Config::default()),
+        Some(serde_json::Value::String(toml)) => Config::from_toml(toml).map_err(|e| e.0),
+        Some(object) => Config::from_json(&object.to_string()).map_err(|e| e.0),
     }
-    Ok(config)
 }
 
-/// Adds the OpenAPI texts; returns the root's name.
+/// Adds the OpenAPI texts: one text is the description; texts by name are
+/// files, of which the root is reviewed.
 fn add_openapi(
-    loader: &mut MemoryLoader,
+    request: &mut ReviewRequest,
     texts: Texts,
     root: Option<&str>,
-) -> Result<String, String> {
+) -> Result<(), String> {
     let files = match texts {
-        Texts::One(text) => vec![(OPENAPI_NAME.to_owned(), text)],
+        Texts::One(text) => {
+            request.openapi_text(text);
+            return Ok(());
+        }
         Texts::List(_) => {
             return Err("`openapi` is a text, or an object of texts by file name".to_owned())
         }
-        Texts::Named(files) => files.into_iter().collect(),
+        Texts::Named(files) => files,
     };
     let root = match root {
-        Some(root) if files.iter().any(|(name, _)| name == root) => root.to_owned(),
+        Some(root) if files.contains_key(root) => root.to_owned(),
         Some(root) => {
             return Err(format!(
                 "`root` names `{root}`, which is not among the openapi files"
@@ -166,14 +162,15 @@ fn add_openapi(
         None => files
             .iter()
             .find(|(_, text)| looks_like_openapi(text))
-            .or(files.first())
+            .or(files.iter().next())
             .map(|(name, _)| name.clone())
             .ok_or_else(|| "`openapi` has no files".to_owned())?,
     };
     for (name, text) in files {
-        loader.insert(&name, text.into_bytes());
+        request.file(name, text);
     }
-    Ok(root)
+    request.path(root);
+    Ok(())
 }
 
 /// A root description has an `openapi` (or `swagger`) field near its start.
@@ -184,25 +181,22 @@ fn looks_like_openapi(text: &str) -> bool {
     })
 }
 
-/// Adds the SQL texts in the order they apply; returns their names.
-fn add_sql(loader: &mut MemoryLoader, texts: Texts) -> Vec<String> {
-    let files: Vec<(String, String)> = match texts {
-        Texts::One(text) => vec![("schema.sql".to_owned(), text)],
-        // Zero-padded, so name order is the given order.
-        Texts::List(list) => list
-            .into_iter()
-            .enumerate()
-            .map(|(index, text)| (format!("migration-{:05}.sql", index + 1), text))
-            .collect(),
-        Texts::Named(files) => files.into_iter().collect(),
-    };
-    files
-        .into_iter()
-        .map(|(name, text)| {
-            loader.insert(&name, text.into_bytes());
-            name
-        })
-        .collect()
+/// Adds the SQL texts in the order they apply: texts in order, or files by
+/// name (applied in name order).
+fn add_sql(request: &mut ReviewRequest, texts: Texts) {
+    match texts {
+        Texts::One(text) => {
+            request.sql_texts([text]);
+        }
+        Texts::List(list) => {
+            request.sql_texts(list);
+        }
+        Texts::Named(files) => {
+            for (name, text) in files {
+                request.text(name, text);
+            }
+        }
+    }
 }
 
 /// The rule catalogue, with each rule's documentation.

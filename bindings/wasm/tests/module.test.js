@@ -67,7 +67,7 @@ test("SQL texts in a list are a migration history, applied in order", async () =
     dialect: "postgres",
     config: { select: ["add-not-null-column"] },
   });
-  assert.deepEqual(report.findings.map((f) => [f.rule, f.location.file, f.location.line]), [["MIG001", "migration-00002.sql", 1]]);
+  assert.deepEqual(report.findings.map((f) => [f.rule, f.location.file, f.location.line]), [["MIG001", "<sql>/00002.sql", 1]]);
 });
 
 test("settings as TOML text work too", async () => {

@@ -6,11 +6,13 @@
 use std::io::{IsTerminal, Read, Write};
 
 use archlint::report::{to_github, to_sarif, to_text, write_json, TextOptions};
-use archlint::{Config, Dialect, FsLoader, MemoryLoader, Report, Severity, RULES};
+use archlint::schema::Coverage;
+use archlint::{Config, Dialect, FsLoader, Report, ReviewError, ReviewRequest, Severity, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
 
-/// Reviews backend designs — OpenAPI descriptions — like a senior backend
-/// architect, and says precisely what to fix and where.
+/// Reviews backend designs — OpenAPI descriptions and the SQL schemas and
+/// migrations of the database behind them — like a senior backend architect,
+/// and says precisely what to fix and where.
 #[derive(Parser)]
 #[command(name = "archlint", version, propagate_version = true)]
 struct Cli {
@@ -20,7 +22,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Review OpenAPI files or folders (`-` reads standard input).
+    /// Review OpenAPI and SQL files or folders (`-` reads standard input);
+    /// given both, the API is also checked against its database.
     Review(ReviewArgs),
     /// List every rule with its id, area and default severity.
     Rules {
@@ -37,8 +40,9 @@ enum Command {
     Schema {
         #[arg(required = true)]
         paths: Vec<String>,
-        #[arg(long, value_enum)]
-        dialect: Option<DialectArg>,
+        /// SQL dialect: postgres, mysql or sqlite (default: detected).
+        #[arg(long, value_parser = Dialect::from_setting)]
+        dialect: Option<Dialect>,
     },
     /// Show how the API maps onto the schema: which schema is stored in which
     /// table, which property in which column, which parameters look rows up by
@@ -53,8 +57,9 @@ enum Command {
         /// `[consistency]` table sets links the names do not give.
         #[arg(long)]
         config: Option<String>,
-        #[arg(long, value_enum)]
-        dialect: Option<DialectArg>,
+        /// SQL dialect: postgres, mysql or sqlite (default: detected).
+        #[arg(long, value_parser = Dialect::from_setting)]
+        dialect: Option<Dialect>,
     },
     /// Report how many SQL statements archlint understands, per file. A folder is
     /// read as one migration history; each path gets its own detected dialect.
@@ -62,29 +67,12 @@ enum Command {
         /// SQL files or folders.
         #[arg(required = true)]
         paths: Vec<String>,
-        #[arg(long, value_enum)]
-        dialect: Option<DialectArg>,
+        /// SQL dialect: postgres, mysql or sqlite (default: detected per path).
+        #[arg(long, value_parser = Dialect::from_setting)]
+        dialect: Option<Dialect>,
         #[arg(long, short, value_enum, default_value_t = CatalogueFormat::Text)]
         format: CatalogueFormat,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum DialectArg {
-    #[value(alias = "postgresql", alias = "pg")]
-    Postgres,
-    Mysql,
-    Sqlite,
-}
-
-impl From<DialectArg> for Dialect {
-    fn from(value: DialectArg) -> Self {
-        match value {
-            DialectArg::Postgres => Dialect::Postgres,
-            DialectArg::Mysql => Dialect::Mysql,
-            DialectArg::Sqlite => Dialect::Sqlite,
-        }
-    }
 }
 
 #[derive(clap::Args)]
@@ -110,9 +98,10 @@ struct ReviewArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// SQL dialect (default: `[sql] dialect` in the configuration, else detected).
-    #[arg(long, value_enum)]
-    dialect: Option<DialectArg>,
+    /// SQL dialect: postgres, mysql or sqlite (default: `[sql] dialect` in the
+    /// configuration, else detected).
+    #[arg(long, value_parser = Dialect::from_setting)]
+    dialect: Option<Dialect>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,8 +134,6 @@ enum Color {
     Never,
 }
 
-const STDIN_NAME: &str = "<stdin>";
-
 /// Runs the command line `args` (the program name first) and returns the
 /// exit status: 0 clean, 1 findings at the `--fail-on` level, 2 usage or input
 /// error. The `archlint` binary and the Python package's `archlint` command
@@ -168,23 +155,18 @@ where
         Command::Review(args) => review(args),
         Command::Rules { format } => print(&catalogue(format)).map(|()| 0),
         Command::Explain { rule } => explain(&rule),
-        Command::Schema { paths, dialect } => {
-            archlint::describe_schema(&paths, &FsLoader, dialect.map(Dialect::from))
-                .map_err(|error| error.to_string())
-                .and_then(|text| print(&text))
-                .map(|()| 0)
-        }
+        Command::Schema { paths, dialect } => schema(paths, dialect),
         Command::Coverage {
             paths,
             dialect,
             format,
-        } => coverage(&paths, dialect.map(Dialect::from), format),
+        } => coverage(paths, dialect, format),
         Command::Map {
             paths,
             format,
             config,
             dialect,
-        } => map(&paths, format, config.as_deref(), dialect),
+        } => map(paths, format, config.as_deref(), dialect),
     };
     outcome.unwrap_or_else(|message| {
         eprintln!("archlint: {message}");
@@ -193,25 +175,23 @@ where
 }
 
 fn review(args: ReviewArgs) -> Result<u8, String> {
-    let mut config = load_config(&args)?;
-    let fs = FsLoader;
-    let mut loader = MemoryLoader::with_fallback(&fs);
-    let mut paths = args.paths.clone();
-    if let Some(position) = paths.iter().position(|path| path == "-") {
+    let mut request = request(&args.paths, args.config.as_deref(), args.dialect)?;
+    if !args.select.is_empty() {
+        request.config.select(&args.select);
+    }
+    if let Some(position) = args.paths.iter().position(|path| path == "-") {
         let mut text = Vec::new();
         std::io::stdin()
             .read_to_end(&mut text)
             .map_err(|error| format!("cannot read standard input: {error}"))?;
-        loader.insert(STDIN_NAME, text);
-        if let Some(slot) = paths.get_mut(position) {
-            STDIN_NAME.clone_into(slot);
-        }
+        request.file(archlint::STDIN, text);
+        request.replace_path(position, archlint::STDIN);
     }
     // Only the text report shows source lines.
-    config.skip_source_lines = !matches!(args.format, Format::Text);
+    request.keep_source_lines = matches!(args.format, Format::Text);
     let bar = std::sync::OnceLock::new();
     let progress = |done: usize, total: usize| show_progress(&bar, done, total);
-    let report = archlint::review_with_progress(&paths, &loader, &config, &progress)
+    let report = archlint::review_with_progress(&request, &FsLoader, &progress)
         .map_err(|error| error.to_string())?;
     if let Some(Some(bar)) = bar.get() {
         bar.finish_and_clear();
@@ -227,54 +207,64 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
     Ok(if failed { 1 } else { 0 })
 }
 
-fn load_config(args: &ReviewArgs) -> Result<Config, String> {
-    let mut config = read_config(args.config.as_deref(), args.dialect)?;
-    if !args.select.is_empty() {
-        let selected: Vec<&str> = args.select.iter().map(String::as_str).collect();
-        config
-            .select(&selected)
-            .map_err(|error| error.to_string())?;
-    }
-    Ok(config)
-}
-
-/// The configuration file given, or `./archlint.toml` when it exists, with a
-/// dialect given on the command line.
-fn read_config(path: Option<&str>, dialect: Option<DialectArg>) -> Result<Config, String> {
-    let path = match path {
+/// The request of a command: its paths, the configuration file given (or
+/// `./archlint.toml` when it exists), and a dialect given on the command line.
+/// Errors in the file are reported with its name.
+fn request(
+    paths: &[String],
+    config_path: Option<&str>,
+    dialect: Option<Dialect>,
+) -> Result<ReviewRequest, String> {
+    let config_path = match config_path {
         Some(path) => Some(path.to_owned()),
         None => std::path::Path::new("archlint.toml")
             .is_file()
             .then(|| "archlint.toml".to_owned()),
     };
-    let mut config = match path {
+    let config = match &config_path {
         Some(path) => {
-            let text = std::fs::read_to_string(&path)
+            let text = std::fs::read_to_string(path)
                 .map_err(|error| format!("cannot read {path}: {error}"))?;
-            Config::from_toml(&text).map_err(|error| format!("{path}: {error}"))?
+            let config = Config::from_toml(&text).map_err(|error| format!("{path}: {error}"))?;
+            archlint::rules::check_config(&config).map_err(|error| format!("{path}: {error}"))?;
+            config
         }
         None => Config::default(),
     };
-    if let Some(dialect) = dialect {
-        config.dialect = Some(dialect.into());
+    let mut request = ReviewRequest::new(config);
+    for path in paths {
+        request.path(path.clone());
     }
-    Ok(config)
+    if dialect.is_some() {
+        request.config.dialect = dialect;
+    }
+    Ok(request)
+}
+
+fn schema(paths: Vec<String>, dialect: Option<Dialect>) -> Result<u8, String> {
+    let mut request = ReviewRequest::default();
+    for path in paths {
+        request.path(path);
+    }
+    request.config.dialect = dialect;
+    let text = archlint::describe_schema(&request, &FsLoader).map_err(|error| error.to_string())?;
+    print(&text)?;
+    Ok(0)
 }
 
 fn map(
-    paths: &[String],
+    paths: Vec<String>,
     format: CatalogueFormat,
     config: Option<&str>,
-    dialect: Option<DialectArg>,
+    dialect: Option<Dialect>,
 ) -> Result<u8, String> {
-    let mut config = read_config(config, dialect)?;
-    // The links are made whichever rules run; none need to.
-    config.select(&[]).map_err(|error| error.to_string())?;
-    config.skip_source_lines = true;
-    let report = archlint::review(paths, &FsLoader, &config).map_err(|error| error.to_string())?;
-    let mapping = report.summary.mapping.ok_or_else(|| {
-        "nothing to map: give an OpenAPI description and the SQL files of its database".to_owned()
-    })?;
+    let request = request(&paths, config, dialect)?;
+    let mapping = archlint::map(&request, &FsLoader)
+        .map_err(|error: ReviewError| error.to_string())?
+        .ok_or_else(|| {
+            "nothing to map: give an OpenAPI description and the SQL files of its database"
+                .to_owned()
+        })?;
     let text = match format {
         CatalogueFormat::Json => serde_json::to_string_pretty(&mapping).unwrap_or_default() + "\n",
         CatalogueFormat::Text | CatalogueFormat::Markdown => mapping.to_text(),
@@ -382,12 +372,16 @@ fn explain(selector: &str) -> Result<u8, String> {
 }
 
 fn coverage(
-    paths: &[String],
+    paths: Vec<String>,
     dialect: Option<Dialect>,
     format: CatalogueFormat,
 ) -> Result<u8, String> {
-    let rows =
-        archlint::sql_coverage(paths, &FsLoader, dialect).map_err(|error| error.to_string())?;
+    let mut request = ReviewRequest::default();
+    for path in paths {
+        request.path(path);
+    }
+    request.config.dialect = dialect;
+    let rows = archlint::sql_coverage(&request, &FsLoader).map_err(|error| error.to_string())?;
     if let CatalogueFormat::Json = format {
         print(&(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"))?;
         return Ok(0);
@@ -396,7 +390,7 @@ fn coverage(
         "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>8}\n",
         "file", "dialect", "stmts", "parsed", "fallback", "no-effect", "unknown", "percent"
     );
-    let mut totals: Vec<(Dialect, archlint::sql::Coverage)> = Vec::new();
+    let mut totals: Vec<(Dialect, Coverage)> = Vec::new();
     for row in &rows {
         out.push_str(&coverage_line(&row.file, row.dialect, row.coverage));
         match totals
@@ -415,7 +409,7 @@ fn coverage(
     Ok(0)
 }
 
-fn coverage_line(label: &str, dialect: Dialect, c: archlint::sql::Coverage) -> String {
+fn coverage_line(label: &str, dialect: Dialect, c: Coverage) -> String {
     format!(
         "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
         label,
@@ -429,7 +423,7 @@ fn coverage_line(label: &str, dialect: Dialect, c: archlint::sql::Coverage) -> S
     )
 }
 
-fn percent(coverage: archlint::sql::Coverage) -> f64 {
+fn percent(coverage: Coverage) -> f64 {
     if coverage.statements == 0 {
         100.0
     } else {

@@ -28,9 +28,8 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
-use crate::glob;
-use crate::report::{Area, Severity};
-use crate::rules::{self, RuleMeta};
+use crate::base::glob;
+use crate::base::{Area, RuleMeta, Severity};
 use crate::sql::Dialect;
 
 /// A severity override, or `off`.
@@ -66,19 +65,19 @@ pub enum VersioningPolicy {
     Any,
 }
 
+/// The settings of a review. Rules are named as the user wrote them (id or
+/// name); the registry checks that each names a rule (`rules::check_config`),
+/// so settings know no rule of their own.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
-    rules: HashMap<&'static str, Level>,
+    /// Rule selector → level, in the order given (a later setting wins).
+    rules: Vec<(String, Level)>,
     areas: HashMap<Area, Level>,
-    select: Option<Vec<&'static str>>,
+    select: Option<Vec<String>>,
     ignore: Vec<String>,
     pub versioning: VersioningPolicy,
     /// The SQL dialect; detected from the text when absent.
     pub dialect: Option<Dialect>,
-    /// Leaves out the source line under each finding (`Report::lines`), which
-    /// only the text rendering shows: on a folder of thousands of descriptions
-    /// with hundreds of thousands of findings it is a large share of memory.
-    pub skip_source_lines: bool,
     /// How API schemas and properties map to tables and columns where the
     /// names do not say it.
     pub consistency: ConsistencySettings,
@@ -168,15 +167,18 @@ impl Config {
             ..Config::default()
         };
         if let Some(name) = &raw.sql.dialect {
-            config.dialect = Some(Dialect::parse(name).ok_or_else(|| {
-                ConfigError(format!(
-                    "unknown SQL dialect `{name}` in [sql]; use postgres, mysql or sqlite"
-                ))
-            })?);
+            config.dialect = Some(
+                Dialect::from_setting(name)
+                    .map_err(|error| ConfigError(format!("[sql] {error}")))?,
+            );
         }
-        for (selector, level) in &raw.rules {
-            let rule = find_rule(selector)?;
-            config.rules.insert(rule.id, parse_level(level, selector)?);
+        let mut rules: Vec<(&String, &String)> = raw.rules.iter().collect();
+        // A map has no order; sorted, the same file always means the same.
+        rules.sort();
+        for (selector, level) in rules {
+            config
+                .rules
+                .push((selector.clone(), parse_level(level, selector)?));
         }
         for (name, level) in &raw.areas {
             let area = Area::parse(name).ok_or_else(|| {
@@ -187,38 +189,37 @@ impl Config {
             })?;
             config.areas.insert(area, parse_level(level, name)?);
         }
-        if let Some(selected) = &raw.select {
-            config.select = Some(
-                selected
-                    .iter()
-                    .map(|selector| find_rule(selector).map(|rule| rule.id))
-                    .collect::<Result<_, _>>()?,
-            );
-        }
+        config.select = raw.select;
         Ok(config)
     }
 
     /// Runs only these rules (ids or names).
-    pub fn select(&mut self, selectors: &[&str]) -> Result<(), ConfigError> {
-        let ids = selectors
-            .iter()
-            .map(|selector| find_rule(selector).map(|rule| rule.id))
-            .collect::<Result<_, _>>()?;
-        self.select = Some(ids);
-        Ok(())
+    pub fn select<S: AsRef<str>>(&mut self, selectors: &[S]) {
+        self.select = Some(
+            selectors
+                .iter()
+                .map(|selector| selector.as_ref().to_owned())
+                .collect(),
+        );
     }
 
-    /// Sets one rule's level.
-    pub fn set_rule(&mut self, selector: &str, level: Level) -> Result<(), ConfigError> {
-        let rule = find_rule(selector)?;
-        self.rules.insert(rule.id, level);
-        Ok(())
+    /// Sets one rule's level (by id or name).
+    pub fn set_rule(&mut self, selector: &str, level: Level) {
+        self.rules.push((selector.to_owned(), level));
+    }
+
+    /// Every rule name or id the settings mention, for the registry to check.
+    pub fn rule_selectors(&self) -> impl Iterator<Item = &str> {
+        self.rules
+            .iter()
+            .map(|(selector, _)| selector.as_str())
+            .chain(self.select.iter().flatten().map(String::as_str))
     }
 
     /// Whether the rule runs at all.
     pub fn is_enabled(&self, rule: &RuleMeta) -> bool {
         if let Some(selected) = &self.select {
-            if !selected.contains(&rule.id) {
+            if !selected.iter().any(|selector| rule.is(selector)) {
                 return false;
             }
         }
@@ -230,7 +231,10 @@ impl Config {
     pub fn level(&self, rule: &RuleMeta, own: Severity) -> Option<Severity> {
         let setting = self
             .rules
-            .get(rule.id)
+            .iter()
+            .rev()
+            .find(|(selector, _)| rule.is(selector))
+            .map(|(_, level)| level)
             .or_else(|| self.areas.get(&rule.area))
             .copied();
         match setting {
@@ -245,16 +249,6 @@ impl Config {
             .iter()
             .any(|pattern| glob::matches_path(pattern, path))
     }
-}
-
-fn find_rule(selector: &str) -> Result<&'static RuleMeta, ConfigError> {
-    rules::find(selector)
-        .map(|rule| rule.meta())
-        .ok_or_else(|| {
-            ConfigError(format!(
-                "unknown rule `{selector}`; `archlint rules` lists every rule"
-            ))
-        })
 }
 
 fn parse_level(text: &str, what: &str) -> Result<Level, ConfigError> {
@@ -277,21 +271,48 @@ fn area_list() -> String {
 mod tests {
     use super::*;
 
+    const MISSING_4XX: RuleMeta = RuleMeta {
+        id: "ERR001",
+        name: "missing-4xx-response",
+        side: crate::base::Side::Api,
+        area: Area::Errors,
+        severity: Severity::Warning,
+        summary: "",
+        fix: "",
+        docs: "",
+    };
+
     #[test]
     fn reads_overrides_by_id_name_and_area() {
         let config = Config::from_toml(
-            "[rules]\nmissing-4xx-response = \"info\"\nTLS001 = \"off\"\n[areas]\nauth = \"error\"\n[api]\nversioning = \"path\"\n",
+            "[rules]\nmissing-4xx-response = \"info\"\nTLS001 = \"off\"\n[areas]\nerrors = \"error\"\n[api]\nversioning = \"path\"\n",
         )
         .unwrap();
-        let missing = &rules::find("ERR001").unwrap().meta();
         assert_eq!(
-            config.level(missing, Severity::Warning),
-            Some(Severity::Info)
+            config.level(&MISSING_4XX, Severity::Warning),
+            Some(Severity::Info),
+            "a rule setting wins over its area's"
         );
-        assert!(!config.is_enabled(rules::find("insecure-server-url").unwrap().meta()));
-        let auth = rules::find("api-key-in-query").unwrap().meta();
-        assert_eq!(config.level(auth, Severity::Warning), Some(Severity::Error));
+        let by_area = RuleMeta {
+            id: "ERR002",
+            name: "other",
+            ..MISSING_4XX
+        };
+        assert_eq!(
+            config.level(&by_area, Severity::Warning),
+            Some(Severity::Error)
+        );
         assert_eq!(config.versioning, VersioningPolicy::Path);
+        assert_eq!(config.rule_selectors().count(), 2);
+    }
+
+    #[test]
+    fn select_runs_only_the_named_rules() {
+        let mut config = Config::default();
+        config.select(&["err001"]);
+        assert!(config.is_enabled(&MISSING_4XX));
+        config.select(&["TLS001"]);
+        assert!(!config.is_enabled(&MISSING_4XX));
     }
 
     #[test]
@@ -308,9 +329,9 @@ mod tests {
 
     #[test]
     fn typos_are_errors() {
-        assert!(Config::from_toml("[rules]\nno-such-rule = \"off\"\n").is_err());
         assert!(Config::from_toml("[rules]\nERR001 = \"loud\"\n").is_err());
         assert!(Config::from_toml("[areas]\nspeling = \"off\"\n").is_err());
         assert!(Config::from_toml("unknown = 1\n").is_err());
+        assert!(Config::from_toml("[sql]\ndialect = \"oracle\"\n").is_err());
     }
 }

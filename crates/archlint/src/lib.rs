@@ -1,38 +1,60 @@
-//! archlint reviews backend designs — OpenAPI descriptions (and, in later
-//! releases, SQL schemas) — the way a senior backend architect would, and says
-//! precisely what to fix and where.
+//! archlint reviews backend designs — OpenAPI descriptions and the SQL schemas
+//! and migrations of the database behind them — the way a senior backend
+//! architect would, and says precisely what to fix and where.
 //!
 //! The core does no I/O of its own: files come through a [`Loader`], so the same
-//! code runs in the CLI, in Python and in the browser.
+//! code runs in the CLI, in Python and in the browser. Every front door builds
+//! one [`ReviewRequest`] and gets one [`Report`].
 //!
 //! ```
-//! use archlint::{review_text, Config};
-//! let report = review_text("api.yaml", "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n", &Config::default());
+//! use archlint::{review, Config, MemoryLoader, ReviewRequest};
+//! let mut request = ReviewRequest::new(Config::default());
+//! request
+//!     .openapi_text("openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n")
+//!     .sql_texts(["CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);"]);
+//! let report = review(&request, &MemoryLoader::new()).unwrap();
 //! assert!(report.findings.iter().all(|f| f.area != archlint::Area::Structure));
+//! assert_eq!(report.summary.dialects, ["postgres"]);
 //! ```
+//!
+//! # Layout: folders are floors
+//! Each floor names only the floors below it (a test, `tests/layers.rs`,
+//! enforces it):
+//!
+//! 1. `base` — source files and line index, the loader trait, globs, parallel
+//!    helpers, the words of names, and the vocabulary of findings (severities,
+//!    areas, rule metadata, places, problems, diagnostics, the emitter);
+//! 2. `tree` — the spanned JSON/YAML tree;
+//! 3. `openapi` and `sql` — the parsers: loading and modelling a description,
+//!    lexing, splitting and parsing SQL; each reports its own problem kinds;
+//! 4. `config` and `schema` — the settings, and the database model built by
+//!    applying a SQL history;
+//! 5. `link` — linking a description to the schema;
+//! 6. `rules` — the registry, the contexts rules read, and the rules;
+//! 7. `report` — findings, scores and their renderings;
+//! 8. `engine` — running a review.
 
+mod base;
 pub mod config;
-pub mod consistency;
-pub mod diagnostic;
-pub mod docs;
 mod engine;
-mod glob;
-pub mod loader;
-pub mod model;
+pub mod link;
 pub mod openapi;
-mod parallel;
 pub mod report;
 pub mod rules;
-pub mod source;
+pub mod schema;
 pub mod sql;
 pub mod tree;
 
+pub use base::{diagnostic, loader, source};
 pub use config::{Config, ConfigError, Level, VersioningPolicy};
 pub use engine::{
-    describe_schema, review, review_text, review_with_progress, sql_coverage, CoverageRow,
-    InputError,
+    describe_schema, map, review, review_text, review_with_progress, sql_coverage, sql_text_name,
+    CoverageRow, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN,
 };
 pub use loader::{FsLoader, Loader, MemoryLoader};
 pub use report::{Area, Finding, Location, Related, Report, Severity, Summary};
-pub use rules::{Rule, RuleMeta, RULES};
+pub use rules::catalogue as docs;
+pub use rules::{Rule, RULES};
 pub use sql::Dialect;
+
+pub use base::RuleMeta;

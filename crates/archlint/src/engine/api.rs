@@ -1,58 +1,83 @@
-//! Reviewing one OpenAPI description (its root file and what its `$ref`s reach).
+//! Reviewing one OpenAPI description (its root file and what its `$ref`s reach),
+//! alone or against the schema the run's SQL builds.
 
+use super::inputs::Root;
+use super::run::{into_unit, names_rule, run_rules, Unit};
 use super::sql::Database;
-use super::{into_unit, run_rules, Free, Root, Unit};
-use crate::config::Config;
-use crate::consistency::{self, ConsistencyContext};
-use crate::diagnostic::Diagnostic;
-use crate::loader::Loader;
-use crate::openapi::{Api, ApiContext, Documents, IgnoreMarker};
-use crate::parallel::{drop_later, join};
-use crate::rules::{Side, SUPERSEDED};
+use super::ReviewRequest;
+use crate::base::loader::Loader;
+use crate::base::parallel::{drop_later, join};
+use crate::base::source::SourceMap;
+use crate::base::{Diagnostic, Side};
+use crate::link::{self, Mapping};
+use crate::openapi::{Api, Documents, IgnoreMarker};
+use crate::rules::structure::openapi_finding;
+use crate::rules::{ApiContext, ConsistencyContext, SUPERSEDED};
 use crate::tree::Node;
+
+/// When a reviewed description's tree is freed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Free {
+    Now,
+    /// Off the caller's path (see [`crate::base::parallel::drop_later`]).
+    Later,
+}
 
 pub(super) fn review_api(
     root: &Root,
     loader: &dyn Loader,
-    config: &Config,
+    request: &ReviewRequest,
     database: Option<&Database>,
     free: Free,
 ) -> Option<Unit> {
-    let documents = Documents::load(&root.path, loader);
-    if !root.named && !looks_like_openapi(documents.tree(documents.root)) {
-        return None;
-    }
-    let mut diagnostics = documents.diagnostics.clone();
+    let mut documents = load(root, loader, database)?;
+    let config = &request.config;
+    let mut problems = std::mem::take(&mut documents.problems);
+    let api = Api::build(&documents, &mut problems);
+    let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(openapi_finding).collect();
     let mut mapping = None;
-    if let Some(api) = Api::build(&documents, &mut diagnostics) {
+    if let Some(api) = api {
         let context = ApiContext::new(&documents, api, config);
         // Linking to the schema does not wait for the API rules.
         let (found, links) = join(
             || {
-                run_rules(config, Side::Api, |rule, emitter| {
+                run_rules(request, Side::Api, |rule, emitter| {
                     rule.check_api(&context, emitter)
                 })
             },
-            || database.map(|database| consistency::link(&context, &database.schema, config)),
+            || {
+                database.map(|database| {
+                    link::link(
+                        &documents,
+                        &context.api,
+                        &database.schema,
+                        &config.consistency,
+                    )
+                })
+            },
         );
         diagnostics.extend(found);
         if let (Some(database), Some(links)) = (database, links) {
             let both = ConsistencyContext {
                 api: &context,
                 schema: &database.schema,
-                db_sources: &database.sources,
                 links: &links,
                 config,
             };
-            diagnostics.extend(run_rules(config, Side::Both, |rule, emitter| {
+            diagnostics.extend(run_rules(request, Side::Both, |rule, emitter| {
                 rule.check_both(&both, emitter)
             }));
-            mapping = Some(consistency::mapping(&links, &context, &database.schema));
+            mapping = Some(link::mapping(
+                &links,
+                &documents,
+                &context.api,
+                &database.schema,
+            ));
         }
     }
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &documents.ignores));
     drop_superseded(&mut diagnostics);
-    let mut unit = into_unit(diagnostics, &documents.sources, config);
+    let mut unit = into_unit(diagnostics, &documents.sources, request);
     unit.mapping = mapping;
     if free == Free::Later {
         drop_later(documents);
@@ -60,10 +85,39 @@ pub(super) fn review_api(
     Some(unit)
 }
 
+/// How one description maps onto the schema, with no rule run.
+pub(super) fn map_api(
+    root: &Root,
+    loader: &dyn Loader,
+    request: &ReviewRequest,
+    database: &Database,
+) -> Option<Mapping> {
+    let documents = load(root, loader, Some(database))?;
+    let api = Api::build(&documents, &mut Vec::new())?;
+    let links = link::link(
+        &documents,
+        &api,
+        &database.schema,
+        &request.config.consistency,
+    );
+    Some(link::mapping(&links, &documents, &api, &database.schema))
+}
+
+/// Loads a description, its files numbered after the run's SQL files; `None`
+/// for a file met in a folder that is not a description.
+fn load(root: &Root, loader: &dyn Loader, database: Option<&Database>) -> Option<Documents> {
+    let sources = match database {
+        Some(database) => SourceMap::on_top_of(database.sources.clone()),
+        None => SourceMap::default(),
+    };
+    let documents = Documents::load_into(&root.path, loader, sources);
+    (root.named || looks_like_openapi(documents.tree(documents.root))).then_some(documents)
+}
+
 /// Drops a finding that a more certain one says again at the same place: the
 /// schema confirms what a name only suggested (see [`SUPERSEDED`]).
 fn drop_superseded(diagnostics: &mut Vec<Diagnostic>) {
-    let stronger: Vec<(&'static str, crate::source::FileId, u32)> = diagnostics
+    let stronger: Vec<(&'static str, crate::base::source::FileId, u32)> = diagnostics
         .iter()
         .filter(|diagnostic| SUPERSEDED.iter().any(|(by, _)| *by == diagnostic.rule.id))
         .map(|diagnostic| {
@@ -99,10 +153,7 @@ fn is_suppressed(diagnostic: &Diagnostic, ignores: &[IgnoreMarker]) -> bool {
     ignores.iter().any(|marker| {
         marker.file == diagnostic.place.file
             && is_pointer_prefix(&marker.pointer, pointer)
-            && marker
-                .rules
-                .iter()
-                .any(|rule| diagnostic.rule.is(rule) || rule == "all")
+            && names_rule(&marker.rules, diagnostic)
     })
 }
 

@@ -1,61 +1,50 @@
-//! One review: find the inputs, load each description and the SQL history, run
-//! the enabled rules in parallel, apply configuration and inline suppressions,
-//! and assemble a sorted, deduplicated report.
+//! One review: find the inputs a [`ReviewRequest`] names, build the schema
+//! from the SQL history and review it, load each description and review it
+//! (against the schema when there is one), apply configuration and inline
+//! suppressions, and assemble a sorted, deduplicated report.
 
 mod api;
+mod inputs;
+mod request;
+mod run;
 mod sql;
 
+pub use request::{sql_text_name, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN};
 pub use sql::{describe_schema, sql_coverage, CoverageRow};
 
+use api::Free;
+use run::Unit;
+
+use crate::base::loader::Loader;
+use crate::base::parallel::par_map;
+use crate::base::{Area, Side};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
-use crate::loader::{Loader, MemoryLoader};
-pub(crate) use crate::parallel::par_map;
-use crate::report::{Finding, Report, Snippet};
-use crate::rules::{Emitter, Rule, Side, RULES};
-use crate::source::SourceMap;
+use crate::link::Mapping;
+use crate::report::Report;
+use crate::rules::{check_config, RULES};
 
-/// A review that could not start: a missing file, an empty folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError(pub String);
-
-impl std::fmt::Display for InputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for InputError {}
-
-/// File extensions looked at inside folders.
-const API_EXTENSIONS: [&str; 3] = [".yaml", ".yml", ".json"];
-const SQL_EXTENSION: &str = ".sql";
-
-/// Reviews files and folders read through `loader`.
-pub fn review(
-    paths: &[String],
-    loader: &dyn Loader,
-    config: &Config,
-) -> Result<Report, InputError> {
-    review_with_progress(paths, loader, config, &|_, _| {})
+/// Reviews what the request names, reading files through `loader`.
+pub fn review(request: &ReviewRequest, loader: &dyn Loader) -> Result<Report, ReviewError> {
+    review_with_progress(request, loader, &|_, _| {})
 }
 
 /// Like [`review`], calling `progress(done, total)` as each OpenAPI description
 /// is finished (from any thread), so a caller can show a progress bar over a
 /// folder of thousands of descriptions.
 pub fn review_with_progress(
-    paths: &[String],
+    request: &ReviewRequest,
     loader: &dyn Loader,
-    config: &Config,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Report, InputError> {
-    let inputs = discover(paths, loader, config)?;
+) -> Result<Report, ReviewError> {
+    check_config(&request.config)?;
+    let loader = request.loader(loader);
+    let inputs = inputs::discover(request.paths(), &loader, &request.config)?;
     // The schema is built first: each description is then reviewed against it.
     let mut report = Report::default();
     let mut database = None;
     let mut sql_unit = None;
     if !inputs.sql_files.is_empty() {
-        let (unit, reviewed) = sql::review_sql(&inputs.sql_files, loader, config)?;
+        let (unit, reviewed) = sql::review_sql(&inputs.sql_files, &loader, request)?;
         report
             .summary
             .dialects
@@ -69,28 +58,16 @@ pub fn review_with_progress(
     // are freed as they finish, or their trees would pile up in memory.
     let free = if total == 1 { Free::Later } else { Free::Now };
     let mut units = par_map(&inputs.api_roots, |root| {
-        let unit = api::review_api(root, loader, config, database.as_ref(), free);
+        let unit = api::review_api(root, &loader, request, database.as_ref(), free);
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress(finished, total);
         unit
     });
     units.push(sql_unit);
-    for unit in units {
-        let Some(unit) = unit else { continue };
-        for file in unit.files {
-            if !report.summary.files.contains(&file) {
-                report.summary.files.push(file);
-            }
-        }
-        report.findings.extend(unit.findings);
-        report.lines.extend(unit.lines);
-        if let Some(mapping) = unit.mapping {
-            match &mut report.summary.mapping {
-                Some(merged) => merged.merge(mapping),
-                None => report.summary.mapping = Some(mapping),
-            }
-        }
+    for unit in units.into_iter().flatten() {
+        add_unit(&mut report, unit);
     }
+    let config = &request.config;
     report.summary.rules = RULES
         .iter()
         .filter(|rule| config.is_enabled(rule.meta()))
@@ -105,9 +82,54 @@ pub fn review_with_progress(
     Ok(report)
 }
 
+/// How the request's descriptions map onto the schema its SQL builds, with
+/// no rule run (`archlint map`); `None` when it lacks either side.
+pub fn map(request: &ReviewRequest, loader: &dyn Loader) -> Result<Option<Mapping>, ReviewError> {
+    check_config(&request.config)?;
+    let loader = request.loader(loader);
+    let inputs = inputs::discover(request.paths(), &loader, &request.config)?;
+    if inputs.sql_files.is_empty() || inputs.api_roots.is_empty() {
+        return Ok(None);
+    }
+    let database = sql::load_database(&inputs.sql_files, &loader, request.config.dialect)?;
+    let mappings = par_map(&inputs.api_roots, |root| {
+        api::map_api(root, &loader, request, &database)
+    });
+    Ok(mappings
+        .into_iter()
+        .flatten()
+        .reduce(|mut merged, mapping| {
+            merged.merge(mapping);
+            merged
+        }))
+}
+
+/// Reviews one description held in memory.
+pub fn review_text(name: &str, text: &str, config: &Config) -> Report {
+    let mut request = ReviewRequest::new(config.clone());
+    request.text(name, text);
+    review(&request, &crate::base::loader::MemoryLoader::new()).unwrap_or_default()
+}
+
+fn add_unit(report: &mut Report, unit: Unit) {
+    for file in unit.files {
+        if !report.summary.files.contains(&file) {
+            report.summary.files.push(file);
+        }
+    }
+    report.findings.extend(unit.findings);
+    report.lines.extend(unit.lines);
+    if let Some(mapping) = unit.mapping {
+        match &mut report.summary.mapping {
+            Some(merged) => merged.merge(mapping),
+            None => report.summary.mapping = Some(mapping),
+        }
+    }
+}
+
 /// The areas a rule ran for, given which sides were reviewed.
-fn scored_areas(config: &Config, api: bool, sql: bool) -> Vec<crate::report::Area> {
-    let mut areas: Vec<crate::report::Area> = RULES
+fn scored_areas(config: &Config, api: bool, sql: bool) -> Vec<Area> {
+    let mut areas: Vec<Area> = RULES
         .iter()
         .map(|rule| rule.meta())
         .filter(|rule| config.is_enabled(rule))
@@ -121,152 +143,4 @@ fn scored_areas(config: &Config, api: bool, sql: bool) -> Vec<crate::report::Are
     areas.sort();
     areas.dedup();
     areas
-}
-
-/// Reviews one description held in memory (the browser, Python's `openapi=`).
-pub fn review_text(name: &str, text: &str, config: &Config) -> Report {
-    let mut memory = MemoryLoader::new();
-    memory.insert(name, text);
-    review(&[name.to_owned()], &memory, config).unwrap_or_default()
-}
-
-/// A root document to review, and whether the user named it (a file met inside a
-/// folder is only reviewed when it is an OpenAPI document).
-struct Root {
-    path: String,
-    named: bool,
-}
-
-/// What a review reads: OpenAPI roots, and SQL files applied in order as one
-/// history.
-struct Inputs {
-    api_roots: Vec<Root>,
-    sql_files: Vec<String>,
-}
-
-fn has_extension(path: &str, extensions: &[&str]) -> bool {
-    let lower = path.to_ascii_lowercase();
-    extensions
-        .iter()
-        .any(|extension| lower.ends_with(extension))
-}
-
-fn discover(paths: &[String], loader: &dyn Loader, config: &Config) -> Result<Inputs, InputError> {
-    if paths.is_empty() {
-        return Err(InputError(
-            "no input: give OpenAPI or SQL files or folders to review".to_owned(),
-        ));
-    }
-    let mut inputs = Inputs {
-        api_roots: Vec::new(),
-        sql_files: Vec::new(),
-    };
-    for path in paths {
-        if loader.is_dir(path) {
-            let files: Vec<String> = loader
-                .list_dir(path)
-                .map_err(InputError)?
-                .into_iter()
-                .filter(|file| !config.is_ignored(file))
-                .collect();
-            let before = inputs.api_roots.len() + inputs.sql_files.len();
-            for file in files {
-                if has_extension(&file, &API_EXTENSIONS) {
-                    inputs.api_roots.push(Root {
-                        path: file,
-                        named: false,
-                    });
-                } else if has_extension(&file, &[SQL_EXTENSION]) {
-                    inputs.sql_files.push(file);
-                }
-            }
-            if inputs.api_roots.len() + inputs.sql_files.len() == before {
-                return Err(InputError(format!(
-                    "{path}: no .yaml, .yml, .json or .sql files to review in this folder"
-                )));
-            }
-        } else if !config.is_ignored(path) {
-            loader
-                .read(path)
-                .map_err(|message| InputError(format!("cannot read {message}")))?;
-            if has_extension(path, &[SQL_EXTENSION]) {
-                inputs.sql_files.push(path.clone());
-            } else {
-                inputs.api_roots.push(Root {
-                    path: path.clone(),
-                    named: true,
-                });
-            }
-        }
-    }
-    Ok(inputs)
-}
-
-/// Runs the enabled rules of one side in parallel.
-fn run_rules(
-    config: &Config,
-    side: Side,
-    check: impl Fn(&dyn Rule, &mut Emitter) + Sync,
-) -> Vec<Diagnostic> {
-    let rules: Vec<&dyn Rule> = RULES
-        .iter()
-        .copied()
-        .filter(|rule| rule.meta().side == side && config.is_enabled(rule.meta()))
-        .collect();
-    par_map(&rules, |rule| {
-        let mut emitter = Emitter::new(rule.meta());
-        check(*rule, &mut emitter);
-        emitter.diagnostics
-    })
-    .into_iter()
-    .flatten()
-    .collect()
-}
-
-/// When a reviewed description's tree is freed.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Free {
-    Now,
-    /// Off the caller's path (see [`crate::parallel::drop_later`]).
-    Later,
-}
-
-/// What reviewing one description (or the SQL history) produced.
-pub(super) struct Unit {
-    files: Vec<String>,
-    findings: Vec<Finding>,
-    lines: Vec<((String, u32), Snippet)>,
-    /// How the description maps onto the schema, when both were reviewed.
-    mapping: Option<crate::report::Mapping>,
-}
-
-/// Applies configuration (off rules, severity overrides), turns spans into
-/// line/column locations and keeps the source line under each finding.
-fn into_unit(diagnostics: Vec<Diagnostic>, sources: &SourceMap, config: &Config) -> Unit {
-    let mut findings = Vec::with_capacity(diagnostics.len());
-    let mut lines = Vec::with_capacity(diagnostics.len());
-    for diagnostic in diagnostics
-        .into_iter()
-        .filter(|diagnostic| config.is_enabled(diagnostic.rule))
-    {
-        let own = diagnostic.severity.unwrap_or(diagnostic.rule.severity);
-        let Some(severity) = config.level(diagnostic.rule, own) else {
-            continue;
-        };
-        let offset = diagnostic.place.span.start;
-        let file = sources.get(diagnostic.place.file);
-        let finding = diagnostic.into_finding(sources, severity);
-        if let Some(file) = file.filter(|_| !config.skip_source_lines) {
-            let location = &finding.location;
-            let snippet = Snippet::at(file, offset, location.line, location.column);
-            lines.push(((location.file.clone(), location.line), snippet));
-        }
-        findings.push(finding);
-    }
-    Unit {
-        files: sources.iter().map(|(_, file)| file.name.clone()).collect(),
-        findings,
-        lines,
-        mapping: None,
-    }
 }

@@ -1,43 +1,79 @@
 //! Reviewing the SQL side: every `.sql` file of the run, applied in order as one
 //! history, builds one schema model that the database rules then review.
 
-use super::{into_unit, run_rules, InputError, Unit};
-use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Place};
-use crate::loader::Loader;
-use crate::model::DbContext;
-use crate::rules::api::structure::sql_syntax_error::SqlSyntaxError;
-use crate::rules::Side;
-use crate::source::{FileId, SourceFile, SourceMap, Span};
-use crate::sql::{self, Coverage, Dialect, SqlIgnore};
+use std::sync::Arc;
 
-/// The schema a run's SQL builds, kept to review the API against it.
+use super::inputs::sql_files;
+use super::run::{into_unit, names_rule, run_rules, Unit};
+use super::{ReviewError, ReviewRequest};
+use crate::base::loader::Loader;
+use crate::base::source::{FileId, SourceFile, SourceMap};
+use crate::base::{Diagnostic, Side};
+use crate::rules::structure::sql_finding;
+use crate::rules::DbContext;
+use crate::schema::{self, BuildOutcome, Coverage, Schema};
+use crate::sql::{self, Dialect, SqlIgnore, SqlProblem};
+
+/// The schema a run's SQL builds, kept to review the API against it. Its
+/// files are shared by every description's source map.
 pub(super) struct Database {
-    pub sources: SourceMap,
-    pub schema: crate::model::Schema,
+    pub sources: Arc<SourceMap>,
+    pub schema: Schema,
 }
 
+/// Builds the schema and runs the database rules over it.
 pub(super) fn review_sql(
     files: &[String],
     loader: &dyn Loader,
-    config: &Config,
-) -> Result<(Unit, Database), InputError> {
-    let (sources, ids, mut diagnostics) = read_all(files, loader)?;
-    let dialect = config.dialect.unwrap_or_else(|| detect(&sources, &ids));
-    let outcome = sql::build(&sources, &ids, dialect);
-    diagnostics.extend(outcome.diagnostics);
+    request: &ReviewRequest,
+) -> Result<(Unit, Database), ReviewError> {
+    let (sources, outcome, read_problems) = load_history(files, loader, request.config.dialect)?;
+    let mut diagnostics: Vec<Diagnostic> = read_problems
+        .into_iter()
+        .chain(outcome.problems)
+        .map(sql_finding)
+        .collect();
     let context = DbContext {
         schema: &outcome.schema,
         sources: &sources,
-        config,
+        config: &request.config,
     };
-    diagnostics.extend(run_rules(config, Side::Db, |rule, emitter| {
+    diagnostics.extend(run_rules(request, Side::Db, |rule, emitter| {
         rule.check_db(&context, emitter)
     }));
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &outcome.ignores, &sources));
-    let unit = into_unit(diagnostics, &sources, config);
-    let schema = outcome.schema;
-    Ok((unit, Database { sources, schema }))
+    let unit = into_unit(diagnostics, &sources, request);
+    let database = Database {
+        sources: Arc::new(sources),
+        schema: outcome.schema,
+    };
+    Ok((unit, database))
+}
+
+/// Builds the schema without reviewing it (for `map`).
+pub(super) fn load_database(
+    files: &[String],
+    loader: &dyn Loader,
+    dialect: Option<Dialect>,
+) -> Result<Database, ReviewError> {
+    let (sources, outcome, _) = load_history(files, loader, dialect)?;
+    Ok(Database {
+        sources: Arc::new(sources),
+        schema: outcome.schema,
+    })
+}
+
+/// Reads the files and applies them in order, in the given or detected
+/// dialect; the problems of files that are not UTF-8 come separately.
+fn load_history(
+    files: &[String],
+    loader: &dyn Loader,
+    dialect: Option<Dialect>,
+) -> Result<(SourceMap, BuildOutcome, Vec<SqlProblem>), ReviewError> {
+    let (sources, ids, problems) = read_all(files, loader)?;
+    let chosen = dialect.unwrap_or_else(|| detect(&sources, &ids));
+    let outcome = schema::build(&sources, &ids, chosen);
+    Ok((sources, outcome, problems))
 }
 
 /// Reads and decodes every file. Text that is not UTF-8 (old Latin-1 dumps) is
@@ -45,38 +81,22 @@ pub(super) fn review_sql(
 fn read_all(
     files: &[String],
     loader: &dyn Loader,
-) -> Result<(SourceMap, Vec<FileId>, Vec<Diagnostic>), InputError> {
+) -> Result<(SourceMap, Vec<FileId>, Vec<SqlProblem>), ReviewError> {
     let mut sources = SourceMap::default();
     let mut ids = Vec::new();
-    let mut diagnostics = Vec::new();
+    let mut problems = Vec::new();
     for path in files {
         let bytes = loader
             .read(path)
-            .map_err(|message| InputError(format!("cannot read {message}")))?;
-        let (text, invalid_at) = match String::from_utf8(bytes) {
-            Ok(text) => (text, None),
-            Err(error) => {
-                let valid = error.utf8_error().valid_up_to();
-                (
-                    String::from_utf8_lossy(error.as_bytes()).into_owned(),
-                    Some(valid),
-                )
-            }
-        };
+            .map_err(|message| ReviewError::Input(format!("cannot read {message}")))?;
+        let (text, invalid_at) = sql::decode(bytes);
         let id = sources.add(SourceFile::new(path.clone(), text));
         if let Some(offset) = invalid_at {
-            let place = Place {
-                file: id,
-                span: Span::new(offset, offset + 1),
-                pointer: None,
-                object: None,
-            };
-            let message = format!("file is not valid UTF-8 (invalid byte at offset {offset}); it is read with replacement characters");
-            diagnostics.push(Diagnostic::new(&SqlSyntaxError::META, place, message));
+            problems.push(sql::not_utf8(id, offset));
         }
         ids.push(id);
     }
-    Ok((sources, ids, diagnostics))
+    Ok((sources, ids, problems))
 }
 
 /// `-- archlint-ignore: rule` on the finding's line (or the line before it).
@@ -88,10 +108,7 @@ fn is_suppressed(diagnostic: &Diagnostic, ignores: &[SqlIgnore], sources: &Sourc
     ignores.iter().any(|ignore| {
         ignore.file == diagnostic.place.file
             && ignore.line == line
-            && ignore
-                .rules
-                .iter()
-                .any(|rule| diagnostic.rule.is(rule) || rule == "all")
+            && names_rule(&ignore.rules, diagnostic)
     })
 }
 
@@ -104,20 +121,23 @@ pub struct CoverageRow {
     pub coverage: Coverage,
 }
 
-/// How many statements of each file archlint understands. Each path is reviewed
-/// on its own: a file alone, a folder as one migration history. The dialect is
-/// detected per path unless given.
+/// How many statements of each file archlint understands. Each path of the
+/// request is read on its own: a file alone, a folder as one migration
+/// history. The dialect is detected per path unless the request sets it.
 pub fn sql_coverage(
-    paths: &[String],
+    request: &ReviewRequest,
     loader: &dyn Loader,
-    dialect: Option<Dialect>,
-) -> Result<Vec<CoverageRow>, InputError> {
+) -> Result<Vec<CoverageRow>, ReviewError> {
+    let loader = request.loader(loader);
     let mut rows = Vec::new();
-    for path in paths {
-        let files = sql_files(path, loader)?;
-        let (sources, ids, _) = read_all(&files, loader)?;
-        let chosen = dialect.unwrap_or_else(|| detect(&sources, &ids));
-        let outcome = sql::build(&sources, &ids, chosen);
+    for path in request.paths() {
+        let files = sql_files(path, &loader)?;
+        let (sources, ids, _) = read_all(&files, &loader)?;
+        let chosen = request
+            .config
+            .dialect
+            .unwrap_or_else(|| detect(&sources, &ids));
+        let outcome = schema::build(&sources, &ids, chosen);
         for (id, coverage) in outcome.coverage {
             rows.push(CoverageRow {
                 file: sources.name(id).to_owned(),
@@ -129,30 +149,19 @@ pub fn sql_coverage(
     Ok(rows)
 }
 
-/// The schema model the SQL files build, described as text (`archlint schema`).
+/// The schema model the request's SQL files build, described as text
+/// (`archlint schema`).
 pub fn describe_schema(
-    paths: &[String],
+    request: &ReviewRequest,
     loader: &dyn Loader,
-    dialect: Option<Dialect>,
-) -> Result<String, InputError> {
+) -> Result<String, ReviewError> {
+    let loader = request.loader(loader);
     let mut files = Vec::new();
-    for path in paths {
-        files.extend(sql_files(path, loader)?);
+    for path in request.paths() {
+        files.extend(sql_files(path, &loader)?);
     }
-    let (sources, outcome) = load_history(&files, loader, dialect)?;
-    Ok(crate::model::describe(&outcome.schema, &sources))
-}
-
-/// Reads the files and applies them in order, in the given or detected dialect.
-fn load_history(
-    files: &[String],
-    loader: &dyn Loader,
-    dialect: Option<Dialect>,
-) -> Result<(SourceMap, sql::SqlOutcome), InputError> {
-    let (sources, ids, _) = read_all(files, loader)?;
-    let chosen = dialect.unwrap_or_else(|| detect(&sources, &ids));
-    let outcome = sql::build(&sources, &ids, chosen);
-    Ok((sources, outcome))
+    let (sources, outcome, _) = load_history(&files, &loader, request.config.dialect)?;
+    Ok(schema::describe(&outcome.schema, &sources))
 }
 
 fn detect(sources: &SourceMap, ids: &[FileId]) -> Dialect {
@@ -161,19 +170,4 @@ fn detect(sources: &SourceMap, ids: &[FileId]) -> Dialect {
             .filter_map(|&id| sources.get(id))
             .map(|file| file.text.as_str()),
     )
-}
-
-/// The `.sql` files of a folder in lexical order (migration order), or the file itself.
-fn sql_files(path: &str, loader: &dyn Loader) -> Result<Vec<String>, InputError> {
-    if !loader.is_dir(path) {
-        return Ok(vec![path.to_owned()]);
-    }
-    let mut listed: Vec<String> = loader
-        .list_dir(path)
-        .map_err(InputError)?
-        .into_iter()
-        .filter(|file| file.to_ascii_lowercase().ends_with(".sql"))
-        .collect();
-    listed.sort();
-    Ok(listed)
 }

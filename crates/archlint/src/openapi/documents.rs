@@ -6,14 +6,10 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use super::NodeAt;
-use crate::diagnostic::{Diagnostic, Place};
-use crate::loader::{self, Loader};
-use crate::rules::api::structure::{
-    duplicate_key::DuplicateKey, external_ref::ExternalRef, parse_error::ParseError,
-    ref_cycle::RefCycle, unresolved_ref::UnresolvedRef,
-};
-use crate::source::{FileId, SourceFile, SourceMap, Span};
+use super::{NodeAt, OpenApiProblem, OpenApiProblemKind};
+use crate::base::diagnostic::{Place, Problem};
+use crate::base::loader::{self, Loader};
+use crate::base::source::{FileId, SourceFile, SourceMap, Span};
 use crate::tree::{self, pointer, Node, Value};
 
 /// Files larger than this are not parsed (a finding says so).
@@ -25,6 +21,7 @@ const MAX_REF_HOPS: usize = 64;
 /// The files of one description and what loading them found.
 pub struct Documents {
     pub sources: SourceMap,
+    /// The parsed tree of each of `sources`' own files, in the same order.
     trees: Vec<Option<Node>>,
     pub root: FileId,
     /// `$ref` text as written in a file → where it leads.
@@ -33,7 +30,7 @@ pub struct Documents {
     /// `x-archlint-ignore` markers: the file, the pointer of the node that carries
     /// the marker (it covers that subtree) and the rules it names.
     pub ignores: Vec<IgnoreMarker>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Vec<OpenApiProblem>,
 }
 
 #[derive(Debug, Clone)]
@@ -72,13 +69,19 @@ struct RefSite {
 impl Documents {
     /// Reads and parses the root file and everything it references.
     pub fn load(root_path: &str, loader: &dyn Loader) -> Documents {
+        Documents::load_into(root_path, loader, SourceMap::default())
+    }
+
+    /// Like [`Documents::load`], adding the files to `sources` (a map on top of
+    /// the run's shared files, so that findings can name those too).
+    pub fn load_into(root_path: &str, loader: &dyn Loader, sources: SourceMap) -> Documents {
         let mut documents = Documents {
-            sources: SourceMap::default(),
+            sources,
             trees: Vec::new(),
             root: FileId(0),
             refs: HashMap::new(),
             ignores: Vec::new(),
-            diagnostics: Vec::new(),
+            problems: Vec::new(),
         };
         let root_dir = loader::parent(&loader::normalize(root_path)).to_owned();
         let root = match loader.read(root_path) {
@@ -104,7 +107,8 @@ impl Documents {
     }
 
     pub fn tree(&self, file: FileId) -> Option<&Node> {
-        self.trees.get(file.0 as usize).and_then(Option::as_ref)
+        let index = self.sources.own_index(file)?;
+        self.trees.get(index).and_then(Option::as_ref)
     }
 
     /// The root node of the root file, with its location.
@@ -242,18 +246,15 @@ impl Documents {
             None => tree::Parsed::default(),
         };
         for duplicate in parsed.duplicate_keys {
-            let place = place(id, duplicate.span, None);
-            let first = self::place(id, duplicate.first, None);
-            self.diagnostics.push(
-                Diagnostic::new(
-                    &DuplicateKey::META,
-                    place,
-                    format!(
-                        "key `{}` is repeated; readers disagree on which value wins",
-                        duplicate.key
-                    ),
-                )
-                .related(first, "first occurrence"),
+            let place = Place::pointer(id, duplicate.span, None);
+            let first = Place::pointer(id, duplicate.first, None);
+            let message = format!(
+                "key `{}` is repeated; readers disagree on which value wins",
+                duplicate.key
+            );
+            self.problems.push(
+                Problem::new(OpenApiProblemKind::DuplicateKey, place, message)
+                    .related(first, "first occurrence"),
             );
         }
         if let Some(error) = parsed.error {
@@ -264,9 +265,9 @@ impl Documents {
     }
 
     fn report_parse(&mut self, file: FileId, span: Span, message: String) {
-        self.diagnostics.push(Diagnostic::new(
-            &ParseError::META,
-            place(file, span, None),
+        self.problems.push(Problem::new(
+            OpenApiProblemKind::Parse,
+            Place::pointer(file, span, None),
             message,
         ));
     }
@@ -321,11 +322,9 @@ impl Documents {
                                 Ok(id)
                             }
                             Err(message) => {
-                                let site_place =
-                                    place(site.file, site.span, Some(site.pointer.clone()));
-                                self.diagnostics.push(Diagnostic::new(
-                                    &UnresolvedRef::META,
-                                    site_place,
+                                self.problems.push(Problem::new(
+                                    OpenApiProblemKind::UnresolvedRef,
+                                    site.place(),
                                     format!("`{}` cannot be read: {message}", site.text),
                                 ));
                                 self.set_ref(site.file, site.text.clone(), RefTarget::Broken);
@@ -340,10 +339,9 @@ impl Documents {
                         None => RefTarget::Broken,
                     },
                     Err(message) => {
-                        let site_place = place(site.file, site.span, Some(site.pointer.clone()));
-                        self.diagnostics.push(Diagnostic::new(
-                            &ExternalRef::META,
-                            site_place,
+                        self.problems.push(Problem::new(
+                            OpenApiProblemKind::ExternalRef,
+                            site.place(),
                             message,
                         ));
                         RefTarget::Broken
@@ -361,7 +359,6 @@ impl Documents {
 
     /// Reports a reference whose target does not exist or that loops.
     fn check_site(&mut self, site: &RefSite) {
-        let site_place = || place(site.file, site.span, Some(site.pointer.clone()));
         // A readable file whose pointer did not resolve: report why.
         let message = match self.ref_target(site.file, &site.text) {
             Some(RefTarget::Found { file, .. }) if self.tree(*file).is_none() => {
@@ -379,15 +376,21 @@ impl Documents {
                         "`{}` is part of a cycle of references that never reaches a value",
                         site.text
                     );
-                    self.diagnostics
-                        .push(Diagnostic::new(&RefCycle::META, site_place(), message));
+                    self.problems.push(Problem::new(
+                        OpenApiProblemKind::RefCycle,
+                        site.place(),
+                        message,
+                    ));
                 }
                 return;
             }
             _ => return,
         };
-        self.diagnostics
-            .push(Diagnostic::new(&UnresolvedRef::META, site_place(), message));
+        self.problems.push(Problem::new(
+            OpenApiProblemKind::UnresolvedRef,
+            site.place(),
+            message,
+        ));
     }
 
     /// Whether following `$ref`s from this reference never reaches a non-`$ref` node.
@@ -410,12 +413,9 @@ impl Documents {
     }
 }
 
-pub(crate) fn place(file: FileId, span: Span, pointer: Option<String>) -> Place {
-    Place {
-        file,
-        span,
-        pointer,
-        object: None,
+impl RefSite {
+    fn place(&self) -> Place {
+        Place::pointer(self.file, self.span, Some(self.pointer.clone()))
     }
 }
 
@@ -534,10 +534,10 @@ impl<'t> Scan<'_, 't> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::loader::MemoryLoader;
+    use crate::base::loader::MemoryLoader;
 
-    fn names(documents: &Documents) -> Vec<&str> {
-        documents.diagnostics.iter().map(|d| d.rule.name).collect()
+    fn names(documents: &Documents) -> Vec<OpenApiProblemKind> {
+        documents.problems.iter().map(|p| p.kind).collect()
     }
 
     #[test]
@@ -546,7 +546,7 @@ mod tests {
         loader.insert("spec/api.yaml", "a:\n  $ref: 'common/s.yaml#/User'\n");
         loader.insert("spec/common/s.yaml", "User:\n  type: object\n");
         let documents = Documents::load("spec/api.yaml", &loader);
-        assert!(documents.diagnostics.is_empty(), "{:?}", names(&documents));
+        assert!(documents.problems.is_empty(), "{:?}", names(&documents));
         let root = documents.root_node().unwrap();
         let a = root.get("a").unwrap();
         let user = documents.resolve(&a).unwrap();
@@ -564,17 +564,20 @@ mod tests {
         );
         loader.insert("secret.yaml", "x: 1\n");
         let documents = Documents::load("spec/api.yaml", &loader);
-        let mut found = names(&documents);
+        let mut found: Vec<String> = names(&documents)
+            .iter()
+            .map(|kind| format!("{kind:?}"))
+            .collect();
         found.sort();
         assert_eq!(
             found,
             vec![
-                "external-ref",
-                "external-ref",
-                "ref-cycle",
-                "ref-cycle",
-                "unresolved-ref",
-                "unresolved-ref"
+                "ExternalRef",
+                "ExternalRef",
+                "RefCycle",
+                "RefCycle",
+                "UnresolvedRef",
+                "UnresolvedRef"
             ]
         );
         assert_eq!(

@@ -1,23 +1,27 @@
-//! OpenAPI 3.0/3.1: loading (`documents`), the typed model the rules read
-//! (`model`), and walks over the schemas an API accepts and returns (`schemas`).
+//! OpenAPI 3.0/3.1: loading a description and resolving its `$ref`s
+//! (`documents`), the typed model the rules read (`model`), walks over the
+//! schemas an API accepts and returns (`schemas`), checking examples against
+//! schemas (`validate`), and reading path templates (`paths`). Problems are
+//! reported as [`OpenApiProblem`]s; which finding each becomes is the rules'
+//! business.
 
 mod documents;
 mod model;
+pub mod paths;
+mod problem;
 pub mod schemas;
 pub mod validate;
-
-use std::sync::OnceLock;
 
 pub use documents::{Documents, IgnoreMarker, MAX_FILE_BYTES};
 pub use model::{
     Api, MediaType, Method, Operation, Parameter, RequestBody, Response, SecurityRequirement,
     SecurityScheme, Server, SpecVersion,
 };
+pub use problem::{OpenApiProblem, OpenApiProblemKind};
 pub use schemas::{Role, SchemaUse};
 
-use crate::config::Config;
-use crate::diagnostic::Place;
-use crate::source::{FileId, Span};
+use crate::base::diagnostic::Place;
+use crate::base::source::{FileId, Span};
 use crate::tree::{pointer, Node};
 
 /// A node together with where it is: its file, JSON pointer and the span a finding
@@ -97,76 +101,5 @@ impl<'a> NodeAt<'a> {
     /// Identity of the node in memory, for "visit each node once".
     pub fn identity(&self) -> usize {
         self.node as *const Node as usize
-    }
-}
-
-/// What an API rule sees: the loaded files, the typed model and the configuration,
-/// plus walks computed once and shared by every rule that needs them.
-pub struct ApiContext<'a> {
-    pub documents: &'a Documents,
-    pub api: Api<'a>,
-    pub config: &'a Config,
-    request_schemas: OnceLock<Vec<SchemaUse<'a>>>,
-    response_schemas: OnceLock<Vec<SchemaUse<'a>>>,
-    every_schema: OnceLock<Vec<NodeAt<'a>>>,
-}
-
-impl<'a> ApiContext<'a> {
-    pub fn new(documents: &'a Documents, api: Api<'a>, config: &'a Config) -> Self {
-        ApiContext {
-            documents,
-            api,
-            config,
-            request_schemas: OnceLock::new(),
-            response_schemas: OnceLock::new(),
-            every_schema: OnceLock::new(),
-        }
-    }
-
-    pub fn resolve(&self, at: &NodeAt<'a>) -> Option<NodeAt<'a>> {
-        self.documents.resolve(at)
-    }
-
-    pub fn resolve_or_self(&self, at: &NodeAt<'a>) -> NodeAt<'a> {
-        self.documents.resolve_or_self(at)
-    }
-
-    /// Every schema reachable from a request body or a query/header parameter,
-    /// once each, with the operations that use it.
-    pub fn request_schemas(&self) -> &[SchemaUse<'a>] {
-        self.request_schemas
-            .get_or_init(|| schemas::collect(self, schemas::Direction::Request))
-    }
-
-    /// Every schema reachable from a response body, once each.
-    pub fn response_schemas(&self) -> &[SchemaUse<'a>] {
-        self.response_schemas
-            .get_or_init(|| schemas::collect(self, schemas::Direction::Response))
-    }
-
-    /// Every schema node the API uses — request and response schemas, and
-    /// the schemas of path parameters (which request walks leave out) — once
-    /// each. Computed once for the rules that look at every schema.
-    pub fn every_schema(&self) -> &[NodeAt<'a>] {
-        self.every_schema.get_or_init(|| {
-            let mut seen = std::collections::HashSet::new();
-            let walked = self
-                .request_schemas()
-                .iter()
-                .chain(self.response_schemas())
-                .map(|schema_use| schema_use.schema.clone());
-            let path_parameters = self
-                .api
-                .operations
-                .iter()
-                .flat_map(|operation| operation.parameters.iter())
-                .filter(|parameter| parameter.location == "path")
-                .filter_map(|parameter| parameter.schema.as_ref())
-                .filter_map(|schema| self.resolve(schema));
-            walked
-                .chain(path_parameters)
-                .filter(|schema| seen.insert(schema.identity()))
-                .collect()
-        })
     }
 }

@@ -1,15 +1,11 @@
 //! The typed view of an OpenAPI description that rules read.
 //!
 //! Built leniently from the spanned tree: anything malformed becomes an
-//! `invalid-structure` finding at its location and is skipped, and the rest of the
+//! invalid-structure problem at its location and is skipped, and the rest of the
 //! document is still modelled. `$ref`s are resolved here, once.
 
-use super::{Documents, NodeAt};
-use crate::diagnostic::Diagnostic;
-use crate::report::Severity;
-use crate::rules::api::structure::{
-    invalid_structure::InvalidStructure, unsupported_document::UnsupportedDocument,
-};
+use super::{Documents, NodeAt, OpenApiProblem, OpenApiProblemKind};
+use crate::base::diagnostic::Problem;
 use crate::tree::{Node, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,7 +182,12 @@ pub struct SecurityRequirement<'a> {
     pub schemes: Vec<(&'a str, Vec<&'a str>)>,
 }
 
-impl Api<'_> {
+impl<'a> Api<'a> {
+    /// The member of `paths` for a path, so findings can point at the path itself.
+    pub fn path_key(&self, path: &str) -> Option<NodeAt<'a>> {
+        self.root.get("paths")?.get(path)
+    }
+
     /// Names the operations that share a component: "`GET /a`" for one, "12
     /// operations, such as `GET /a`" for more.
     pub fn describe_operations(&self, indexes: &[usize]) -> String {
@@ -208,7 +209,7 @@ impl Api<'_> {
 
     /// Builds the model, or `None` with a finding when the root is not an OpenAPI
     /// 3.x description.
-    pub fn build<'a>(documents: &'a Documents, out: &mut Vec<Diagnostic>) -> Option<Api<'a>> {
+    pub fn build(documents: &'a Documents, out: &mut Vec<OpenApiProblem>) -> Option<Api<'a>> {
         let root = documents.root_node()?;
         let mut builder = Builder {
             documents,
@@ -222,7 +223,7 @@ impl Api<'_> {
 
 struct Builder<'a, 'o> {
     documents: &'a Documents,
-    out: &'o mut Vec<Diagnostic>,
+    out: &'o mut Vec<OpenApiProblem>,
     version: SpecVersion,
 }
 
@@ -231,17 +232,11 @@ const SCHEME_KINDS: [&str; 5] = ["apiKey", "http", "oauth2", "openIdConnect", "m
 
 impl<'a> Builder<'a, '_> {
     fn invalid(&mut self, at: &NodeAt<'a>, message: impl Into<String>) {
-        self.out.push(Diagnostic::new(
-            &InvalidStructure::META,
-            at.place(),
-            message,
-        ));
+        self.problem(OpenApiProblemKind::InvalidStructure, at, message);
     }
 
-    fn unsupported(&mut self, at: &NodeAt<'a>, message: String, severity: Severity) {
-        self.out.push(
-            Diagnostic::new(&UnsupportedDocument::META, at.place(), message).severity(severity),
-        );
+    fn problem(&mut self, kind: OpenApiProblemKind, at: &NodeAt<'a>, message: impl Into<String>) {
+        self.out.push(Problem::new(kind, at.place(), message));
     }
 
     fn version(&mut self, root: &NodeAt<'a>) -> Option<SpecVersion> {
@@ -250,17 +245,17 @@ impl<'a> Builder<'a, '_> {
                 "the document is a {}, not an OpenAPI object",
                 root.node.kind()
             );
-            self.unsupported(root, message, Severity::Error);
+            self.problem(OpenApiProblemKind::UnsupportedDocument, root, message);
             return None;
         }
         if let Some(swagger) = root.get("swagger") {
             let message = "Swagger 2.0 documents are recognized but not reviewed yet; convert it to OpenAPI 3 (for example with swagger2openapi) to review it".to_owned();
-            self.unsupported(&swagger, message, Severity::Warning);
+            self.problem(OpenApiProblemKind::Swagger2, &swagger, message);
             return None;
         }
         let Some(openapi) = root.get("openapi") else {
             let message = "no `openapi` field: this is not an OpenAPI 3 document".to_owned();
-            self.unsupported(root, message, Severity::Error);
+            self.problem(OpenApiProblemKind::UnsupportedDocument, root, message);
             return None;
         };
         let text = match &openapi.node.value {
@@ -275,7 +270,7 @@ impl<'a> Builder<'a, '_> {
         } else {
             let message =
                 format!("OpenAPI version `{text}` is not supported; archlint reviews 3.0 and 3.1");
-            self.unsupported(&openapi, message, Severity::Error);
+            self.problem(OpenApiProblemKind::UnsupportedDocument, &openapi, message);
             None
         }
     }
@@ -675,6 +670,6 @@ components:
         let documents = Documents::from_text("api.json", r#"{"swagger": "2.0"}"#);
         let mut out = Vec::new();
         assert!(Api::build(&documents, &mut out).is_none());
-        assert_eq!(out[0].rule.name, "unsupported-document");
+        assert_eq!(out[0].kind, OpenApiProblemKind::Swagger2);
     }
 }

@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use super::{ApiContext, NodeAt, Operation};
+use super::{Api, Documents, NodeAt, Operation};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {
@@ -71,14 +71,19 @@ struct Unit<'a> {
     last_operation: Option<usize>,
 }
 
-pub(crate) fn collect<'a>(context: &ApiContext<'a>, direction: Direction) -> Vec<SchemaUse<'a>> {
+/// Every schema node the operations reach in one direction, once each.
+pub fn collect<'a>(
+    documents: &'a Documents,
+    api: &Api<'a>,
+    direction: Direction,
+) -> Vec<SchemaUse<'a>> {
     let mut units: Vec<Unit<'a>> = Vec::new();
     let mut unit_of: HashMap<usize, usize> = HashMap::new();
-    for (operation_index, operation) in context.api.operations.iter().enumerate() {
+    for (operation_index, operation) in api.operations.iter().enumerate() {
         let roots: Vec<usize> = roots(operation, direction)
             .into_iter()
             .filter_map(|(schema, role)| {
-                unit(context, direction, &mut units, &mut unit_of, schema, role)
+                unit(documents, direction, &mut units, &mut unit_of, schema, role)
             })
             .collect();
         mark_reachable(&mut units, roots, operation_index);
@@ -121,14 +126,14 @@ fn mark_reachable(units: &mut [Unit<'_>], roots: Vec<usize>, operation: usize) {
 
 /// The unit of a schema (created, with every unit it refers to, on first use).
 fn unit<'a>(
-    context: &ApiContext<'a>,
+    documents: &'a Documents,
     direction: Direction,
     units: &mut Vec<Unit<'a>>,
     unit_of: &mut HashMap<usize, usize>,
     schema: NodeAt<'a>,
     role: Role<'a>,
 ) -> Option<usize> {
-    let root = context.resolve(&schema)?;
+    let root = documents.resolve(&schema)?;
     if let Some(&index) = unit_of.get(&root.identity()) {
         return Some(index);
     }
@@ -143,7 +148,7 @@ fn unit<'a>(
         let mut stack = vec![(root, role)];
         while let Some((at, role)) = stack.pop() {
             if at.node.get("$ref").is_some() {
-                let Some(target) = context.resolve(&at) else {
+                let Some(target) = documents.resolve(&at) else {
                     continue;
                 };
                 let next = *unit_of.entry(target.identity()).or_insert_with(|| {

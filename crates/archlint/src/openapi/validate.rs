@@ -6,7 +6,7 @@
 //! and `allOf`/`anyOf`/`oneOf`. `pattern` is not checked (no regex engine in
 //! the core). Depth is bounded, so cyclic schemas and deep values are safe.
 
-use super::{ApiContext, NodeAt};
+use super::{Documents, NodeAt};
 use crate::tree::{Node, Value};
 
 /// Deepest schema/value nesting followed; beyond it a value is accepted.
@@ -19,12 +19,12 @@ const MAX_STEPS: usize = 20_000;
 
 /// The first way `value` breaks `schema`, as "at `/items/0/id`: expected integer".
 pub fn first_violation<'a>(
-    context: &ApiContext<'a>,
+    documents: &'a Documents,
     value: &Node,
     schema: &NodeAt<'a>,
 ) -> Option<String> {
     let mut checker = Checker {
-        context,
+        documents,
         path: String::new(),
         steps: 0,
     };
@@ -37,20 +37,20 @@ pub fn first_violation<'a>(
 }
 
 /// One example's check: where in the value it is, and how much work is left.
-struct Checker<'c, 'a> {
-    context: &'c ApiContext<'a>,
+struct Checker<'a> {
+    documents: &'a Documents,
     /// JSON pointer of the value being checked (kept at the first violation).
     path: String,
     steps: usize,
 }
 
-impl<'a> Checker<'_, 'a> {
+impl<'a> Checker<'a> {
     fn violation(&mut self, value: &Node, schema: &NodeAt<'a>, depth: usize) -> Option<String> {
         self.steps += 1;
         if depth > MAX_DEPTH || self.steps > MAX_STEPS {
             return None;
         }
-        let schema = self.context.resolve(schema)?;
+        let schema = self.documents.resolve(schema)?;
         if !schema.node.is_object() {
             return None;
         }
@@ -223,7 +223,7 @@ fn format_ok(format: &str, text: &str) -> bool {
 }
 
 /// The structural checks: composition, arrays and objects.
-impl<'a> Checker<'_, 'a> {
+impl<'a> Checker<'a> {
     fn composition_violation(
         &mut self,
         value: &Node,
@@ -333,7 +333,7 @@ impl<'a> Checker<'_, 'a> {
             }
             let one_way = properties
                 .and_then(|properties| properties.get(name))
-                .and_then(|property| self.context.resolve(&property))
+                .and_then(|property| self.documents.resolve(&property))
                 .is_some_and(|property| {
                     property.bool("readOnly") == Some(true)
                         || property.bool("writeOnly") == Some(true)

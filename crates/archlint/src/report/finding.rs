@@ -2,128 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Severity> {
-        match text {
-            "error" => Some(Severity::Error),
-            "warning" | "warn" => Some(Severity::Warning),
-            "info" => Some(Severity::Info),
-            _ => None,
-        }
-    }
-}
-
-/// The fixed vocabulary of review areas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Area {
-    // API
-    Structure,
-    Versioning,
-    Errors,
-    Auth,
-    Validation,
-    RateLimiting,
-    Pagination,
-    Caching,
-    Transport,
-    SensitiveData,
-    Conventions,
-    Documentation,
-    // Database
-    Indexing,
-    Normalization,
-    Integrity,
-    Types,
-    Migrations,
-    Naming,
-    // Both
-    Consistency,
-}
-
-impl Area {
-    pub const ALL: [Area; 19] = [
-        Area::Structure,
-        Area::Versioning,
-        Area::Errors,
-        Area::Auth,
-        Area::Validation,
-        Area::RateLimiting,
-        Area::Pagination,
-        Area::Caching,
-        Area::Transport,
-        Area::SensitiveData,
-        Area::Conventions,
-        Area::Documentation,
-        Area::Indexing,
-        Area::Normalization,
-        Area::Integrity,
-        Area::Types,
-        Area::Migrations,
-        Area::Naming,
-        Area::Consistency,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Area::Structure => "structure",
-            Area::Versioning => "versioning",
-            Area::Errors => "errors",
-            Area::Auth => "auth",
-            Area::Validation => "validation",
-            Area::RateLimiting => "rate-limiting",
-            Area::Pagination => "pagination",
-            Area::Caching => "caching",
-            Area::Transport => "transport",
-            Area::SensitiveData => "sensitive-data",
-            Area::Conventions => "conventions",
-            Area::Documentation => "documentation",
-            Area::Indexing => "indexing",
-            Area::Normalization => "normalization",
-            Area::Integrity => "integrity",
-            Area::Types => "types",
-            Area::Migrations => "migrations",
-            Area::Naming => "naming",
-            Area::Consistency => "consistency",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Area> {
-        Area::ALL.into_iter().find(|area| area.as_str() == text)
-    }
-}
-
-/// Where a finding is: 1-based lines and character columns, end inclusive of the
-/// last character's column + 1 (an end column points just past the range, as in
-/// SARIF). `pointer` locates OpenAPI nodes, `object` SQL objects.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Location {
-    pub file: String,
-    pub line: u32,
-    pub column: u32,
-    pub end_line: u32,
-    pub end_column: u32,
-    pub pointer: Option<String>,
-    pub object: Option<String>,
-}
+use crate::base::source::SourceMap;
+use crate::base::{locate, Area, Diagnostic, Location, Severity};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Related {
@@ -155,5 +35,35 @@ impl Finding {
             &self.rule,
             &self.message,
         )
+    }
+}
+
+impl Finding {
+    /// The finding a diagnostic becomes, at the severity the configuration
+    /// decided, located in the run's files.
+    pub fn from_diagnostic(
+        diagnostic: Diagnostic,
+        sources: &SourceMap,
+        severity: Severity,
+    ) -> Self {
+        Finding {
+            rule: diagnostic.rule.id.to_owned(),
+            name: diagnostic.rule.name.to_owned(),
+            area: diagnostic.rule.area,
+            severity,
+            message: diagnostic.message,
+            help: diagnostic
+                .help
+                .unwrap_or_else(|| diagnostic.rule.fix.to_owned()),
+            location: locate(sources, &diagnostic.place),
+            related: diagnostic
+                .related
+                .iter()
+                .map(|(place, message)| Related {
+                    message: message.clone(),
+                    location: locate(sources, place),
+                })
+                .collect(),
+        }
     }
 }

@@ -13,10 +13,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-pub use finding::{Area, Finding, Location, Related, Severity};
+pub use crate::base::{Area, Location, Severity};
+pub use crate::link::{Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Unmapped};
+pub use finding::{Finding, Related};
 pub use github::to_github;
 pub use json::{to_json, write_json};
-pub use mapping::{Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Unmapped};
 pub use sarif::to_sarif;
 pub use score::{score, Scores};
 pub use text::{to_text, TextOptions};
@@ -47,7 +48,12 @@ impl Snippet {
     /// The line holding byte `offset` of `file` (at character `column`), or for
     /// a long (minified) line a window of it around the offset: cut by bytes, so
     /// a finding on a 20 MB line costs no more than one on a short line.
-    pub fn at(file: &crate::source::SourceFile, offset: u32, line: u32, column: u32) -> Snippet {
+    pub fn at(
+        file: &crate::base::source::SourceFile,
+        offset: u32,
+        line: u32,
+        column: u32,
+    ) -> Snippet {
         let text = &file.text;
         let (start, end) = file.lines.line_bounds(text, line);
         if end - start <= 2 * SNIPPET_WINDOW {
@@ -57,13 +63,13 @@ impl Snippet {
             };
         }
         let offset = (offset as usize).clamp(start, end);
-        let from = crate::source::floor_char_boundary(
+        let from = crate::base::source::floor_char_boundary(
             text,
             offset.saturating_sub(SNIPPET_WINDOW).max(start),
         );
-        let to = crate::source::floor_char_boundary(text, (offset + SNIPPET_WINDOW).min(end));
+        let to = crate::base::source::floor_char_boundary(text, (offset + SNIPPET_WINDOW).min(end));
         let before = text
-            .get(from..crate::source::floor_char_boundary(text, offset))
+            .get(from..crate::base::source::floor_char_boundary(text, offset))
             .map_or(0, |part| part.chars().count());
         Snippet {
             text: text.get(from..to).unwrap_or("").to_owned(),

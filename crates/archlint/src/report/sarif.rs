@@ -1,10 +1,11 @@
 //! SARIF 2.1.0, as GitHub code scanning accepts it: every rule with its help
 //! text, results with regions (columns in Unicode code points, as we count them).
 
+use crate::base::RuleMeta;
+use crate::rules::RULES;
 use serde_json::{json, Value};
 
 use super::{Finding, Location, Report, Severity};
-use crate::rules::{RuleMeta, RULES};
 
 pub fn to_sarif(report: &Report) -> String {
     let rules: Vec<&RuleMeta> = RULES.iter().map(|rule| rule.meta()).collect();

@@ -6,7 +6,7 @@
 //! description runs at the speed of `serde_json::Value`.
 
 use super::{find_duplicates, Member, Node, Number, ParseError, Parsed, Value, MAX_DEPTH};
-use crate::source::Span;
+use crate::base::source::Span;
 
 pub fn parse_json(text: &str) -> Parsed {
     let mut parser = JsonParser {

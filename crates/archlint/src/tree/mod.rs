@@ -9,7 +9,7 @@ mod json;
 pub mod pointer;
 mod yaml;
 
-use crate::source::Span;
+use crate::base::source::Span;
 
 pub use json::parse_json;
 pub use yaml::parse_yaml;

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
 
 use super::{find_duplicates, Member, Node, Number, ParseError, Parsed, Value, MAX_DEPTH};
-use crate::source::Span;
+use crate::base::source::Span;
 
 /// Nodes that alias expansion may add beyond the document's own, on top of half its
 /// size in bytes: generous for real reuse of anchors, fatal for alias bombs.

@@ -1,7 +1,8 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Operation};
-use crate::rules::api::{literal_segments, scopes};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::openapi::paths::literal_segments;
+use crate::openapi::Operation;
+use crate::rules::api::auth::scopes;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -68,7 +69,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             .as_ref()
             .unwrap_or(&operation.at)
             .place();
-        out.emit(Diagnostic::new(out.rule(), place, message));
+        out.report(place, message);
     }
 }
 

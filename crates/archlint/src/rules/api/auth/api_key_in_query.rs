@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -59,10 +58,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "security scheme `{}` sends its API key `{key}` in the query string",
             scheme.name
         );
-        out.emit(Diagnostic::new(
-            out.rule(),
-            scheme.at.place_at("in").place(),
-            message,
-        ));
+        out.report(scheme.at.place_at("in").place(), message);
     }
 }

@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
+use crate::base::Emitter;
 use crate::rules::api::Grouped;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -60,6 +59,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "the `Authorization` header is declared as a parameter (by {}), which OpenAPI ignores",
             context.api.describe_operations(&operations)
         );
-        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        out.report(at.place(), message);
     }
 }

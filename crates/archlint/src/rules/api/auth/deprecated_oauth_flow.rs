@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -67,7 +66,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                     "OAuth scheme `{}` offers the `{flow}` flow, removed in OAuth 2.1",
                     scheme.name
                 );
-                out.emit(Diagnostic::new(out.rule(), at.place(), message));
+                out.report(at.place(), message);
             }
         }
     }

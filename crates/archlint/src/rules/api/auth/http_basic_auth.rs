@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -55,11 +54,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 "security scheme `{}` uses HTTP Basic: the password travels with every request",
                 scheme.name
             );
-            out.emit(Diagnostic::new(
-                out.rule(),
-                scheme.at.place_at("scheme").place(),
-                message,
-            ));
+            out.report(scheme.at.place_at("scheme").place(), message);
         }
     }
 }

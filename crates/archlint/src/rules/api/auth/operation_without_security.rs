@@ -1,7 +1,7 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Operation};
-use crate::report::Severity;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::base::Severity;
+use crate::openapi::Operation;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -87,7 +87,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 api.operations.len()
             );
             let place = api.root.place_of("openapi");
-            out.emit(Diagnostic::new(out.rule(), place, message).severity(severity(writes > 0)));
+            out.report(place, message).severity(severity(writes > 0));
         }
         return;
     }
@@ -98,9 +98,8 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 .as_ref()
                 .unwrap_or(&operation.at)
                 .place();
-            let diagnostic = Diagnostic::new(out.rule(), place, message)
+            out.report(place, message)
                 .severity(severity(operation.method.is_write()));
-            out.emit(diagnostic);
         }
     }
 }

@@ -1,6 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, SecurityRequirement};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::openapi::SecurityRequirement;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -76,7 +76,7 @@ fn check_requirement(
             let message = format!(
                 "security requirement names `{name}`, which is not a defined security scheme"
             );
-            out.emit(Diagnostic::new(out.rule(), place, message));
+            out.report(place, message);
             continue;
         };
         if scheme.kind != Some("oauth2") {
@@ -93,7 +93,7 @@ fn check_requirement(
             if !declared {
                 let message =
                     format!("scope `{scope}` is not declared by any flow of OAuth scheme `{name}`");
-                out.emit(Diagnostic::new(out.rule(), place.clone(), message));
+                out.report(place.clone(), message);
             }
         }
     }

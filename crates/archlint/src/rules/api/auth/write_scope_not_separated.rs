@@ -1,9 +1,8 @@
+use crate::base::Emitter;
+use crate::openapi::{Method, Operation};
+use crate::rules::api::auth::scopes;
+use crate::rules::ApiContext;
 use std::collections::HashMap;
-
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Method, Operation};
-use crate::rules::api::scopes;
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -66,7 +65,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         match &operation.security_at {
             Some(own) => {
                 let message = format!("write operation `{}` {problem}", operation.label());
-                out.emit(Diagnostic::new(out.rule(), own.place(), message));
+                out.report(own.place(), message);
             }
             None => inherited.push(index),
         }
@@ -76,7 +75,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "the document's security gives write operations no write scope ({})",
             context.api.describe_operations(&inherited)
         );
-        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        out.report(at.place(), message);
     }
 }
 

@@ -1,9 +1,9 @@
+use crate::base::Emitter;
+use crate::openapi::{Method, Operation};
+use crate::rules::ApiContext;
 use std::collections::HashMap;
 
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Method, Operation};
 use crate::rules::api::{documents_status, has_header};
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -65,9 +65,8 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             operation.label(),
             get.label()
         );
-        let diagnostic = Diagnostic::new(out.rule(), operation.at.place(), message)
+        out.report(operation.at.place(), message)
             .related(get.at.place(), "the ETag is returned here");
-        out.emit(diagnostic);
     }
 }
 

@@ -1,8 +1,9 @@
+use crate::base::Emitter;
+use crate::openapi::{Method, Operation, Response};
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::openapi::{ApiContext, Method, Operation, Response};
 use crate::rules::api::{has_header, report_gaps};
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Method};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::openapi::Method;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -56,7 +56,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 "`{}` has a request body, which intermediaries may drop",
                 operation.label()
             );
-            out.emit(Diagnostic::new(out.rule(), body.place(), message));
+            out.report(body.place(), message);
         }
     }
 }

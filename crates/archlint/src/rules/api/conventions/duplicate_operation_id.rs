@@ -1,8 +1,6 @@
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 use std::collections::HashMap;
-
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -64,8 +62,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             operation.label(),
             first.label()
         );
-        let diagnostic = Diagnostic::new(out.rule(), operation.at.place_of("operationId"), message)
+        out.report(operation.at.place_of("operationId"), message)
             .related(first.at.place_of("operationId"), "first use");
-        out.emit(diagnostic);
     }
 }

@@ -1,9 +1,7 @@
+use crate::base::Emitter;
+use crate::openapi::paths::literal_segments;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
-
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::api::literal_segments;
-use crate::rules::Emitter;
 
 use super::{usual_case, Case};
 
@@ -66,9 +64,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 case.describe(),
                 usual.describe()
             );
-            let at =
-                super::path_key(context, operation.path).unwrap_or_else(|| operation.at.clone());
-            out.emit(Diagnostic::new(out.rule(), at.place(), message));
+            let at = context
+                .api
+                .path_key(operation.path)
+                .unwrap_or_else(|| operation.at.clone());
+            out.report(at.place(), message);
         }
     }
 }

@@ -1,7 +1,7 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Role};
+use crate::base::Emitter;
+use crate::openapi::Role;
 use crate::rules::api::{all_schemas, Grouped};
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 use super::{usual_case, Case};
 
@@ -73,6 +73,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             case.describe(),
             usual.describe()
         );
-        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        out.report(at.place(), message);
     }
 }

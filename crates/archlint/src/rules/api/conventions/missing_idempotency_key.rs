@@ -1,6 +1,7 @@
-use crate::openapi::{ApiContext, Method, Operation};
+use crate::base::Emitter;
+use crate::openapi::{Method, Operation};
 use crate::rules::api::{documents_status, report_gaps};
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does

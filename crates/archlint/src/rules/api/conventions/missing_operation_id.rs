@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -50,6 +49,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .filter(|operation| operation.operation_id.is_none())
     {
         let message = format!("`{}` has no operationId", operation.label());
-        out.emit(Diagnostic::new(out.rule(), operation.at.place(), message));
+        out.report(operation.at.place(), message);
     }
 }

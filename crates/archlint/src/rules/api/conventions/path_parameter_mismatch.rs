@@ -1,6 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Operation};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::openapi::Operation;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -61,7 +61,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                     "`{}` uses `{{{variable}}}` but declares no path parameter `{variable}`",
                     operation.label()
                 );
-                out.emit(Diagnostic::new(out.rule(), operation.at.place(), message));
+                out.report(operation.at.place(), message);
             }
         }
         report_unused(operation, &variables, out);
@@ -79,7 +79,7 @@ fn report_unused(operation: &Operation<'_>, variables: &[&str], out: &mut Emitte
             "path parameter `{}` does not appear in the path `{}`",
             parameter.name, operation.path
         );
-        out.emit(Diagnostic::new(out.rule(), parameter.at.place(), message));
+        out.report(parameter.at.place(), message);
     }
 }
 

@@ -1,11 +1,9 @@
+use crate::base::Emitter;
+use crate::openapi::paths::{is_template, path_version};
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::api::is_template;
-use crate::rules::api::versioning::path_version;
-use crate::rules::words::name_words;
-use crate::rules::Emitter;
+use crate::base::words::name_words;
 
 crate::declare_rule! {
     /// ## What it does
@@ -82,9 +80,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 "collection `{collection}` in `{}` is singular; collections read better plural",
                 operation.path
             );
-            let at =
-                super::path_key(context, operation.path).unwrap_or_else(|| operation.at.clone());
-            out.emit(Diagnostic::new(out.rule(), at.place(), message));
+            let at = context
+                .api
+                .path_key(operation.path)
+                .unwrap_or_else(|| operation.at.clone());
+            out.report(at.place(), message);
         }
     }
 }

@@ -1,7 +1,7 @@
-use crate::diagnostic::Diagnostic;
+use crate::base::Emitter;
 use crate::openapi::schemas::is_array;
-use crate::openapi::{ApiContext, NodeAt};
-use crate::rules::Emitter;
+use crate::openapi::NodeAt;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -72,5 +72,5 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         "success responses are bare JSON arrays, which cannot gain paging fields later ({})",
         context.api.describe_operations(&operations)
     );
-    out.emit(Diagnostic::new(out.rule(), first.place(), message));
+    out.report(first.place(), message);
 }

@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -48,7 +47,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for (path, at) in paths.entries() {
         if path.len() > 1 && path.ends_with('/') {
             let message = format!("path `{path}` ends with a slash");
-            out.emit(Diagnostic::new(out.rule(), at.place(), message));
+            out.report(at.place(), message);
         }
     }
 }

@@ -1,10 +1,9 @@
+use crate::base::Emitter;
+use crate::openapi::paths::literal_segments;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::api::literal_segments;
-use crate::rules::words::name_words;
-use crate::rules::Emitter;
+use crate::base::words::name_words;
 
 crate::declare_rule! {
     /// ## What it does
@@ -67,8 +66,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "path `{}` names an action (`{segment}`) instead of a resource",
             operation.path
         );
-        let at = super::path_key(context, operation.path).unwrap_or_else(|| operation.at.clone());
-        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        let at = context
+            .api
+            .path_key(operation.path)
+            .unwrap_or_else(|| operation.at.clone());
+        out.report(at.place(), message);
     }
 }
 

@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -60,7 +59,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             .is_some_and(|value| value.as_str().is_none_or(|text| !text.trim().is_empty()));
         if !present {
             let message = format!("`info` has no `{field}`");
-            out.emit(Diagnostic::new(out.rule(), info.place(), message));
+            out.report(info.place(), message);
         }
     }
 }

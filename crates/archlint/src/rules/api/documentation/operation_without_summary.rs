@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::report::Severity;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::base::Severity;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -61,8 +60,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 Severity::Warning,
             )
         };
-        let diagnostic =
-            Diagnostic::new(out.rule(), operation.at.place(), message).severity(severity);
-        out.emit(diagnostic);
+        out.report(operation.at.place(), message).severity(severity);
     }
 }

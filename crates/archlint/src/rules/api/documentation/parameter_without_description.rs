@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
+use crate::base::Emitter;
 use crate::rules::api::Grouped;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -62,6 +61,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             parameter.name,
             context.api.describe_operations(&operations)
         );
-        out.emit(Diagnostic::new(out.rule(), parameter.at.place(), message));
+        out.report(parameter.at.place(), message);
     }
 }

@@ -1,9 +1,8 @@
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 use std::collections::BTreeSet;
 
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
-use crate::source::FileId;
+use crate::base::source::FileId;
 use crate::tree::{pointer, Node, Value};
 
 crate::declare_rule! {
@@ -80,7 +79,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         for (name, component) in entries.entries() {
             if !used(&component.pointer) {
                 let message = format!("component `{section}/{name}` is never used");
-                out.emit(Diagnostic::new(out.rule(), component.place(), message));
+                out.report(component.place(), message);
             }
         }
     }
@@ -107,7 +106,7 @@ fn check_security_schemes(context: &ApiContext<'_>, out: &mut Emitter) {
     for (name, scheme) in schemes.entries() {
         if !named.contains(name) {
             let message = format!("security scheme `{name}` is never required by any operation");
-            out.emit(Diagnostic::new(out.rule(), scheme.place(), message));
+            out.report(scheme.place(), message);
         }
     }
 }

@@ -1,8 +1,7 @@
+use crate::base::Emitter;
+use crate::openapi::{MediaType, NodeAt};
+use crate::rules::ApiContext;
 use std::collections::HashMap;
-
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, MediaType, NodeAt};
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -72,9 +71,8 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                     body.media.name,
                     context.api.describe_usage(body.first_operation, body.operations)
                 );
-                let diagnostic = Diagnostic::new(out.rule(), body.media.at.place(), message)
+                out.report(body.media.at.place(), message)
                     .related(problem.clone(), "problem+json used here");
-                out.emit(diagnostic);
             }
         }
         None => check_envelopes(context, &bodies, out),
@@ -153,9 +151,8 @@ fn check_envelopes<'a>(context: &ApiContext<'a>, bodies: &[ErrorBody<'_, 'a>], o
             context.api.describe_usage(*first, *operations),
             envelope.1.join(", ")
         );
-        let diagnostic = Diagnostic::new(out.rule(), schema.place(), message)
+        out.report(schema.place(), message)
             .related(envelope.0.place(), "the usual error envelope");
-        out.emit(diagnostic);
     }
 }
 

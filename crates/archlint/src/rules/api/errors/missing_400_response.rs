@@ -1,6 +1,7 @@
-use crate::openapi::{ApiContext, Operation};
+use crate::base::Emitter;
+use crate::openapi::Operation;
 use crate::rules::api::documents_status;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,8 @@
-use crate::openapi::{ApiContext, Operation};
-use crate::rules::api::{documents_status, scopes};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::openapi::Operation;
+use crate::rules::api::auth::scopes;
+use crate::rules::api::documents_status;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
-use crate::openapi::ApiContext;
+use crate::base::Emitter;
 use crate::rules::api::report_gaps;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does

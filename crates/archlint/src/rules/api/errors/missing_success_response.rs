@@ -1,10 +1,11 @@
+use crate::base::Emitter;
+use crate::openapi::paths::is_item_path;
+use crate::openapi::{Method, Operation};
+use crate::rules::api::documents_status;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Method, Operation};
-use crate::report::Severity;
-use crate::rules::api::{documents_status, is_item_path};
-use crate::rules::Emitter;
+use crate::base::Severity;
 
 crate::declare_rule! {
     /// ## What it does
@@ -59,7 +60,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             continue;
         };
         let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
-        out.emit(Diagnostic::new(out.rule(), at.place(), message).severity(severity));
+        out.report(at.place(), message).severity(severity);
     }
 }
 

@@ -11,21 +11,6 @@ pub mod missing_4xx_response;
 pub mod missing_auth_error_response;
 pub mod missing_server_error_response;
 pub mod missing_success_response;
+mod responses;
 
-use crate::diagnostic::Diagnostic;
-use crate::openapi::Operation;
-use crate::rules::Emitter;
-
-/// Whether the operation documents any client error (`4xx` or `4XX`).
-pub(crate) fn has_client_error(operation: &Operation<'_>) -> bool {
-    operation
-        .responses
-        .iter()
-        .any(|response| response.class() == Some(4))
-}
-
-/// Reports at the operation's `responses` (or the operation, when absent).
-pub(crate) fn report_at_responses(out: &mut Emitter, operation: &Operation<'_>, message: String) {
-    let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
-    out.emit(Diagnostic::new(out.rule(), at.place(), message));
-}
+pub(crate) use responses::{has_client_error, report_at_responses};

@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
+use crate::base::Emitter;
 use crate::rules::api::Grouped;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 use super::Style;
 
@@ -97,8 +96,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 first_usual.name
             )
         };
-        let diagnostic = Diagnostic::new(out.rule(), parameter.at.place(), message)
+        out.report(parameter.at.place(), message)
             .related(first_usual.at.place(), "the usual pagination");
-        out.emit(diagnostic);
     }
 }

@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
+use crate::base::Emitter;
 use crate::rules::api::Grouped;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 use super::Style;
 
@@ -65,6 +64,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             style.describe(),
             context.api.describe_operations(&operations)
         );
-        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        out.report(at.place(), message);
     }
 }

@@ -1,7 +1,7 @@
-use crate::diagnostic::Diagnostic;
+use crate::base::Emitter;
 use crate::openapi::schemas::{is_array, types};
-use crate::openapi::{ApiContext, NodeAt, Operation, Parameter};
-use crate::rules::Emitter;
+use crate::openapi::{NodeAt, Operation, Parameter};
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -116,7 +116,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                         operation.label()
                     )
                 };
-                out.emit(Diagnostic::new(out.rule(), collection.place(), message));
+                out.report(collection.place(), message);
             }
         }
     }
@@ -127,7 +127,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             context.api.describe_operations(&size.operations)
         );
         let help = "Give the page-size parameter a `maximum` (for example 100) and a `default`.";
-        out.emit(Diagnostic::new(out.rule(), size.at.place(), message).help(help));
+        out.report(size.at.place(), message).help(help);
     }
 }
 

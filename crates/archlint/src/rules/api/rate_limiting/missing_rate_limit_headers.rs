@@ -1,8 +1,8 @@
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::openapi::ApiContext;
 use crate::rules::api::{report_gaps, response_headers};
-use crate::rules::Emitter;
 
 use super::is_rate_limit_header;
 

@@ -1,9 +1,8 @@
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
 use crate::rules::api::response_headers;
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -65,7 +64,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 "429 response of `{}` does not tell clients when to retry (no `Retry-After` header)",
                 operation.label()
             );
-            out.emit(Diagnostic::new(out.rule(), response.at.place(), message));
+            out.report(response.at.place(), message);
         }
     }
 }

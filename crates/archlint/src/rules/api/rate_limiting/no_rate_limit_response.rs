@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -60,10 +59,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .any(|response| response.status == "429" || response.status == "4XX");
     if !documented {
         let message = format!("none of the {} operations documents a 429 response: clients cannot know the API is rate limited", api.operations.len());
-        out.emit(Diagnostic::new(
-            out.rule(),
-            api.root.place_of("paths"),
-            message,
-        ));
+        out.report(api.root.place_of("paths"), message);
     }
 }

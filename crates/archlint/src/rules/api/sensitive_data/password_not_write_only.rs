@@ -1,7 +1,7 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Role};
-use crate::rules::words::{sensitive_name, Sensitive};
-use crate::rules::Emitter;
+use crate::base::words::{sensitive_name, Sensitive};
+use crate::base::Emitter;
+use crate::openapi::Role;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -51,10 +51,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             continue;
         }
         let message = format!("password property `{name}` is not marked `writeOnly: true`");
-        out.emit(Diagnostic::new(
-            out.rule(),
-            schema_use.schema.place(),
-            message,
-        ));
+        out.report(schema_use.schema.place(), message);
     }
 }

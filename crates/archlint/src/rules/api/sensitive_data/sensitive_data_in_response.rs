@@ -1,8 +1,8 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Role};
-use crate::report::Severity;
-use crate::rules::words::{sensitive_name, Sensitive};
-use crate::rules::Emitter;
+use crate::base::words::{sensitive_name, Sensitive};
+use crate::base::Emitter;
+use crate::base::Severity;
+use crate::openapi::Role;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -67,8 +67,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "response property `{name}` returns {} (returned by {users})",
             sensitive.describe()
         );
-        let diagnostic =
-            Diagnostic::new(out.rule(), schema_use.schema.place(), message).severity(severity);
-        out.emit(diagnostic);
+        out.report(schema_use.schema.place(), message)
+            .severity(severity);
     }
 }

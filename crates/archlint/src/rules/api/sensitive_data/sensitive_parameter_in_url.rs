@@ -1,11 +1,10 @@
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::diagnostic::Diagnostic;
+use crate::base::words::sensitive_name;
+use crate::base::Severity;
 use crate::openapi::schemas::types;
-use crate::openapi::ApiContext;
-use crate::report::Severity;
-use crate::rules::words::sensitive_name;
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -82,7 +81,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 operation.label(),
                 sensitive.describe()
             );
-            out.emit(Diagnostic::new(out.rule(), parameter.at.place(), message).severity(severity));
+            out.report(parameter.at.place(), message).severity(severity);
         }
     }
 }

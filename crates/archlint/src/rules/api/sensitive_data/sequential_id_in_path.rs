@@ -1,9 +1,8 @@
-use crate::diagnostic::Diagnostic;
+use crate::base::words::name_words;
+use crate::base::Emitter;
 use crate::openapi::schemas::types;
-use crate::openapi::ApiContext;
 use crate::rules::api::Grouped;
-use crate::rules::words::name_words;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -70,7 +69,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "path parameter `{name}` is a sequential integer id (used by {})",
             context.api.describe_operations(&operations)
         );
-        out.emit(Diagnostic::new(out.rule(), at.place(), message));
+        out.report(at.place(), message);
     }
 }
 

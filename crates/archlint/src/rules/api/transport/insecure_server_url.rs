@@ -1,6 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Server};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::openapi::Server;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -58,7 +58,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             continue;
         }
         let message = format!("server `{}` is reached over plain HTTP", server.url);
-        out.emit(Diagnostic::new(out.rule(), server.at.place(), message));
+        out.report(server.at.place(), message);
     }
 }
 

@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -53,5 +52,5 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .unwrap_or_else(|| api.root.place_at("openapi"))
         .place();
     let message = "no servers are declared: clients cannot tell where (or whether over HTTPS) the API is served".to_owned();
-    out.emit(Diagnostic::new(out.rule(), place, message));
+    out.report(place, message);
 }

@@ -1,7 +1,8 @@
+use crate::base::Emitter;
 use crate::openapi::schemas::types;
-use crate::openapi::{ApiContext, NodeAt};
+use crate::openapi::NodeAt;
 use crate::rules::api::{first_schema, report_gaps, Grouped};
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 use crate::tree::Node;
 
 crate::declare_rule! {

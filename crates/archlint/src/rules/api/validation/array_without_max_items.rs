@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
+use crate::base::Emitter;
 use crate::openapi::schemas::is_array;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -53,6 +52,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             continue;
         }
         let message = super::request_message(context, schema_use, "maxItems");
-        out.emit(Diagnostic::new(out.rule(), schema.place(), message));
+        out.report(schema.place(), message);
     }
 }

@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
+use crate::base::Emitter;
 use crate::openapi::validate::{describe_value, matches_type};
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -65,7 +64,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 value.node.kind(),
                 crate::openapi::schemas::types(schema).join(" or ")
             );
-            out.emit(Diagnostic::new(out.rule(), value.place(), message));
+            out.report(value.place(), message);
         }
     }
 }

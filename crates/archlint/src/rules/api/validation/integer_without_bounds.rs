@@ -1,7 +1,7 @@
-use crate::diagnostic::Diagnostic;
+use crate::base::Emitter;
 use crate::openapi::schemas::types;
-use crate::openapi::{ApiContext, NodeAt};
-use crate::rules::Emitter;
+use crate::openapi::NodeAt;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -46,11 +46,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             continue;
         };
         let message = super::request_message(context, schema_use, missing);
-        out.emit(Diagnostic::new(
-            out.rule(),
-            schema_use.schema.place(),
-            message,
-        ));
+        out.report(schema_use.schema.place(), message);
     }
 }
 

@@ -1,9 +1,9 @@
+use crate::base::Emitter;
+use crate::openapi::NodeAt;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
 
-use crate::diagnostic::Diagnostic;
 use crate::openapi::validate::first_violation;
-use crate::openapi::{ApiContext, NodeAt};
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -60,9 +60,9 @@ impl<'a> Examiner<'_, 'a> {
         if !self.seen.insert((example.identity(), schema.identity())) {
             return;
         }
-        if let Some(problem) = first_violation(self.context, example.node, schema) {
+        if let Some(problem) = first_violation(self.context.documents, example.node, schema) {
             let message = format!("example does not match its schema: {problem}");
-            out.emit(Diagnostic::new(out.rule(), example.place(), message));
+            out.report(example.place(), message);
         }
     }
 }

@@ -5,31 +5,10 @@ pub mod array_without_max_items;
 pub mod enum_type_mismatch;
 pub mod integer_without_bounds;
 pub mod invalid_example;
+mod messages;
 pub mod required_property_undefined;
 pub mod string_without_max_length;
 pub mod unanchored_pattern;
 pub mod writable_server_field;
 
-use crate::openapi::{ApiContext, Role, SchemaUse};
-
-/// "request property `name` of `POST /users` has no maxLength", or, for a
-/// shared schema, "... has no maxLength (accepted by 3 operations, such as ...)".
-pub(crate) fn request_message(
-    context: &ApiContext<'_>,
-    schema_use: &SchemaUse<'_>,
-    missing: &str,
-) -> String {
-    let subject = match schema_use.role {
-        Role::Property(name) => format!("request property `{name}`"),
-        Role::Parameter(name, location) => format!("{location} parameter `{name}`"),
-        Role::Other => "request value".to_owned(),
-    };
-    let users = context
-        .api
-        .describe_usage(schema_use.first_operation, schema_use.operation_count);
-    if schema_use.operation_count > 1 {
-        format!("{subject} has no {missing} (accepted by {users})")
-    } else {
-        format!("{subject} of {users} has no {missing}")
-    }
-}
+pub(crate) use messages::request_message;

@@ -1,8 +1,6 @@
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 use std::collections::HashSet;
-
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
 
 crate::declare_rule! {
     /// ## What it does
@@ -77,7 +75,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             if properties.get(name).is_none() {
                 let message =
                     format!("`required` names `{name}`, which is not a declared property");
-                out.emit(Diagnostic::new(out.rule(), item.place(), message));
+                out.report(item.place(), message);
             }
         }
     }

@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -57,6 +56,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         let message = format!(
             "pattern `{text}` is not anchored (`^...$`), so it matches anywhere in the value"
         );
-        out.emit(Diagnostic::new(out.rule(), pattern.place(), message));
+        out.report(pattern.place(), message);
     }
 }

@@ -1,8 +1,8 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::{ApiContext, Method, NodeAt};
+use crate::base::words::name_words;
+use crate::base::Emitter;
+use crate::openapi::{Method, NodeAt};
 use crate::rules::api::Grouped;
-use crate::rules::words::name_words;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -78,7 +78,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "server-managed `{name}` is writable in the request body of {} (not readOnly)",
             context.api.describe_operations(&operations)
         );
-        out.emit(Diagnostic::new(out.rule(), property.place(), message));
+        out.report(property.place(), message);
     }
 }
 

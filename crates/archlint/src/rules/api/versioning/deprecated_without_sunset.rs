@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
+use crate::base::Emitter;
 use crate::rules::api::has_header;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -76,6 +75,6 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             operation.label()
         );
         let place = operation.at.place_of("deprecated");
-        out.emit(Diagnostic::new(out.rule(), place, message));
+        out.report(place, message);
     }
 }

@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -50,12 +49,12 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     };
     let Some(text) = version.node.as_str() else {
         let message = "`info.version` should be a string such as \"1.0.0\"".to_owned();
-        out.emit(Diagnostic::new(out.rule(), version.place(), message));
+        out.report(version.place(), message);
         return;
     };
     if !is_semver(text) && !is_date(text) {
         let message = format!("`info.version` is `{text}`, not a semantic version");
-        out.emit(Diagnostic::new(out.rule(), version.place(), message));
+        out.report(version.place(), message);
     }
 }
 

@@ -1,8 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
-
 use super::Strategy;
+use crate::base::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -72,11 +70,9 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         } else {
             continue;
         };
-        out.emit(
-            Diagnostic::new(out.rule(), other.at.place(), message).related(
-                first.at.place(),
-                format!("`{}` first used here", first.label),
-            ),
+        out.report(other.at.place(), message).related(
+            first.at.place(),
+            format!("`{}` first used here", first.label),
         );
     }
 }

@@ -1,7 +1,6 @@
+use crate::base::Emitter;
 use crate::config::VersioningPolicy;
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -60,5 +59,5 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .unwrap_or_else(|| api.root.place_at("info"))
         .place();
     let message = "no operation carries an API version (no `/v1` in servers or paths, no version header or media type)".to_owned();
-    out.emit(Diagnostic::new(out.rule(), place, message));
+    out.report(place, message);
 }

@@ -1,7 +1,6 @@
+use crate::base::Emitter;
 use crate::config::VersioningPolicy;
-use crate::diagnostic::Diagnostic;
-use crate::openapi::ApiContext;
-use crate::rules::Emitter;
+use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -65,7 +64,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             found.strategy.describe(),
             policy_name(policy)
         );
-        out.emit(Diagnostic::new(out.rule(), found.at.place(), message));
+        out.report(found.at.place(), message);
     }
     let required_missing = policy != VersioningPolicy::None
         && !evidence.iter().any(|found| found.strategy.matches(policy));
@@ -75,7 +74,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             policy_name(policy)
         );
         let place = context.api.root.place_of("info");
-        out.emit(Diagnostic::new(out.rule(), place, message));
+        out.report(place, message);
     }
 }
 

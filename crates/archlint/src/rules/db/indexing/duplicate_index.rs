@@ -1,8 +1,7 @@
-use crate::diagnostic::Diagnostic;
-use crate::model::DbContext;
-use crate::model::Key;
-use crate::rules::db::index_label;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::index_label;
+use crate::schema::Key;
 
 crate::declare_rule! {
     /// ## What it does
@@ -83,11 +82,9 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     Some(name) => format!("DROP INDEX CONCURRENTLY {name};"),
                     None => "Drop the duplicate index.".to_owned(),
                 };
-                out.emit(
-                    Diagnostic::new(out.rule(), index.place.clone(), message)
-                        .help(help)
-                        .related(place, "the index it duplicates"),
-                );
+                out.report(index.place.clone(), message)
+                    .help(help)
+                    .related(place, "the index it duplicates");
             }
         }
     }

@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{index_likes, leads_with};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{index_likes, leads_with};
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -77,10 +77,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 key.columns.join("_"),
                 table.name
             );
-            out.emit(
-                crate::diagnostic::Diagnostic::new(out.rule(), key.place.clone(), message)
-                    .help(help),
-            );
+            out.report(key.place.clone(), message).help(help);
         }
     }
 }

@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{index_label, report};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::index_label;
 
 crate::declare_rule! {
     /// ## What it does
@@ -53,7 +53,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     index_label(index),
                     table.name
                 );
-                report(out, &index.place, message);
+                out.report(index.place.clone(), message);
             }
         }
     }

@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{base_type, index_label, report};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{base_type, index_label};
 
 crate::declare_rule! {
     /// ## What it does
@@ -56,7 +56,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     table.name,
                     column.name
                 );
-                report(out, &index.place, message);
+                out.report(index.place.clone(), message);
             }
         }
     }

@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{index_likes, report};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::index_likes;
 
 crate::declare_rule! {
     /// ## What it does
@@ -58,7 +58,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "{} on `{}` includes nullable `{first}`: rows with NULL there never conflict",
                     key.label, table.name
                 );
-                report(out, key.place, message);
+                out.report(key.place.clone(), message);
             }
         }
     }

@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::model::DbContext;
-use crate::rules::db::{index_label, index_likes};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{index_label, index_likes};
 
 crate::declare_rule! {
     /// ## What it does
@@ -66,10 +65,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     longer.label,
                     longer.columns.join(", ")
                 );
-                out.emit(
-                    Diagnostic::new(out.rule(), index.place.clone(), message)
-                        .related(longer.place.clone(), "the index that covers it"),
-                );
+                out.report(index.place.clone(), message)
+                    .related(longer.place.clone(), "the index that covers it");
             }
         }
     }

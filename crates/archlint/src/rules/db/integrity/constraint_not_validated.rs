@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report_with_fix;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -64,7 +63,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 Some(name) => format!("ALTER TABLE {} VALIDATE CONSTRAINT {name};", table.name),
                 None => "ALTER TABLE ... VALIDATE CONSTRAINT ...;".to_owned(),
             };
-            report_with_fix(out, place, message, fix);
+            out.report(place.clone(), message).help(fix);
         }
     }
 }

@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::base_type;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::base_type;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -80,10 +80,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     ref_column.name,
                     ref_column.data_type
                 );
-                out.emit(
-                    crate::diagnostic::Diagnostic::new(out.rule(), column.place.clone(), message)
-                        .related(ref_column.place.clone(), "the referenced column"),
-                );
+                out.report(column.place.clone(), message)
+                    .related(ref_column.place.clone(), "the referenced column");
             }
         }
     }

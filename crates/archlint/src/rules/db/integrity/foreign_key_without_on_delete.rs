@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -51,7 +50,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 table.name,
                 key.ref_table
             );
-            report(out, &key.place, message);
+            out.report(key.place.clone(), message);
         }
     }
 }

@@ -1,6 +1,6 @@
-use crate::model::{DbContext, Schema, Table};
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{Schema, Table};
 
 crate::declare_rule! {
     /// ## What it does
@@ -84,7 +84,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 column.name,
                 target.name
             );
-            report(out, &column.place, message);
+            out.report(column.place.clone(), message);
         }
         return;
     }
@@ -93,7 +93,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             "`{}.{}` looks like a reference to `{}` but has no foreign key",
             table.name, column.name, target.name
         );
-        report(out, &column.place, message);
+        out.report(column.place.clone(), message);
     }
 }
 

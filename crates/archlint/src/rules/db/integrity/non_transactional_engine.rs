@@ -1,6 +1,6 @@
-use crate::model::{DbContext, Table};
-use crate::rules::db::report_with_fix;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::Table;
 
 crate::declare_rule! {
     /// ## What it does
@@ -63,6 +63,6 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             table.engine.as_deref().unwrap_or("?")
         );
         let fix = format!("ALTER TABLE {} ENGINE=InnoDB;", table.name);
-        report_with_fix(out, &table.place, message, fix);
+        out.report(table.place.clone(), message).help(fix);
     }
 }

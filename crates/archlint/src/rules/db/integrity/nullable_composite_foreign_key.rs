@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -68,7 +67,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     table.name,
                     nullable.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")
                 );
-                report(out, &key.place, message);
+                out.report(key.place.clone(), message);
             }
         }
     }

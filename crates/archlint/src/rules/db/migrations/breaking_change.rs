@@ -1,7 +1,7 @@
-use crate::model::{Change, DbContext};
+use crate::base::Emitter;
 use crate::rules::db::migrations::{on_existing_tables, table_name};
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::rules::DbContext;
+use crate::schema::Change;
 
 crate::declare_rule! {
     /// ## What it does
@@ -59,6 +59,6 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             ),
             _ => continue,
         };
-        report(out, &record.place, message);
+        out.report(record.place.clone(), message);
     }
 }

@@ -1,7 +1,7 @@
-use crate::model::{Change, DbContext};
+use crate::base::Emitter;
 use crate::rules::db::migrations::steps;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::rules::DbContext;
+use crate::schema::Change;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -57,9 +57,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             )
         });
         if concurrent {
-            report(
-                out,
-                &step.record.place,
+            out.report(
+                step.record.place.clone(),
                 "CONCURRENTLY cannot run inside a transaction block; this statement fails"
                     .to_owned(),
             );

@@ -1,7 +1,7 @@
-use crate::model::{Change, DbContext};
+use crate::base::Emitter;
 use crate::rules::db::migrations::steps;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::rules::DbContext;
+use crate::schema::Change;
 
 crate::declare_rule! {
     /// ## What it does
@@ -54,7 +54,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 ),
                 _ => continue,
             };
-            report(out, &step.record.place, message);
+            out.report(step.record.place.clone(), message);
         }
     }
 }

@@ -1,7 +1,7 @@
-use crate::model::{Change, DbContext, StatementKind};
+use crate::base::Emitter;
 use crate::rules::db::migrations::steps;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{Change, StatementKind};
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -76,7 +76,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 "this migration locks existing table `{}` without a lock_timeout: it can queue every other query behind it",
                 record.table.as_deref().unwrap_or("?")
             );
-            report(out, &record.place, message);
+            out.report(record.place.clone(), message);
         }
     }
 }

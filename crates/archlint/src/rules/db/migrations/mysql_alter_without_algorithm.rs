@@ -1,7 +1,7 @@
-use crate::model::{Change, DbContext, StatementKind};
+use crate::base::Emitter;
 use crate::rules::db::migrations::table_name;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{Change, StatementKind};
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -68,7 +68,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             .any(|change| matches!(change, Change::Algorithm(_)));
         if structural && !stated {
             let message = format!("ALTER TABLE `{}` does not state ALGORITHM: MySQL may silently copy the whole table", table_name(record));
-            report(out, &record.place, message);
+            out.report(record.place.clone(), message);
         }
     }
 }

@@ -1,6 +1,6 @@
-use crate::model::{Change, ConstraintKind, DbContext};
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{Change, ConstraintKind};
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -70,7 +70,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "SET NOT NULL on `{}.{column}` scans the existing table under an exclusive lock",
                     record.table.as_deref().unwrap_or("?")
                 );
-                report(out, &record.place, message);
+                out.report(record.place.clone(), message);
             }
         }
     }

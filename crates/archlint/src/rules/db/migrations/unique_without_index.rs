@@ -1,7 +1,7 @@
-use crate::model::{Change, ConstraintKind, DbContext};
+use crate::base::Emitter;
 use crate::rules::db::migrations::{on_existing_tables, table_name};
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::rules::DbContext;
+use crate::schema::{Change, ConstraintKind};
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -63,6 +63,6 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             "{what} added to existing table `{}` builds its index while blocking writes",
             table_name(record)
         );
-        report(out, &record.place, message);
+        out.report(record.place.clone(), message);
     }
 }

@@ -1,7 +1,7 @@
-use crate::model::{Change, DbContext};
+use crate::base::Emitter;
 use crate::rules::db::migrations::{on_existing_tables, table_name};
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::rules::DbContext;
+use crate::schema::Change;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -74,7 +74,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 "column `{column}` is added to existing table `{}` with volatile default `{default}`: the table is rewritten under an exclusive lock",
                 table_name(record)
             );
-            report(out, &record.place, message);
+            out.report(record.place.clone(), message);
         }
     }
 }

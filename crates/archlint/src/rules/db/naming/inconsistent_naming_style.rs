@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -113,7 +112,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 off.len(),
                 dominant.label()
             );
-            report(out, &table.place, message);
+            out.report(table.place.clone(), message);
         }
     }
 }

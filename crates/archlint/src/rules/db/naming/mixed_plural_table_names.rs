@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{name_words, report};
-use crate::rules::Emitter;
+use crate::base::words::name_words;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -70,7 +70,7 @@ fn is_plural(name: &str) -> Option<bool> {
 }
 
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
-    let judged: Vec<(&crate::model::Table, bool)> = db
+    let judged: Vec<(&crate::schema::Table, bool)> = db
         .schema
         .tables
         .iter()
@@ -91,7 +91,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
     } else {
         "singular"
     };
-    let exceptions: Vec<&crate::model::Table> = judged
+    let exceptions: Vec<&crate::schema::Table> = judged
         .iter()
         .filter(|(_, is_plural)| *is_plural != majority_plural)
         .map(|(table, _)| *table)
@@ -111,5 +111,5 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
         plural + singular,
         examples.join(", ")
     );
-    report(out, &first.place, message);
+    out.report(first.place.clone(), message);
 }

@@ -1,7 +1,5 @@
-use crate::diagnostic::Place;
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::{Emitter, Place};
+use crate::rules::DbContext;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -125,9 +123,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
     let dialect = db.schema.dialect;
     let mut flag = |kind: &str, name: &str, place: &Place| {
         if reserved(dialect, name) {
-            report(
-                out,
-                place,
+            out.report(
+                place.clone(),
                 format!("{kind} `{name}` is a reserved word and must be quoted everywhere"),
             );
         }

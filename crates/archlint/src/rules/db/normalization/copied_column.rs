@@ -1,6 +1,5 @@
-use crate::diagnostic::Diagnostic;
-use crate::model::DbContext;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -99,10 +98,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "`{}.{}` copies `{}.{}`, which `{}.{fk_column}` already reaches",
                     table.name, column.name, target.name, copied.name, table.name
                 );
-                out.emit(
-                    Diagnostic::new(out.rule(), column.place.clone(), message)
-                        .related(copied.place.clone(), "the original column"),
-                );
+                out.report(column.place.clone(), message)
+                    .related(copied.place.clone(), "the original column");
             }
         }
     }

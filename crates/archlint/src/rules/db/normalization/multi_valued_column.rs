@@ -1,6 +1,7 @@
-use crate::model::DbContext;
-use crate::rules::db::{base_type, name_words, report};
-use crate::rules::Emitter;
+use crate::base::words::name_words;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::base_type;
 
 crate::declare_rule! {
     /// ## What it does
@@ -81,7 +82,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "`{}.{}` is `{}` but its name says it holds several values",
                     table.name, column.name, column.data_type
                 );
-                report(out, &column.place, message);
+                out.report(column.place.clone(), message);
             }
         }
     }

@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -85,7 +84,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "`{}.{}` + `{}` form a polymorphic reference that no foreign key can check",
                     table.name, column.name, id_column.name
                 );
-                report(out, &id_column.place, message);
+                out.report(id_column.place.clone(), message);
             }
         }
     }

@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -88,7 +87,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     members.len(),
                     members.join(", ")
                 );
-                report(out, &column.place, message);
+                out.report(column.place.clone(), message);
                 reported.push(stem);
             }
         }

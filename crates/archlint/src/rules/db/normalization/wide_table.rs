@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 
 crate::declare_rule! {
     /// ## What it does
@@ -47,9 +46,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
         .iter()
         .filter(|table| table.columns.len() > LIMIT)
     {
-        report(
-            out,
-            &table.place,
+        out.report(
+            table.place.clone(),
             format!("table `{}` has {} columns", table.name, table.columns.len()),
         );
     }

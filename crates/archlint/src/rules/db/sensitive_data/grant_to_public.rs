@@ -1,6 +1,6 @@
-use crate::model::{Change, DbContext};
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::Change;
 
 crate::declare_rule! {
     /// ## What it does
@@ -41,9 +41,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
     for record in &db.schema.statements {
         for change in &record.changes {
             if let Change::GrantToPublic { objects } = change {
-                report(
-                    out,
-                    &record.place,
+                out.report(
+                    record.place.clone(),
                     format!("privileges on {objects} are granted to PUBLIC, every role"),
                 );
             }

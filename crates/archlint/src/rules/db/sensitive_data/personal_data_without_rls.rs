@@ -1,7 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::db::sensitive_data::is_personal;
-use crate::rules::Emitter;
+use crate::base::words::is_personal;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -74,6 +73,6 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             "table `{}` holds personal data (`{}`) without row-level security, which other tables use",
             table.name, column.name
         );
-        report(out, &table.place, message);
+        out.report(table.place.clone(), message);
     }
 }

@@ -1,9 +1,8 @@
-use crate::diagnostic::Diagnostic;
-use crate::model::{Column, DbContext};
-use crate::report::Severity;
-use crate::rules::db::base_type;
-use crate::rules::words::{sensitive_name, PROTECTED};
-use crate::rules::Emitter;
+use crate::base::words::{sensitive_name, PROTECTED};
+use crate::base::Emitter;
+use crate::base::Severity;
+use crate::rules::DbContext;
+use crate::schema::{base_type, Column};
 
 crate::declare_rule! {
     /// ## What it does
@@ -75,7 +74,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 "`{}.{}` appears to store {what} in plain text",
                 table.name, column.name
             );
-            out.emit(Diagnostic::new(out.rule(), column.place.clone(), message).severity(severity));
+            out.report(column.place.clone(), message).severity(severity);
         }
     }
 }

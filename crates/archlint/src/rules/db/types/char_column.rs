@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{base_type, report};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::base_type;
 
 crate::declare_rule! {
     /// ## What it does
@@ -62,7 +62,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "`{}.{}` is `{}`: values are padded with spaces",
                     table.name, column.name, column.data_type
                 );
-                report(out, &column.place, message);
+                out.report(column.place.clone(), message);
             }
         }
     }

@@ -1,7 +1,5 @@
-use crate::diagnostic::Place;
-use crate::model::DbContext;
-use crate::rules::db::report;
-use crate::rules::Emitter;
+use crate::base::{Emitter, Place};
+use crate::rules::DbContext;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -49,9 +47,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
     let mut flag = |kind: &str, name: &str, place: &Place| {
         let bare = name.rsplit('.').next().unwrap_or(name);
         if too_long(bare) {
-            report(
-                out,
-                place,
+            out.report(
+                place.clone(),
                 format!(
                     "{kind} name `{bare}` is {} characters long",
                     bare.chars().count()

@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{base_type, report};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::base_type;
 
 crate::declare_rule! {
     /// ## What it does
@@ -64,7 +64,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     "generated key `{}.{}` is `{}`: it runs out at about 2.1 billion ids",
                     table.name, column.name, column.data_type
                 );
-                report(out, &column.place, message);
+                out.report(column.place.clone(), message);
             }
         }
     }

@@ -1,6 +1,6 @@
-use crate::model::DbContext;
-use crate::rules::db::{base_type, report_with_fix};
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::base_type;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -58,7 +58,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 "ALTER TABLE {} ALTER COLUMN {} TYPE jsonb;",
                 table.name, column.name
             );
-            report_with_fix(out, &column.place, message, fix);
+            out.report(column.place.clone(), message).help(fix);
         }
     }
 }

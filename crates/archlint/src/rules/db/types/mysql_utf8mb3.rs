@@ -1,6 +1,5 @@
-use crate::model::DbContext;
-use crate::rules::db::report_with_fix;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -53,7 +52,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 "ALTER TABLE {} CONVERT TO CHARACTER SET utf8mb4;",
                 table.name
             );
-            report_with_fix(out, &table.place, message, fix);
+            out.report(table.place.clone(), message).help(fix);
         }
     }
 }

@@ -1,7 +1,6 @@
-use crate::diagnostic::Diagnostic;
-use crate::model::DbContext;
-use crate::rules::db::base_type;
-use crate::rules::Emitter;
+use crate::base::Emitter;
+use crate::rules::DbContext;
+use crate::schema::base_type;
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -70,5 +69,5 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
         "ALTER TABLE {} ALTER COLUMN {} TYPE text, ADD CONSTRAINT {}_{}_length CHECK (length({}) <= n);",
         table.name, first.name, table.name, first.name, first.name
     );
-    out.emit(Diagnostic::new(out.rule(), first.place.clone(), message).help(help));
+    out.report(first.place.clone(), message).help(help);
 }

@@ -1,0 +1,18 @@
+//! The ground floor: what every other floor uses and nothing above it.
+//!
+//! Source files and their line index (`source`), the loader trait that is the
+//! core's only door to files (`loader`), path globs, data parallelism that
+//! degrades to a loop on WASM, the words of identifiers, and the vocabulary of
+//! findings (`diagnostic`: severities, areas, rule metadata, places, problems,
+//! diagnostics and the emitter rules report through).
+
+pub mod diagnostic;
+pub(crate) mod glob;
+pub mod loader;
+pub(crate) mod parallel;
+pub mod source;
+pub(crate) mod words;
+
+pub use diagnostic::{
+    locate, Area, Diagnostic, Emitter, Location, Place, Problem, RuleMeta, Severity, Side,
+};

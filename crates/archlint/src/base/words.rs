@@ -1,0 +1,196 @@
+//! Reading names: splitting them into words, and recognising the ones that
+//! hold secrets or personal data. Shared by API and database rules so that both
+//! sides agree on what `password_hash` or `cardNumber` means.
+
+/// The lower-case words of a name: `customerEmail` and `customer_email` both
+/// give `["customer", "email"]`.
+pub(crate) fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// What a sensitive name holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Sensitive {
+    /// A password, passphrase, PIN or card security code.
+    Password,
+    PaymentCard,
+    NationalId,
+    /// A secret, token, API key or private key.
+    Secret,
+}
+
+impl Sensitive {
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Sensitive::Password => "a password or PIN",
+            Sensitive::PaymentCard => "a payment card number",
+            Sensitive::NationalId => "a national identity number",
+            Sensitive::Secret => "a secret, token or API key",
+        }
+    }
+
+    /// Passwords, card numbers and national ids are critical; tokens are bad.
+    pub(crate) fn is_critical(self) -> bool {
+        self != Sensitive::Secret
+    }
+}
+
+/// Words that say the value is hashed or encrypted, so not the secret itself.
+pub(crate) const PROTECTED: [&str; 11] = [
+    "hash",
+    "hashed",
+    "digest",
+    "encrypted",
+    "enc",
+    "crypt",
+    "crypted",
+    "cipher",
+    "bcrypt",
+    "salt",
+    "sha",
+];
+const CRITICAL: [&str; 8] = [
+    "password",
+    "passwd",
+    "pwd",
+    "cvv",
+    "cvc",
+    "ssn",
+    "pin",
+    "passphrase",
+];
+const SECRETS: [&str; 4] = ["secret", "token", "apikey", "credentials"];
+
+/// Whether a word of the name says the value is hashed or encrypted.
+pub(crate) fn is_protected(words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|word| PROTECTED.iter().any(|mark| word.starts_with(mark)))
+}
+
+/// What the name says the value holds, when it is sensitive. The telling word
+/// must be the last one (`bp_password`), not a qualifier of something else
+/// (`passwd_check_rules`, `password_policy`); hashed values are not secrets.
+pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
+    let words = name_words(name);
+    if is_protected(&words) {
+        return None;
+    }
+    let last = words.last().map(String::as_str).unwrap_or("");
+    let joined = words.join("_");
+    if CRITICAL.contains(&last) {
+        return Some(Sensitive::Password);
+    }
+    if joined.contains("card_number")
+        || joined.contains("credit_card")
+        || joined == "pan"
+        || joined.contains("cc_number")
+    {
+        return Some(Sensitive::PaymentCard);
+    }
+    let national = [
+        "national_id",
+        "national_id_number",
+        "social_security",
+        "social_security_number",
+    ];
+    if national.iter().any(|suffix| joined.ends_with(suffix)) {
+        return Some(Sensitive::NationalId);
+    }
+    if (SECRETS.contains(&last) && !is_position_token(&words))
+        || joined.ends_with("api_key")
+        || joined.ends_with("private_key")
+    {
+        return Some(Sensitive::Secret);
+    }
+    None
+}
+
+/// Words before `token` that make it a position in a list, not a credential:
+/// `NextToken`, `pageToken`, `$skipToken`, `sync_token`.
+const POSITION_WORDS: [&str; 12] = [
+    "next",
+    "page",
+    "skip",
+    "continuation",
+    "sync",
+    "cursor",
+    "paging",
+    "pagination",
+    "resume",
+    "prev",
+    "previous",
+    "delta",
+];
+
+fn is_position_token(words: &[String]) -> bool {
+    matches!(words, [.., before, last] if last == "token" && POSITION_WORDS.contains(&before.as_str()))
+}
+
+/// Words that make a column hold personal data.
+const PERSONAL: [&str; 12] = [
+    "email", "phone", "mobile", "address", "birth", "birthday", "dob", "ssn", "passport", "iban",
+    "surname", "lastname",
+];
+
+pub(crate) fn is_personal(column: &str) -> bool {
+    let words = name_words(column);
+    words.iter().any(|word| PERSONAL.contains(&word.as_str()))
+        || (words.len() >= 2
+            && words.iter().any(|w| w == "name")
+            && words
+                .iter()
+                .any(|w| w == "first" || w == "last" || w == "full"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_of_names() {
+        assert_eq!(name_words("customerEmail"), vec!["customer", "email"]);
+        assert_eq!(name_words("customer_email"), vec!["customer", "email"]);
+        assert_eq!(name_words("HTTPStatus"), vec!["httpstatus"]);
+        assert_eq!(name_words("phone2"), vec!["phone2"]);
+    }
+
+    #[test]
+    fn sensitive_names() {
+        assert_eq!(sensitive_name("password"), Some(Sensitive::Password));
+        assert_eq!(sensitive_name("newPassword"), Some(Sensitive::Password));
+        assert_eq!(sensitive_name("password_hash"), None);
+        assert_eq!(sensitive_name("password_policy"), None);
+        assert_eq!(sensitive_name("cardNumber"), Some(Sensitive::PaymentCard));
+        assert_eq!(sensitive_name("access_token"), Some(Sensitive::Secret));
+        assert_eq!(sensitive_name("token_type"), None);
+        assert_eq!(sensitive_name("name"), None);
+        assert_eq!(sensitive_name("NextToken"), None);
+        assert_eq!(sensitive_name("$skipToken"), None);
+        assert_eq!(sensitive_name("social_security_wages"), None);
+        assert_eq!(
+            sensitive_name("socialSecurityNumber"),
+            Some(Sensitive::NationalId)
+        );
+    }
+}

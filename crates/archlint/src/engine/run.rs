@@ -1,0 +1,81 @@
+//! Running rules and turning what they report into located findings.
+
+use super::ReviewRequest;
+use crate::base::parallel::par_map;
+use crate::base::source::SourceMap;
+use crate::base::{Diagnostic, Emitter, Side};
+use crate::report::{Finding, Mapping, Snippet};
+use crate::rules::{Rule, RULES};
+
+/// Runs the enabled rules of one side in parallel.
+pub(super) fn run_rules(
+    request: &ReviewRequest,
+    side: Side,
+    check: impl Fn(&dyn Rule, &mut Emitter) + Sync,
+) -> Vec<Diagnostic> {
+    let rules: Vec<&dyn Rule> = RULES
+        .iter()
+        .copied()
+        .filter(|rule| rule.meta().side == side && request.config.is_enabled(rule.meta()))
+        .collect();
+    par_map(&rules, |rule| {
+        let mut emitter = Emitter::new(rule.meta());
+        check(*rule, &mut emitter);
+        emitter.into_diagnostics()
+    })
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// What reviewing one description (or the SQL history) produced.
+pub(super) struct Unit {
+    pub files: Vec<String>,
+    pub findings: Vec<Finding>,
+    pub lines: Vec<((String, u32), Snippet)>,
+    /// How the description maps onto the schema, when both were reviewed.
+    pub mapping: Option<Mapping>,
+}
+
+/// Applies configuration (off rules, severity overrides), turns spans into
+/// line/column locations and keeps the source line under each finding.
+pub(super) fn into_unit(
+    diagnostics: Vec<Diagnostic>,
+    sources: &SourceMap,
+    request: &ReviewRequest,
+) -> Unit {
+    let config = &request.config;
+    let mut findings = Vec::with_capacity(diagnostics.len());
+    let mut lines = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics
+        .into_iter()
+        .filter(|diagnostic| config.is_enabled(diagnostic.rule))
+    {
+        let own = diagnostic.severity.unwrap_or(diagnostic.rule.severity);
+        let Some(severity) = config.level(diagnostic.rule, own) else {
+            continue;
+        };
+        let offset = diagnostic.place.span.start;
+        let file = sources.get(diagnostic.place.file);
+        let finding = Finding::from_diagnostic(diagnostic, sources, severity);
+        if let Some(file) = file.filter(|_| request.keep_source_lines) {
+            let location = &finding.location;
+            let snippet = Snippet::at(file, offset, location.line, location.column);
+            lines.push(((location.file.clone(), location.line), snippet));
+        }
+        findings.push(finding);
+    }
+    Unit {
+        files: sources.iter().map(|(_, file)| file.name.clone()).collect(),
+        findings,
+        lines,
+        mapping: None,
+    }
+}
+
+/// Whether a suppression marker's rule list names this diagnostic's rule.
+pub(super) fn names_rule(rules: &[String], diagnostic: &Diagnostic) -> bool {
+    rules
+        .iter()
+        .any(|rule| diagnostic.rule.is(rule) || rule == "all")
+}

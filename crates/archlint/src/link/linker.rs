@@ -1,0 +1,896 @@
+//! Linking an API to the schema behind it: which object schemas are stored in
+//! which tables, which properties in which columns, and which path and query
+//! parameters look rows up by which columns.
+//!
+//! A link is made by, in order: an `x-archlint-table` / `x-archlint-column`
+//! extension, the `[consistency]` table of `archlint.toml`, the names
+//! (`NewCustomer` → `customers`, `customerId` → `customer_id`), and for inline
+//! schemas the path they are served at (`POST /orders` → `orders`), which only
+//! counts when most of the schema's properties are columns of that table. A
+//! weak match is not a link: nothing is reported about what is not linked.
+
+use crate::base::Place;
+use std::collections::{HashMap, HashSet};
+
+use super::names::{column_key, entity_key, schema_keys};
+use crate::config::ConsistencySettings;
+use crate::openapi::paths::{is_template, literal_segments};
+use crate::openapi::schemas::{is_array, types};
+use crate::openapi::{Api, Documents, Method, NodeAt, Operation};
+use crate::schema::{Column, Schema, Table};
+use crate::tree::{pointer, Node};
+
+pub const TABLE_EXTENSION: &str = "x-archlint-table";
+pub const COLUMN_EXTENSION: &str = "x-archlint-column";
+
+/// How a link was made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    /// `x-archlint-table` / `x-archlint-column`.
+    Extension,
+    /// The `[consistency]` table of `archlint.toml`.
+    Config,
+    /// The names agree.
+    Name,
+    /// An inline schema served at the table's path, with matching properties.
+    Path,
+}
+
+impl Via {
+    /// As the report names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Extension => "extension",
+            Via::Config => "config",
+            Via::Name => "name",
+            Via::Path => "path",
+        }
+    }
+}
+
+/// An object schema that requests or responses carry, and the table behind it.
+pub struct Entity<'a> {
+    /// The component name (`Customer`), or `POST /orders request body`.
+    pub name: String,
+    /// Whether `name` is a component name (inline schemas are described).
+    pub named: bool,
+    pub schema: NodeAt<'a>,
+    pub table: Option<(&'a Table, Via)>,
+    /// Own properties and those of `allOf` parts, in document order.
+    pub properties: Vec<Property<'a>>,
+    /// The operations that send or return it.
+    pub uses: Vec<Use>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Use {
+    /// Index into `Api::operations`.
+    pub operation: usize,
+    /// In the request body (else in a success response).
+    pub request: bool,
+    /// The body itself, not an object nested in it.
+    pub body: bool,
+}
+
+pub struct Property<'a> {
+    pub name: &'a str,
+    /// The member as written (its key, for locations).
+    pub at: NodeAt<'a>,
+    /// Its schema after `$ref` resolution.
+    pub schema: NodeAt<'a>,
+    pub required: bool,
+    pub column: Option<(&'a Column, Via)>,
+}
+
+impl<'a> Property<'a> {
+    fn flag(&self, key: &str) -> bool {
+        self.schema.bool(key) == Some(true)
+            || self.at.node.get(key).and_then(Node::as_bool) == Some(true)
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.flag("readOnly")
+    }
+
+    pub fn write_only(&self) -> bool {
+        self.flag("writeOnly")
+    }
+
+    /// `nullable: true` (3.0), `type: [..., "null"]` (3.1) or a `null` alternative.
+    pub fn nullable(&self) -> bool {
+        self.flag("nullable")
+            || types(&self.schema).contains(&"null")
+            || ["oneOf", "anyOf"].iter().any(|keyword| {
+                self.schema.node.get(keyword).is_some_and(|list| {
+                    list.items()
+                        .iter()
+                        .any(|item| item.get("type").and_then(Node::as_str) == Some("null"))
+                })
+            })
+    }
+
+    /// The first type other than `null`.
+    pub fn kind(&self) -> Option<&'a str> {
+        types(&self.schema).into_iter().find(|kind| *kind != "null")
+    }
+
+    pub fn format(&self) -> Option<&'a str> {
+        self.schema.str("format")
+    }
+
+    /// A number keyword (`maxLength`, `maximum` ...).
+    pub fn number(&self, key: &str) -> Option<f64> {
+        self.schema.node.get(key).and_then(Node::as_f64)
+    }
+
+    /// The string values of `enum` (or of its items' enum for arrays).
+    pub fn enum_values(&self) -> Option<Vec<&'a str>> {
+        enum_strings(&self.schema)
+    }
+
+    /// Objects and arrays are relations or documents, not one column's value.
+    pub fn is_scalar(&self) -> bool {
+        !matches!(self.kind(), Some("object" | "array"))
+            && self.schema.node.get("properties").is_none()
+            && self.schema.node.get("items").is_none()
+    }
+}
+
+/// The string values of a schema's `enum`, or of its items' `enum`.
+pub fn enum_strings<'a>(schema: &NodeAt<'a>) -> Option<Vec<&'a str>> {
+    let list = schema
+        .node
+        .get("enum")
+        .or_else(|| schema.node.get("items").and_then(|items| items.get("enum")))?;
+    let values: Vec<&str> = list.items().iter().filter_map(Node::as_str).collect();
+    (!values.is_empty()).then_some(values)
+}
+
+impl Entity<'_> {
+    pub fn is_request(&self) -> bool {
+        self.uses.iter().any(|usage| usage.request)
+    }
+
+    pub fn is_response(&self) -> bool {
+        self.uses.iter().any(|usage| !usage.request)
+    }
+
+    pub fn property(&self, column: &Column) -> Option<&Property<'_>> {
+        self.properties.iter().find(|property| {
+            property
+                .column
+                .is_some_and(|(linked, _)| std::ptr::eq(linked, column))
+        })
+    }
+}
+
+/// What a parameter looks rows up by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParameterKind {
+    /// A path parameter naming one row.
+    Lookup,
+    /// A query parameter filtering a collection.
+    Filter,
+    /// A sort order (the values of a `sort` parameter's enum).
+    Sort,
+}
+
+impl ParameterKind {
+    /// As the report names it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParameterKind::Lookup => "lookup",
+            ParameterKind::Filter => "filter",
+            ParameterKind::Sort => "sort",
+        }
+    }
+}
+
+pub struct ParameterLink<'a> {
+    /// Index into `Api::operations`.
+    pub operation: usize,
+    /// Index into the operation's parameters.
+    pub parameter: usize,
+    pub table: &'a Table,
+    pub column: &'a Column,
+    pub kind: ParameterKind,
+    pub via: Via,
+}
+
+/// Every link between one API and the schema.
+pub struct Links<'a> {
+    pub entities: Vec<Entity<'a>>,
+    pub parameters: Vec<ParameterLink<'a>>,
+    /// Extensions and settings that name what does not exist.
+    pub problems: Vec<(Place, String)>,
+}
+
+impl<'a> Links<'a> {
+    pub fn linked(&self) -> impl Iterator<Item = (&Entity<'a>, &'a Table)> {
+        self.entities
+            .iter()
+            .filter_map(|entity| entity.table.map(|(table, _)| (entity, table)))
+    }
+}
+
+/// Names of sort parameters, whose enum values are column names.
+const SORT_PARAMETERS: [&str; 6] = [
+    "sort", "sort_by", "order_by", "orderby", "sortby", "ordering",
+];
+/// Words that turn a column into a range filter: `created_after`, `priceMin`.
+const RANGE_WORDS: [&str; 12] = [
+    "min", "max", "from", "to", "after", "before", "since", "until", "gt", "gte", "lt", "lte",
+];
+/// Nesting followed into schemas; deeper objects are not entities worth linking.
+const MAX_DEPTH: usize = 24;
+
+/// Links one description to the schema: explicit links first (extensions,
+/// then `settings`), then names, then paths.
+pub fn link<'a>(
+    documents: &'a Documents,
+    api: &Api<'a>,
+    schema: &'a Schema,
+    settings: &'a ConsistencySettings,
+) -> Links<'a> {
+    let mut linker = Linker {
+        documents,
+        api,
+        schema,
+        settings,
+        tables: schema
+            .tables
+            .iter()
+            .map(|table| (entity_key(&table.name), table))
+            .collect(),
+        entities: Vec::new(),
+        by_node: HashMap::new(),
+        not_objects: HashSet::new(),
+        children: HashMap::new(),
+        segment_tables: HashMap::new(),
+        walked: HashSet::new(),
+        problems: Vec::new(),
+    };
+    for (index, operation) in api.operations.iter().enumerate() {
+        linker.link_bodies(index, operation);
+    }
+    let mut parameters = Vec::new();
+    for (index, operation) in api.operations.iter().enumerate() {
+        linker.link_parameters(index, operation, &mut parameters);
+    }
+    Links {
+        entities: linker.entities,
+        parameters,
+        problems: linker.problems,
+    }
+}
+
+struct Linker<'c, 'a> {
+    documents: &'a Documents,
+    api: &'c Api<'a>,
+    schema: &'a Schema,
+    settings: &'a ConsistencySettings,
+    /// Entity key of each table name (`order_line` → `order_lines`).
+    tables: HashMap<String, &'a Table>,
+    entities: Vec<Entity<'a>>,
+    /// Schema node identity → entity.
+    by_node: HashMap<usize, usize>,
+    /// Schema nodes met that have no properties (not entities).
+    not_objects: HashSet<usize>,
+    /// The nested schemas of entities linked to a table.
+    children: HashMap<usize, Vec<Child<'a>>>,
+    /// Table of each path's last literal segment.
+    segment_tables: HashMap<&'a str, Option<&'a Table>>,
+    /// (entity, operation, request) already walked.
+    walked: HashSet<(usize, usize, bool)>,
+    problems: Vec<(Place, String)>,
+}
+
+/// A nested schema: the property's value, its name, and candidate tables.
+type Child<'a> = (NodeAt<'a>, &'a str, [Option<&'a Table>; 2]);
+
+/// What the place a schema is met at says about its table.
+#[derive(Clone, Copy)]
+struct Hint<'a> {
+    tables: [Option<&'a Table>; 2],
+    /// The entity and property a nested schema is the value of.
+    parent: Option<(usize, &'a str)>,
+    usage: Use,
+    depth: usize,
+}
+
+impl<'c, 'a> Linker<'c, 'a> {
+    fn link_bodies(&mut self, index: usize, operation: &Operation<'a>) {
+        let path_table = self.operation_table(operation);
+        let mut bodies: Vec<(NodeAt<'a>, bool)> = Vec::new();
+        if let Some(body) = &operation.request_body {
+            bodies.extend(
+                body.content
+                    .iter()
+                    .filter_map(|media| media.schema.clone())
+                    .map(|schema| (schema, true)),
+            );
+        }
+        for response in operation
+            .responses
+            .iter()
+            .filter(|response| response.is_success())
+        {
+            bodies.extend(
+                response
+                    .content
+                    .iter()
+                    .filter_map(|media| media.schema.clone())
+                    .map(|schema| (schema, false)),
+            );
+        }
+        for (schema, request) in bodies {
+            let hint = Hint {
+                tables: [path_table, None],
+                parent: None,
+                usage: Use {
+                    operation: index,
+                    request,
+                    body: true,
+                },
+                depth: 0,
+            };
+            self.visit(&schema, hint);
+        }
+    }
+
+    /// The table an operation's path serves: `x-archlint-table` on the
+    /// operation, else its last literal segment (`/customers/{id}/orders` → orders).
+    fn operation_table(&mut self, operation: &Operation<'a>) -> Option<&'a Table> {
+        if let Some(named) = operation.at.get(TABLE_EXTENSION) {
+            return self.named_table(&named);
+        }
+        let last = literal_segments(operation.path).last()?;
+        if let Some(known) = self.segment_tables.get(last) {
+            return *known;
+        }
+        let table = self.table_by_key(&entity_key(last));
+        self.segment_tables.insert(last, table);
+        table
+    }
+
+    /// The table an explicit link names: as written (`app.users`), or by its
+    /// name without a schema when that is unambiguous (`users` for `app.users`).
+    fn find_table(&self, name: &str) -> Option<&'a Table> {
+        if let Some(table) = self.schema.table(name) {
+            return Some(table);
+        }
+        let unqualified = |table: &&Table| {
+            table
+                .name
+                .rsplit('.')
+                .next()
+                .is_some_and(|last| last.trim_matches('"').eq_ignore_ascii_case(name))
+        };
+        let mut candidates = self.schema.tables.iter().filter(unqualified);
+        match (candidates.next(), candidates.next()) {
+            (Some(table), None) => Some(table),
+            _ => None,
+        }
+    }
+
+    fn table_by_key(&self, key: &str) -> Option<&'a Table> {
+        self.tables.get(key).copied()
+    }
+
+    /// The table an extension names; a name the schema lacks is a problem.
+    fn named_table(&mut self, at: &NodeAt<'a>) -> Option<&'a Table> {
+        let name = at.node.as_str()?;
+        let table = self.find_table(name);
+        if table.is_none() {
+            let message =
+                format!("`{TABLE_EXTENSION}: {name}` names a table the SQL does not define");
+            self.problem(at.place(), message);
+        }
+        table
+    }
+
+    /// Records a link that leads nowhere, once per place (an operation's
+    /// table is looked up for its bodies and for each parameter).
+    fn problem(&mut self, place: Place, message: String) {
+        if !self.problems.iter().any(|(known, _)| *known == place) {
+            self.problems.push((place, message));
+        }
+    }
+
+    fn visit(&mut self, at: &NodeAt<'a>, hint: Hint<'a>) {
+        if hint.depth > MAX_DEPTH {
+            return;
+        }
+        let Some(resolved) = self.documents.resolve(at) else {
+            return;
+        };
+        if is_array(&resolved) {
+            if let Some(items) = resolved.get("items") {
+                self.visit(
+                    &items,
+                    Hint {
+                        depth: hint.depth + 1,
+                        ..hint
+                    },
+                );
+            }
+            return;
+        }
+        for keyword in ["oneOf", "anyOf"] {
+            if let Some(list) = resolved.get(keyword) {
+                for alternative in list.items() {
+                    self.visit(
+                        &alternative,
+                        Hint {
+                            depth: hint.depth + 1,
+                            ..hint
+                        },
+                    );
+                }
+            }
+        }
+        let identity = resolved.identity();
+        let entity = match self.by_node.get(&identity) {
+            Some(&entity) => entity,
+            None if self.not_objects.contains(&identity) => return,
+            None => {
+                let properties = self.properties(&resolved, 0);
+                if properties.is_empty() {
+                    self.not_objects.insert(identity);
+                    return;
+                }
+                self.create(at, resolved, properties, hint)
+            }
+        };
+        let Some(current) = self.entities.get_mut(entity) else {
+            return;
+        };
+        let usage = hint.usage;
+        // Rules need each operation a schema is the body of, but only the
+        // direction of nested schemas: walking those once per direction keeps
+        // the walk linear on APIs with thousands of operations.
+        let known = current.uses.iter().any(|known| {
+            known.request == usage.request
+                && (!usage.body || (known.body && known.operation == usage.operation))
+        });
+        if !known {
+            current.uses.push(usage);
+        }
+        let operation = if usage.body {
+            usage.operation
+        } else {
+            usize::MAX
+        };
+        if self.walked.insert((entity, operation, usage.request)) {
+            self.visit_children(entity, hint);
+        }
+    }
+
+    /// Nested objects: `lines` of an order is `order_lines` (or `lines`).
+    fn visit_children(&mut self, entity: usize, hint: Hint<'a>) {
+        let children = self.children(entity, hint);
+        let usage = Use {
+            body: false,
+            ..hint.usage
+        };
+        for (at, name, tables) in children {
+            let child = Hint {
+                tables,
+                parent: Some((entity, name)),
+                usage,
+                depth: hint.depth + 1,
+            };
+            self.visit(&at, child);
+        }
+    }
+
+    /// The object and array properties of an entity, with the tables their
+    /// schemas may be stored in.
+    fn children(&mut self, entity: usize, hint: Hint<'a>) -> Vec<Child<'a>> {
+        if let Some(known) = self.children.get(&entity) {
+            return known.clone();
+        }
+        let Some(current) = self.entities.get(entity) else {
+            return Vec::new();
+        };
+        let parent = current.table.map(|(table, _)| table);
+        let children: Vec<Child<'a>> = current
+            .properties
+            .iter()
+            .filter(|property| !property.is_scalar())
+            .map(|property| {
+                let name = property.name;
+                let tables = match parent {
+                    Some(parent) => [
+                        self.table_by_key(&entity_key(&format!(
+                            "{}_{name}",
+                            entity_key(&parent.name)
+                        ))),
+                        self.table_by_key(&entity_key(name)),
+                    ],
+                    // An envelope (`{data: [...]}`) keeps the path's table for its items.
+                    None => hint.tables,
+                };
+                (property.at.clone(), name, tables)
+            })
+            .collect();
+        if parent.is_some() {
+            self.children.insert(entity, children.clone());
+        }
+        children
+    }
+
+    fn create(
+        &mut self,
+        at: &NodeAt<'a>,
+        resolved: NodeAt<'a>,
+        properties: Vec<Property<'a>>,
+        hint: Hint<'a>,
+    ) -> usize {
+        let component = component_name(at, &resolved);
+        let name = component.clone().unwrap_or_else(|| self.inline_name(hint));
+        let table = self.entity_table(at, &resolved, component.as_deref(), &properties, hint);
+        let mut entity = Entity {
+            name,
+            named: component.is_some(),
+            schema: resolved.clone(),
+            table,
+            properties,
+            uses: Vec::new(),
+        };
+        if let Some((table, _)) = entity.table {
+            self.link_columns(&mut entity, table);
+        }
+        self.entities.push(entity);
+        let index = self.entities.len() - 1;
+        self.by_node.insert(resolved.identity(), index);
+        index
+    }
+
+    /// `NewOrder.lines` for a nested inline schema, `POST /orders request
+    /// body` for a body's own.
+    fn inline_name(&self, hint: Hint<'a>) -> String {
+        if let Some((parent, property)) = hint.parent {
+            if let Some(parent) = self.entities.get(parent) {
+                return format!("{}.{property}", parent.name);
+            }
+        }
+        let operation = self.api.operations.get(hint.usage.operation);
+        let label = operation.map(Operation::label).unwrap_or_default();
+        let side = if hint.usage.request {
+            "request body"
+        } else {
+            "response"
+        };
+        format!("{label} {side}")
+    }
+
+    fn entity_table(
+        &mut self,
+        at: &NodeAt<'a>,
+        resolved: &NodeAt<'a>,
+        component: Option<&str>,
+        properties: &[Property<'a>],
+        hint: Hint<'a>,
+    ) -> Option<(&'a Table, Via)> {
+        if let Some(named) = resolved
+            .get(TABLE_EXTENSION)
+            .or_else(|| at.get(TABLE_EXTENSION))
+        {
+            return self
+                .named_table(&named)
+                .map(|table| (table, Via::Extension));
+        }
+        let settings = self.settings;
+        if let Some(name) = component {
+            if settings.unlinked.iter().any(|unlinked| unlinked == name) {
+                return None;
+            }
+            if let Some(table) = settings.tables.get(name) {
+                let found = self.find_table(table);
+                if found.is_none() {
+                    self.problem(resolved.place(), format!("archlint.toml maps `{name}` to table `{table}`, which the SQL does not define"));
+                }
+                return found.map(|table| (table, Via::Config));
+            }
+            if let Some(table) = schema_keys(name)
+                .iter()
+                .find_map(|key| self.table_by_key(key))
+            {
+                return Some((table, Via::Name));
+            }
+        }
+        hint.tables
+            .into_iter()
+            .flatten()
+            .find(|table| mostly_columns(properties, table))
+            .map(|table| (table, Via::Path))
+    }
+
+    fn link_columns(&mut self, entity: &mut Entity<'a>, table: &'a Table) {
+        for property in &mut entity.properties {
+            let named = property
+                .at
+                .get(COLUMN_EXTENSION)
+                .or_else(|| property.schema.get(COLUMN_EXTENSION));
+            if let Some(named) = named {
+                let Some(name) = named.node.as_str() else {
+                    continue;
+                };
+                match table.column(name) {
+                    Some(column) => property.column = Some((column, Via::Extension)),
+                    None => self.problem(
+                        named.place(),
+                        format!(
+                            "`{COLUMN_EXTENSION}: {name}` names no column of table `{}`",
+                            table.name
+                        ),
+                    ),
+                }
+                continue;
+            }
+            let setting = format!("{}.{}", entity.name, property.name);
+            if let Some(name) = self.settings.columns.get(&setting) {
+                match table.column(name) {
+                    Some(column) => property.column = Some((column, Via::Config)),
+                    None => self.problem(property.at.place(), format!("archlint.toml maps `{setting}` to `{name}`, which is no column of table `{}`", table.name)),
+                }
+                continue;
+            }
+            property.column = column_named(table, property.name)
+                .or_else(|| foreign_key_named(table, property))
+                .map(|column| (column, Via::Name));
+        }
+    }
+
+    /// Properties of an object schema and of its `allOf` parts.
+    fn properties(&self, schema: &NodeAt<'a>, depth: usize) -> Vec<Property<'a>> {
+        let mut found = Vec::new();
+        if depth > 8 {
+            return found;
+        }
+        let required: Vec<&str> = schema
+            .node
+            .get("required")
+            .map(|list| list.items().iter().filter_map(Node::as_str).collect())
+            .unwrap_or_default();
+        if let Some(properties) = schema.get("properties") {
+            for (name, at) in properties.entries() {
+                let resolved = self.documents.resolve_or_self(&at);
+                found.push(Property {
+                    name,
+                    schema: resolved,
+                    at,
+                    required: required.contains(&name),
+                    column: None,
+                });
+            }
+        }
+        if let Some(parts) = schema.get("allOf") {
+            for part in parts.items() {
+                if let Some(part) = self.documents.resolve(&part) {
+                    for property in self.properties(&part, depth + 1) {
+                        if !found.iter().any(|known| known.name == property.name) {
+                            found.push(property);
+                        }
+                    }
+                }
+            }
+        }
+        for property in &mut found {
+            property.required |= required.contains(&property.name);
+        }
+        found
+    }
+
+    fn link_parameters(
+        &mut self,
+        index: usize,
+        operation: &Operation<'a>,
+        out: &mut Vec<ParameterLink<'a>>,
+    ) {
+        for (position, parameter) in operation.parameters.iter().enumerate() {
+            let link = |table: &'a Table, column: &'a Column, kind: ParameterKind, via: Via| {
+                ParameterLink {
+                    operation: index,
+                    parameter: position,
+                    table,
+                    column,
+                    kind,
+                    via,
+                }
+            };
+            if let Some(named) = parameter.at.get(COLUMN_EXTENSION) {
+                if let Some((table, column)) = self.extension_column(operation, &named) {
+                    let kind = if parameter.location == "path" {
+                        ParameterKind::Lookup
+                    } else {
+                        ParameterKind::Filter
+                    };
+                    out.push(link(table, column, kind, Via::Extension));
+                }
+                continue;
+            }
+            match parameter.location {
+                "path" => {
+                    let Some(table) = self.path_parameter_table(operation, parameter.name) else {
+                        continue;
+                    };
+                    if let Some(column) = lookup_column(table, parameter.name) {
+                        out.push(link(table, column, ParameterKind::Lookup, Via::Name));
+                    }
+                }
+                "query"
+                    if operation.method == Method::Get
+                        && !is_template(operation.path.rsplit('/').next().unwrap_or("")) =>
+                {
+                    let Some(table) = self.operation_table(operation) else {
+                        continue;
+                    };
+                    let key = column_key(parameter.name);
+                    if SORT_PARAMETERS.contains(&key.replace('_', "").as_str())
+                        || SORT_PARAMETERS.contains(&key.as_str())
+                    {
+                        for column in sort_columns(self.documents, parameter.schema.as_ref(), table)
+                        {
+                            out.push(link(table, column, ParameterKind::Sort, Via::Name));
+                        }
+                    } else if let Some(column) = filter_column(table, &key) {
+                        out.push(link(table, column, ParameterKind::Filter, Via::Name));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `x-archlint-column: status` (on the operation's table) or `orders.status`.
+    fn extension_column(
+        &mut self,
+        operation: &Operation<'a>,
+        named: &NodeAt<'a>,
+    ) -> Option<(&'a Table, &'a Column)> {
+        let text = named.node.as_str()?;
+        let (table, column) = match text.rsplit_once('.') {
+            Some((table, column)) => (self.find_table(table), column),
+            None => (self.operation_table(operation), text),
+        };
+        let found = table.and_then(|table| table.column(column).map(|column| (table, column)));
+        if found.is_none() {
+            self.problem(
+                named.place(),
+                format!("`{COLUMN_EXTENSION}: {text}` names no column the SQL defines"),
+            );
+        }
+        found
+    }
+
+    /// The table a path parameter identifies rows of: the collection segment
+    /// before it (`/customers/{customerId}` → customers).
+    fn path_parameter_table(&mut self, operation: &Operation<'a>, name: &str) -> Option<&'a Table> {
+        let template = format!("{{{name}}}");
+        let segments: Vec<&str> = operation.path.split('/').collect();
+        let position = segments.iter().position(|segment| *segment == template)?;
+        let before = segments.get(position.checked_sub(1)?)?;
+        if is_template(before) || before.is_empty() {
+            return None;
+        }
+        if operation.at.node.get(TABLE_EXTENSION).is_some() && position + 1 == segments.len() {
+            return self.operation_table(operation);
+        }
+        self.table_by_key(&entity_key(before))
+    }
+}
+
+/// The component name of a schema reached through a `$ref` or defined under
+/// `components/schemas`.
+fn component_name(at: &NodeAt<'_>, resolved: &NodeAt<'_>) -> Option<String> {
+    let written =
+        at.node.get("$ref").is_some() || resolved.pointer.starts_with("/components/schemas/");
+    if !written || resolved.pointer.is_empty() {
+        return None;
+    }
+    let tokens = pointer::tokens(&resolved.pointer)?;
+    let last = tokens.last()?;
+    // `#/components/schemas/Pet/properties/owner` names a property, not a schema.
+    let parent = tokens
+        .len()
+        .checked_sub(2)
+        .and_then(|index| tokens.get(index));
+    if parent.is_some_and(|parent| {
+        matches!(
+            parent.as_str(),
+            "properties" | "items" | "allOf" | "oneOf" | "anyOf"
+        )
+    }) {
+        return None;
+    }
+    (!last.chars().all(|c| c.is_ascii_digit())).then(|| last.clone())
+}
+
+/// Most of the schema's own values are columns of the table: at least two, and
+/// at least half of its scalar properties.
+fn mostly_columns(properties: &[Property<'_>], table: &Table) -> bool {
+    let scalars: Vec<&Property<'_>> = properties
+        .iter()
+        .filter(|property| property.is_scalar())
+        .collect();
+    let matched = scalars
+        .iter()
+        .filter(|property| column_named(table, property.name).is_some())
+        .count();
+    matched >= 2 && matched * 2 >= scalars.len()
+}
+
+fn column_named<'a>(table: &'a Table, name: &str) -> Option<&'a Column> {
+    let key = column_key(name);
+    table
+        .columns
+        .iter()
+        .find(|column| column_key(&column.name) == key)
+}
+
+/// `author` stored as the foreign key `author_id` (how Django and Rails name
+/// a reference's column).
+fn foreign_key_named<'a>(table: &'a Table, property: &Property<'_>) -> Option<&'a Column> {
+    if !property.is_scalar() {
+        return None;
+    }
+    let column = column_named(table, &format!("{}_id", column_key(property.name)))?;
+    let is_foreign = table.foreign_keys.iter().any(|key| {
+        key.columns
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(&column.name))
+    });
+    is_foreign.then_some(column)
+}
+
+/// `{customerId}` on customers is `customers.id`; `{slug}` is `slug`.
+fn lookup_column<'a>(table: &'a Table, name: &str) -> Option<&'a Column> {
+    let key = column_key(name);
+    let prefix = format!("{}_", entity_key(&table.name));
+    if let Some(rest) = key.strip_prefix(&prefix) {
+        if let Some(column) = column_named(table, rest) {
+            return Some(column);
+        }
+    }
+    column_named(table, &key)
+}
+
+/// `status` filters by `status`; `priceMin` by `price`; `created_after` by
+/// `created` or, as timestamps are named, `created_at`.
+fn filter_column<'a>(table: &'a Table, key: &str) -> Option<&'a Column> {
+    if let Some(column) = column_named(table, key) {
+        return Some(column);
+    }
+    let (base, last) = key.rsplit_once('_')?;
+    if !RANGE_WORDS.contains(&last) {
+        return None;
+    }
+    ["", "_at", "_on", "_date", "_time"]
+        .iter()
+        .find_map(|suffix| column_named(table, &format!("{base}{suffix}")))
+}
+
+/// The columns a sort parameter's enum values name: `-created_at`,
+/// `name:asc`, `price desc`.
+fn sort_columns<'a, 'd>(
+    documents: &'d Documents,
+    schema: Option<&NodeAt<'d>>,
+    table: &'a Table,
+) -> Vec<&'a Column> {
+    let Some(schema) = schema.and_then(|schema| documents.resolve(schema)) else {
+        return Vec::new();
+    };
+    let mut columns: Vec<&Column> = Vec::new();
+    for value in enum_strings(&schema).unwrap_or_default() {
+        let field = value.trim_start_matches(['-', '+']);
+        let field = field.split([':', ' ', ',']).next().unwrap_or(field);
+        if let Some(column) = column_named(table, field) {
+            if !columns.iter().any(|known| std::ptr::eq(*known, column)) {
+                columns.push(column);
+            }
+        }
+    }
+    columns
+}

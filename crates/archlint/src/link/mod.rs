@@ -1,0 +1,18 @@
+//! Linking an OpenAPI description to the database behind it: which schema is
+//! stored in which table, which property in which column, which parameters
+//! look rows up by which columns (`linker`, with the naming conventions of
+//! `names`), what the columns allow (`columns`), and the links as the report
+//! shows them (`mapping`). It knows no rule: the consistency rules read the
+//! links it makes.
+
+mod columns;
+mod linker;
+mod mapping;
+mod names;
+
+pub use columns::{allowed_values, assigned_by_database, is_sequence, length_bound, ColumnKind};
+pub use linker::{
+    enum_strings, link, Entity, Links, ParameterKind, ParameterLink, Property, Use, Via,
+    COLUMN_EXTENSION,
+};
+pub use mapping::{mapping, Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Unmapped};

@@ -1,3 +1,0 @@
-//! Rules over an API together with the schema behind it.
-
-pub mod consistency;
