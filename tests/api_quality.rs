@@ -1,9 +1,9 @@
 //! The quality bars of the API checklist: a well-designed API gets no warning
 //! or error, and a deliberately flawed one gets exactly the expected findings
-//! (`tests/fixtures/flawed/api.expected`), all rules on.
+//! (`tests/fixtures/flawed/api.expected`, messages included), all rules on.
 
 use archlint::Severity;
-use archlint_tests::{fixture_path, read_expected, review, root, summarize};
+use archlint_tests::{expect, fixture_path, review, root, snapshot, Base};
 
 #[test]
 fn a_well_designed_api_gets_no_warning_or_error() {
@@ -24,7 +24,11 @@ fn a_well_designed_api_gets_no_warning_or_error() {
 
 #[test]
 fn a_flawed_api_gets_a_finding_for_each_flaw() {
-    let report = review(&[fixture_path("fixtures/flawed/api.yaml")], &[]);
-    let expected = read_expected(&root().join("tests/fixtures/flawed/api.expected"));
-    assert_eq!(summarize(&report.findings), expected);
+    let path = fixture_path("fixtures/flawed/api.yaml");
+    let report = review(std::slice::from_ref(&path), &[]);
+    let found = snapshot(&report.findings, &Base::File(&path));
+    let expected = root().join("tests/fixtures/flawed/api.expected");
+    if let Err(difference) = expect(&expected, &found) {
+        panic!("{difference}");
+    }
 }

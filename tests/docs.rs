@@ -69,3 +69,147 @@ fn generated_pages_are_current() {
         "docs/rules has pages of rules that no longer exist"
     );
 }
+
+/// A rule's documented example, run: its code blocks before "Use instead:"
+/// are the bad example, those after it the good one. `yaml`/`json` blocks are
+/// the OpenAPI description (the `openapi`/`info` header is added when the
+/// block leaves it out), `sql` blocks the migrations in order, a `toml` block
+/// the settings. A part without a description or settings takes the other
+/// part's; the good part's migrations replace the bad part's last ones (the
+/// earlier ones are the history both share).
+struct Example {
+    openapi: Option<String>,
+    sql: Vec<String>,
+    toml: Option<String>,
+}
+
+fn code_blocks(text: &str) -> Vec<(String, String)> {
+    let mut blocks = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        match (&mut current, trimmed.strip_prefix("```")) {
+            (None, Some(language)) => current = Some((language.trim().to_owned(), String::new())),
+            (Some(_), Some(_)) => blocks.extend(current.take()),
+            (Some((_, code)), None) => {
+                code.push_str(line);
+                code.push('\n');
+            }
+            (None, None) => {}
+        }
+    }
+    blocks
+}
+
+fn example(blocks: &[(String, String)]) -> Example {
+    let mut example = Example {
+        openapi: None,
+        sql: Vec::new(),
+        toml: None,
+    };
+    for (language, code) in blocks {
+        match language.as_str() {
+            "yaml" | "json" => example.openapi = Some(code.clone()),
+            "sql" => example.sql.push(code.clone()),
+            "toml" => example.toml = Some(code.clone()),
+            _ => {}
+        }
+    }
+    example
+}
+
+/// The header a fragment leaves out.
+fn with_header(openapi: &str) -> String {
+    let has = |key: &str| openapi.lines().any(|line| line.starts_with(key));
+    if has("openapi:") || has("swagger:") || openapi.trim_start().starts_with('{') {
+        return openapi.to_owned();
+    }
+    let info = if has("info:") {
+        ""
+    } else {
+        "info: {title: Example, version: 1.0.0}\n"
+    };
+    format!("openapi: 3.1.0\n{info}{openapi}")
+}
+
+/// The documented examples of a rule, bad then good.
+fn examples(rule: &archlint::RuleMeta) -> Option<(Example, Example)> {
+    let docs = rule.markdown();
+    let start = docs.find("## Example")?;
+    let end = docs.find("## How to fix").unwrap_or(docs.len());
+    let section = docs.get(start..end)?;
+    let (bad, good) = section.split_once("Use instead:")?;
+    let (mut bad, mut good) = (example(&code_blocks(bad)), example(&code_blocks(good)));
+    if good.openapi.is_none() {
+        good.openapi.clone_from(&bad.openapi);
+    }
+    if bad.openapi.is_none() {
+        bad.openapi.clone_from(&good.openapi);
+    }
+    // The good part's migrations replace the bad part's last ones: the
+    // earlier ones are the history both share.
+    if good.sql.len() < bad.sql.len() {
+        let shared = bad.sql.len() - good.sql.len();
+        let mut sql: Vec<String> = bad.sql.iter().take(shared).cloned().collect();
+        sql.append(&mut good.sql);
+        good.sql = sql;
+    }
+    if bad.sql.is_empty() {
+        bad.sql.clone_from(&good.sql);
+    }
+    if good.toml.is_none() {
+        good.toml.clone_from(&bad.toml);
+    }
+    Some((bad, good))
+}
+
+/// How many findings of `rule` its example gives.
+fn run_example(rule: &archlint::RuleMeta, example: &Example) -> Result<usize, String> {
+    let mut config = match &example.toml {
+        Some(toml) => archlint::Config::from_toml(toml).map_err(|error| error.to_string())?,
+        None => archlint::Config::default(),
+    };
+    config.select(&[rule.id]);
+    let mut request = archlint::ReviewRequest::new(config);
+    if let Some(openapi) = &example.openapi {
+        request.openapi_text(with_header(openapi));
+    }
+    request.sql_texts(example.sql.iter().cloned());
+    let report = archlint::review(&request, &archlint::MemoryLoader::new())
+        .map_err(|error| error.to_string())?;
+    Ok(report
+        .findings
+        .iter()
+        .filter(|finding| finding.rule == rule.id)
+        .count())
+}
+
+#[test]
+fn documented_examples_do_what_they_say() {
+    let mut failures = Vec::new();
+    for rule in RULES.iter().map(|rule| rule.meta()) {
+        let Some((bad, good)) = examples(rule) else {
+            failures.push(format!("{}: no example with `Use instead:`", rule.name));
+            continue;
+        };
+        match run_example(rule, &bad) {
+            Ok(0) => failures.push(format!("{}: the bad example gives no finding", rule.name)),
+            Ok(_) => {}
+            Err(error) => failures.push(format!("{}: the bad example: {error}", rule.name)),
+        }
+        match run_example(rule, &good) {
+            Ok(0) => {}
+            Ok(count) => failures.push(format!(
+                "{}: the good example gives {count} finding(s)",
+                rule.name
+            )),
+            Err(error) => failures.push(format!("{}: the good example: {error}", rule.name)),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

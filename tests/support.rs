@@ -44,52 +44,191 @@ pub fn review_in(
     archlint::review(&request, loader)
 }
 
-/// `RULE line:col` per finding, the format of `.expected` files.
-pub fn summarize(findings: &[Finding]) -> Vec<String> {
-    findings
-        .iter()
-        .map(|finding| {
-            format!(
-                "{} {}:{}",
-                finding.rule, finding.location.line, finding.location.column
-            )
-        })
-        .collect()
+/// Where a snapshot's locations are relative to: the reviewed file (shown as
+/// `line:col`) or the reviewed folder (shown as `file:line:col`).
+pub enum Base<'a> {
+    File(&'a str),
+    Folder(&'a str),
 }
 
-/// `RULE file:line:col` per finding, the file relative to `base` (folder
-/// fixtures). A consistency finding also names its other side:
-/// `CONS001 api.yaml:12:5 -> schema.sql:3:5`.
-pub fn summarize_in(findings: &[Finding], base: &str) -> Vec<String> {
-    let relative = |location: &archlint::Location| {
-        let file = location.file.strip_prefix(base).unwrap_or(&location.file);
-        format!(
-            "{}:{}:{}",
-            file.trim_start_matches('/'),
-            location.line,
-            location.column
-        )
-    };
-    findings
-        .iter()
-        .map(|finding| {
-            let mut line = format!("{} {}", finding.rule, relative(&finding.location));
-            if finding.area == archlint::Area::Consistency {
-                for related in &finding.related {
-                    line.push_str(&format!(" -> {}", relative(&related.location)));
-                }
+impl Base<'_> {
+    fn place(&self, location: &archlint::Location) -> String {
+        let at = format!("{}:{}", location.line, location.column);
+        match self {
+            Base::File(file) if location.file == *file => at,
+            Base::File(file) => {
+                let folder = file.rsplit_once('/').map_or("", |(folder, _)| folder);
+                format!("{}:{at}", relative(&location.file, folder))
             }
-            line
+            Base::Folder(folder) => format!("{}:{at}", relative(&location.file, folder)),
+        }
+    }
+}
+
+fn relative<'f>(file: &'f str, folder: &str) -> &'f str {
+    file.strip_prefix(folder)
+        .unwrap_or(file)
+        .trim_start_matches('/')
+}
+
+/// What a fixture pins of each finding, as a user sees it: rule, place,
+/// severity and message; then its help when it differs from the rule's own
+/// (`  help: ...`), and each related place (`  -> place message`).
+pub fn snapshot(findings: &[Finding], base: &Base<'_>) -> Vec<String> {
+    findings
+        .iter()
+        .map(|finding| {
+            let mut entry = format!(
+                "{} {} {}: {}",
+                finding.rule,
+                base.place(&finding.location),
+                finding.severity.as_str(),
+                finding.message
+            );
+            let default_help = archlint::rules::find(&finding.rule).map(|rule| rule.meta().fix);
+            if default_help != Some(finding.help.as_str()) {
+                entry.push_str(&format!("\n  help: {}", finding.help));
+            }
+            for related in &finding.related {
+                entry.push_str(&format!(
+                    "\n  -> {} {}",
+                    base.place(&related.location),
+                    related.message
+                ));
+            }
+            entry
         })
         .collect()
 }
 
-/// Reads an `.expected` file: one `RULE line:col` per line; `#` starts a comment.
-pub fn read_expected(path: &Path) -> Vec<String> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim().to_owned())
-        .filter(|line| !line.is_empty())
-        .collect()
+/// The rule and place of an entry (`ERR001 6:7`), which comments attach to.
+fn entry_key(line: &str) -> String {
+    line.split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An `.expected` file: entries (a finding line and its indented lines), and
+/// the comments written above entries (by key) or at the top of the file.
+struct Expected {
+    entries: Vec<String>,
+    top: Vec<String>,
+    comments: Vec<(String, String)>,
+}
+
+fn parse_expected(text: &str) -> Expected {
+    let mut expected = Expected {
+        entries: Vec::new(),
+        top: Vec::new(),
+        comments: Vec::new(),
+    };
+    let mut pending: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if let Some(comment) = line.strip_prefix('#') {
+            pending.push(comment.trim().to_owned());
+        } else if let Some(detail) = line.strip_prefix("  ") {
+            if let Some(entry) = expected.entries.last_mut() {
+                entry.push_str(&format!("\n  {detail}"));
+            }
+        } else if !line.trim().is_empty() {
+            let key = entry_key(line);
+            // The format before messages were pinned, `RULE place   # comment`,
+            // has no `severity:` as its third word.
+            let pinned = line
+                .split_whitespace()
+                .nth(2)
+                .is_some_and(|third| third.ends_with(':'));
+            let (line, trailing) = match line.split_once('#') {
+                Some((code, comment)) if !pinned => (code.trim_end(), Some(comment)),
+                _ => (line, None),
+            };
+            if expected.entries.is_empty() && expected.comments.is_empty() {
+                expected.top.append(&mut pending);
+            }
+            for comment in pending
+                .drain(..)
+                .chain(trailing.map(|c| c.trim().to_owned()))
+            {
+                expected.comments.push((key.clone(), comment));
+            }
+            expected.entries.push(line.to_owned());
+        }
+    }
+    expected.top.append(&mut pending);
+    expected
+}
+
+/// Compares findings with an `.expected` file; with `ARCHLINT_BLESS=1`,
+/// rewrites the file instead (keeping its comments). `Err` describes the
+/// difference.
+pub fn expect(path: &Path, found: &[String]) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let expected = parse_expected(&text);
+    if std::env::var_os("ARCHLINT_BLESS").is_some() {
+        bless(path, &expected, found);
+        return Ok(());
+    }
+    if expected.entries == found {
+        return Ok(());
+    }
+    let missing: Vec<&String> = expected
+        .entries
+        .iter()
+        .filter(|entry| !found.contains(entry))
+        .collect();
+    let extra: Vec<&String> = found
+        .iter()
+        .filter(|entry| !expected.entries.contains(entry))
+        .collect();
+    Err(format!(
+        "{}: findings differ (ARCHLINT_BLESS=1 rewrites the file)\n  missing:\n{}\n  unexpected:\n{}",
+        path.display(),
+        indent(&missing),
+        indent(&extra)
+    ))
+}
+
+fn indent(entries: &[&String]) -> String {
+    entries
+        .iter()
+        .map(|entry| format!("    {}", entry.replace('\n', "\n    ")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn bless(path: &Path, expected: &Expected, found: &[String]) {
+    if found.is_empty() {
+        let _ = std::fs::remove_file(path);
+        return;
+    }
+    let mut text = String::new();
+    for comment in &expected.top {
+        text.push_str(&format!("# {comment}\n"));
+    }
+    // Each comment stays above the first entry of its key, unless the
+    // entry's message already says it.
+    let mut comments: Vec<Option<&(String, String)>> = expected.comments.iter().map(Some).collect();
+    for entry in found {
+        let key = entry_key(entry);
+        let mut taken = Vec::new();
+        for slot in comments.iter_mut() {
+            if slot.is_some_and(|(of, _)| *of == key) {
+                taken.extend(slot.take().map(|(_, comment)| comment));
+            }
+        }
+        let redundant =
+            |comment: &String| found.iter().any(|entry| entry.contains(comment.as_str()));
+        for comment in taken.into_iter().filter(|comment| !redundant(comment)) {
+            text.push_str(&format!("# {comment}\n"));
+        }
+        text.push_str(entry);
+        text.push('\n');
+    }
+    std::fs::write(path, text).expect("the .expected file is writable");
+}
+
+/// Only the rule `ARCHLINT_RULE` names (by id or name) when it is set.
+pub fn rule_selected(rule: &archlint::RuleMeta) -> bool {
+    std::env::var("ARCHLINT_RULE").map_or(true, |selector| rule.is(&selector))
 }

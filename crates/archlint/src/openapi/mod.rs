@@ -5,6 +5,7 @@
 //! reported as [`OpenApiProblem`]s; which finding each becomes is the rules'
 //! business.
 
+pub mod bounds;
 mod documents;
 mod model;
 pub mod paths;

@@ -50,6 +50,20 @@ pub struct Table {
     pub changed_in: FileId,
 }
 
+/// MySQL storage engines without transactions or foreign keys.
+const NON_TRANSACTIONAL: [&str; 7] = [
+    "myisam", "memory", "heap", "archive", "csv", "merge", "aria",
+];
+
+impl Table {
+    /// A MySQL table whose engine has no transactions or foreign keys.
+    pub fn is_non_transactional(&self) -> bool {
+        self.engine
+            .as_deref()
+            .is_some_and(|engine| NON_TRANSACTIONAL.contains(&engine.to_ascii_lowercase().as_str()))
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Column {
     pub name: String,

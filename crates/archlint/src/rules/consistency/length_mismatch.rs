@@ -2,7 +2,7 @@ use super::{linked_properties, report};
 use crate::base::Emitter;
 use crate::base::Severity;
 use crate::link::length_bound;
-use crate::rules::api::validation::string_without_max_length::is_unbounded_string;
+use crate::openapi::bounds::is_unbounded_string;
 use crate::rules::ConsistencyContext;
 
 crate::declare_rule! {

@@ -52,7 +52,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
     let mut unreferenced = Vec::new();
     let mut constrained_count = 0usize;
     for table in &db.schema.tables {
-        if super::non_transactional_engine::is_non_transactional(table) {
+        if table.is_non_transactional() {
             continue;
         }
         for column in &table.columns {

@@ -1,6 +1,5 @@
 use crate::base::Emitter;
 use crate::rules::DbContext;
-use crate::schema::Table;
 
 crate::declare_rule! {
     /// ## What it does
@@ -39,23 +38,12 @@ crate::declare_rule! {
     }
 }
 
-const NON_TRANSACTIONAL: [&str; 7] = [
-    "myisam", "memory", "heap", "archive", "csv", "merge", "aria",
-];
-
-pub(crate) fn is_non_transactional(table: &Table) -> bool {
-    table
-        .engine
-        .as_deref()
-        .is_some_and(|engine| NON_TRANSACTIONAL.contains(&engine.to_ascii_lowercase().as_str()))
-}
-
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
     for table in db
         .schema
         .tables
         .iter()
-        .filter(|table| is_non_transactional(table))
+        .filter(|table| table.is_non_transactional())
     {
         let message = format!(
             "table `{}` uses the {} engine: no transactions, foreign keys are ignored",

@@ -1,0 +1,56 @@
+//! Which finding each problem of the parsers becomes: one exhaustive match
+//! per parser, so a new kind of problem cannot go unreported.
+
+use super::{
+    duplicate_key, external_ref, invalid_structure, parse_error, ref_cycle,
+    sql_statement_not_understood, sql_syntax_error, sql_unknown_object, unresolved_ref,
+    unsupported_document,
+};
+use crate::base::{Diagnostic, Problem, RuleMeta, Severity};
+use crate::openapi::{OpenApiProblem, OpenApiProblemKind};
+use crate::sql::{SqlProblem, SqlProblemKind};
+
+/// The finding an OpenAPI problem becomes.
+pub fn openapi_finding(problem: OpenApiProblem) -> Diagnostic {
+    let (rule, severity): (&'static RuleMeta, _) = match problem.kind {
+        OpenApiProblemKind::Parse => (&parse_error::ParseError::META, None),
+        // Recognized, and only in need of converting: less than a document
+        // that is not an API description at all.
+        OpenApiProblemKind::Swagger2 => (
+            &unsupported_document::UnsupportedDocument::META,
+            Some(Severity::Warning),
+        ),
+        OpenApiProblemKind::UnsupportedDocument => {
+            (&unsupported_document::UnsupportedDocument::META, None)
+        }
+        OpenApiProblemKind::InvalidStructure => (&invalid_structure::InvalidStructure::META, None),
+        OpenApiProblemKind::UnresolvedRef => (&unresolved_ref::UnresolvedRef::META, None),
+        OpenApiProblemKind::ExternalRef => (&external_ref::ExternalRef::META, None),
+        OpenApiProblemKind::RefCycle => (&ref_cycle::RefCycle::META, None),
+        OpenApiProblemKind::DuplicateKey => (&duplicate_key::DuplicateKey::META, None),
+    };
+    finding(rule, problem, severity)
+}
+
+/// The finding a SQL problem becomes.
+pub fn sql_finding(problem: SqlProblem) -> Diagnostic {
+    let rule: &'static RuleMeta = match problem.kind {
+        SqlProblemKind::SyntaxError => &sql_syntax_error::SqlSyntaxError::META,
+        SqlProblemKind::NotUnderstood => {
+            &sql_statement_not_understood::SqlStatementNotUnderstood::META
+        }
+        SqlProblemKind::UnknownObject => &sql_unknown_object::SqlUnknownObject::META,
+    };
+    finding(rule, problem, None)
+}
+
+fn finding<K>(
+    rule: &'static RuleMeta,
+    problem: Problem<K>,
+    severity: Option<Severity>,
+) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(rule, problem.place, problem.message);
+    diagnostic.related = problem.related;
+    diagnostic.severity = severity;
+    diagnostic
+}
