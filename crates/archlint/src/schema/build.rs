@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use super::{apply, fallback, Schema, StatementKind};
+use super::applying::Applying;
+use super::{fallback, Schema, StatementKind};
 use crate::base::diagnostic::{Place, Problem};
 use crate::base::source::Span;
 use crate::base::source::{FileId, SourceMap};
@@ -118,7 +119,7 @@ fn apply_file(
             coverage.no_schema_effect += 1;
             continue;
         };
-        let mut context = apply::Context {
+        let mut context = Applying {
             schema: &mut outcome.schema,
             problems: &mut outcome.problems,
             file,

@@ -9,7 +9,8 @@
 //! vendor option never makes a table vanish. `types` and `indexes` are the
 //! readings of types and indexes that the rules and the linker share.
 
-mod apply;
+mod applying;
+mod ast;
 mod build;
 mod describe;
 mod fallback;
