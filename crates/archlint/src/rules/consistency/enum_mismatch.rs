@@ -20,14 +20,55 @@ crate::declare_rule! {
     /// clients that deserialize enums strictly.
     ///
     /// ## Example
+    ///
+    /// An order as the API returns it:
     /// ```yaml
-    /// status: {type: string, enum: [pending, paid, shipped]}
-    /// # CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'cancelled');
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: id, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The order.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Order'}
+    /// components:
+    ///   schemas:
+    ///     Order:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: integer}
+    ///         status: {type: string, enum: [pending, paid, shipped]}
+    /// ```
+    ///
+    /// and the table behind it, whose status can also be `cancelled`:
+    /// ```sql
+    /// CREATE TYPE order_status AS ENUM ('pending', 'paid', 'shipped', 'cancelled');
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, status order_status NOT NULL);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// status: {type: string, enum: [pending, paid, shipped, cancelled]}
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: id, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The order.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Order'}
+    /// components:
+    ///   schemas:
+    ///     Order:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: integer}
+    ///         status: {type: string, enum: [pending, paid, shipped, cancelled]}
     /// ```
     ///
     /// ## How to fix

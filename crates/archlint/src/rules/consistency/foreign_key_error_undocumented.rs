@@ -15,15 +15,57 @@ crate::declare_rule! {
     /// as a 500: an error of the client looks like an outage of the server.
     ///
     /// ## Example
+    ///
+    /// An operation that creates orders:
     /// ```yaml
-    /// post:   # orders.customer_id REFERENCES customers
-    ///   responses:
-    ///     '201': {description: Created.}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewOrder'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    /// components:
+    ///   schemas:
+    ///     NewOrder:
+    ///       type: object
+    ///       required: [customer_id]
+    ///       properties:
+    ///         customer_id: {type: integer}
+    /// ```
+    ///
+    /// and the tables behind it:
+    /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY);
+    /// CREATE TABLE orders (
+    ///     id bigint PRIMARY KEY,
+    ///     customer_id bigint NOT NULL REFERENCES customers (id)
+    /// );
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    ///     '422': {description: The customer does not exist.}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewOrder'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    ///         '422': {description: The customer does not exist.}
+    /// components:
+    ///   schemas:
+    ///     NewOrder:
+    ///       type: object
+    ///       required: [customer_id]
+    ///       properties:
+    ///         customer_id: {type: integer}
     /// ```
     ///
     /// ## How to fix

@@ -16,15 +16,60 @@ crate::declare_rule! {
     /// later collides with the sequence.
     ///
     /// ## Example
+    ///
+    /// An operation that creates customers:
     /// ```yaml
-    /// Customer:
-    ///   properties:
-    ///     id: {type: integer}   # column: id serial PRIMARY KEY
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/Customer'}
+    ///       responses:
+    ///         '201':
+    ///           description: Created.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Customer'}
+    /// components:
+    ///   schemas:
+    ///     Customer:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: integer}
+    ///         email: {type: string}
+    /// ```
+    ///
+    /// and the table behind it, whose `id` the database assigns:
+    /// ```sql
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    ///     id: {type: integer, readOnly: true}
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/Customer'}
+    ///       responses:
+    ///         '201':
+    ///           description: Created.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Customer'}
+    /// components:
+    ///   schemas:
+    ///     Customer:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: integer, readOnly: true}
+    ///         email: {type: string}
     /// ```
     ///
     /// ## How to fix

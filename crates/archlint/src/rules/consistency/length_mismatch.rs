@@ -22,17 +22,52 @@ crate::declare_rule! {
     /// silently truncates instead, which is worse.)
     ///
     /// ## Example
+    ///
+    /// An operation that creates customers:
     /// ```yaml
-    /// NewCustomer:
-    ///   properties:
-    ///     name: {type: string, maxLength: 100}   # column: name varchar(80)
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewCustomer'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    /// components:
+    ///   schemas:
+    ///     NewCustomer:
+    ///       type: object
+    ///       required: [name]
+    ///       properties:
+    ///         name: {type: string, maxLength: 100}
+    /// ```
+    ///
+    /// and the table behind it:
+    /// ```sql
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, name varchar(80) NOT NULL);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// NewCustomer:
-    ///   properties:
-    ///     name: {type: string, maxLength: 80}
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewCustomer'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    /// components:
+    ///   schemas:
+    ///     NewCustomer:
+    ///       type: object
+    ///       required: [name]
+    ///       properties:
+    ///         name: {type: string, maxLength: 80}
     /// ```
     ///
     /// ## How to fix

@@ -27,18 +27,54 @@ crate::declare_rule! {
     /// the insert fails with a `NOT NULL` violation: a 500 for a valid request.
     ///
     /// ## Example
+    ///
+    /// An operation that creates customers:
     /// ```yaml
-    /// NewCustomer:
-    ///   required: [email]
-    ///   properties:
-    ///     email: {type: string}
-    ///     name: {type: string}   # column: name varchar(80) NOT NULL
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewCustomer'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    /// components:
+    ///   schemas:
+    ///     NewCustomer:
+    ///       type: object
+    ///       required: [email]
+    ///       properties:
+    ///         email: {type: string}
+    ///         name: {type: string}
+    /// ```
+    ///
+    /// and the table behind it, where `name` is `NOT NULL` without a default:
+    /// ```sql
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, name text NOT NULL);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// NewCustomer:
-    ///   required: [email, name]
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewCustomer'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    /// components:
+    ///   schemas:
+    ///     NewCustomer:
+    ///       type: object
+    ///       required: [email, name]
+    ///       properties:
+    ///         email: {type: string}
+    ///         name: {type: string}
     /// ```
     ///
     /// ## How to fix

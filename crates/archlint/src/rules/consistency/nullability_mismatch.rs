@@ -19,19 +19,56 @@ crate::declare_rule! {
     /// fails on insert with a 500.
     ///
     /// ## Example
+    ///
+    /// A customer as the API returns it:
     /// ```yaml
-    /// Customer:
-    ///   required: [name]
-    ///   properties:
-    ///     name: {type: string}       # column: name varchar(80) (nullable)
+    /// paths:
+    ///   /customers/{customerId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: customerId, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The customer.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Customer'}
+    /// components:
+    ///   schemas:
+    ///     Customer:
+    ///       type: object
+    ///       required: [id, name]
+    ///       properties:
+    ///         id: {type: integer}
+    ///         name: {type: string}
+    /// ```
+    ///
+    /// and the table behind it, where `name` is nullable:
+    /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY, name text);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// Customer:
-    ///   required: [name]
-    ///   properties:
-    ///     name: {type: [string, "null"]}   # 3.0: nullable: true
+    /// paths:
+    ///   /customers/{customerId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: customerId, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The customer.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Customer'}
+    /// components:
+    ///   schemas:
+    ///     Customer:
+    ///       type: object
+    ///       required: [id, name]
+    ///       properties:
+    ///         id: {type: integer}
+    ///         name: {type: [string, "null"]}   # 3.0: nullable: true
     /// ```
     ///
     /// ## How to fix

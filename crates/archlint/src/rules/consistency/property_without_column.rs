@@ -25,17 +25,37 @@ crate::declare_rule! {
     /// `readOnly` clients may try to send it.
     ///
     /// ## Example
+    ///
+    /// An operation that creates customers:
     /// ```yaml
-    /// NewCustomer:
-    ///   properties:
-    ///     note: {type: string}    # customers has no note column
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewCustomer'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    /// components:
+    ///   schemas:
+    ///     NewCustomer:
+    ///       type: object
+    ///       required: [email]
+    ///       properties:
+    ///         email: {type: string}
+    ///         note: {type: string}
     /// ```
     ///
-    /// Use instead:
-    /// ```yaml
-    /// NewCustomer:
-    ///   properties:
-    ///     note: {type: string, maxLength: 500}   # ALTER TABLE customers ADD note varchar(500)
+    /// and the table behind it, which has no `note` column:
+    /// ```sql
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL);
+    /// ```
+    ///
+    /// Use instead: store it (or remove the property):
+    /// ```sql
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, note text);
     /// ```
     ///
     /// ## How to fix

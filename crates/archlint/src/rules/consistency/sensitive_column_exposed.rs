@@ -16,14 +16,57 @@ crate::declare_rule! {
     /// hash is cracked offline; a leaked token is a session.
     ///
     /// ## Example
+    ///
+    /// A user as the API returns it:
     /// ```yaml
-    /// User:
-    ///   properties:
-    ///     secret: {type: string}   # column: password_hash
+    /// paths:
+    ///   /users/{userId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: userId, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/User'}
+    /// components:
+    ///   schemas:
+    ///     User:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: integer}
+    ///         email: {type: string}
+    ///         passwordHash: {type: string}
+    /// ```
+    ///
+    /// and the table behind it:
+    /// ```sql
+    /// CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL, password_hash text NOT NULL);
     /// ```
     ///
     /// Use instead: leave the property out of response schemas (or mark it
-    /// `writeOnly` when clients set it).
+    /// `writeOnly` when clients set it):
+    /// ```yaml
+    /// paths:
+    ///   /users/{userId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: userId, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/User'}
+    /// components:
+    ///   schemas:
+    ///     User:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: integer}
+    ///         email: {type: string}
+    /// ```
     ///
     /// ## How to fix
     /// Remove the property from responses; use a separate request schema, or

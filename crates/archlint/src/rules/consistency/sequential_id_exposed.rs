@@ -21,15 +21,42 @@ crate::declare_rule! {
     /// API1), and they reveal business volumes.
     ///
     /// ## Example
+    ///
+    /// An operation that looks customers up by id:
     /// ```yaml
-    /// /customers/{customerId}:   # customers.id serial PRIMARY KEY
+    /// paths:
+    ///   /customers/{customerId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: customerId, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200': {description: The customer.}
     /// ```
     ///
-    /// Use instead:
+    /// and the table behind it, whose key is a sequence:
     /// ```sql
-    /// ALTER TABLE customers ADD public_id uuid NOT NULL DEFAULT gen_random_uuid() UNIQUE;
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL);
     /// ```
-    /// and identify customers by `public_id` in paths.
+    ///
+    /// Use instead: a random public id,
+    /// ```sql
+    /// CREATE TABLE customers (
+    ///     id bigserial PRIMARY KEY,
+    ///     public_id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
+    ///     email text NOT NULL
+    /// );
+    /// ```
+    ///
+    /// and identify customers by it in paths:
+    /// ```yaml
+    /// paths:
+    ///   /customers/{publicId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: publicId, in: path, required: true, schema: {type: string, format: uuid}}
+    ///       responses:
+    ///         '200': {description: The customer.}
+    /// ```
     ///
     /// ## How to fix
     /// Add a random public identifier (UUID, ULID) and expose it instead of the

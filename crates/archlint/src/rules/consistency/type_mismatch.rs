@@ -30,13 +30,54 @@ crate::declare_rule! {
     /// beyond 2³¹ overflow `int32` models, a timestamp is not a `date`.
     ///
     /// ## Example
+    ///
+    /// Customers as the API returns them:
     /// ```yaml
-    /// id: {type: string, format: uuid}   # column: id bigserial
+    /// paths:
+    ///   /customers:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The customers.
+    ///           content:
+    ///             application/json:
+    ///               schema:
+    ///                 type: array
+    ///                 items: {$ref: '#/components/schemas/Customer'}
+    /// components:
+    ///   schemas:
+    ///     Customer:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: string, format: uuid}
+    ///         email: {type: string}
+    /// ```
+    ///
+    /// and the table behind them, whose `id` is an integer:
+    /// ```sql
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// id: {type: integer, format: int64}
+    /// paths:
+    ///   /customers:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The customers.
+    ///           content:
+    ///             application/json:
+    ///               schema:
+    ///                 type: array
+    ///                 items: {$ref: '#/components/schemas/Customer'}
+    /// components:
+    ///   schemas:
+    ///     Customer:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: integer, format: int64}
+    ///         email: {type: string}
     /// ```
     ///
     /// ## How to fix

@@ -18,16 +18,26 @@ crate::declare_rule! {
     /// an unindexed column sorts the whole table for every page.
     ///
     /// ## Example
+    ///
+    /// An operation that filters orders by customer:
     /// ```yaml
-    /// /orders:
-    ///   get:
-    ///     parameters:
-    ///       - {name: customer_id, in: query, schema: {type: integer}}
-    /// # no index on orders (customer_id, ...)
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: customer_id, in: query, schema: {type: integer}}
+    ///       responses:
+    ///         '200': {description: The orders.}
+    /// ```
+    ///
+    /// and the table behind it, with no index on `customer_id`:
+    /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total numeric(10, 2));
     /// ```
     ///
     /// Use instead:
     /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, total numeric(10, 2));
     /// CREATE INDEX orders_customer_id_idx ON orders (customer_id);
     /// ```
     ///

@@ -16,16 +16,55 @@ crate::declare_rule! {
     /// retry it, and nobody can tell a conflict from an outage.
     ///
     /// ## Example
+    ///
+    /// An operation that creates customers:
     /// ```yaml
-    /// post:   # customers.email is UNIQUE
-    ///   responses:
-    ///     '201': {description: Created.}
-    ///     '400': {description: Invalid.}
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewCustomer'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    ///         '400': {description: Invalid.}
+    /// components:
+    ///   schemas:
+    ///     NewCustomer:
+    ///       type: object
+    ///       required: [email]
+    ///       properties:
+    ///         email: {type: string}
+    /// ```
+    ///
+    /// and the table behind it, where `email` is unique:
+    /// ```sql
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    ///     '409': {description: A customer with this email exists.}
+    /// paths:
+    ///   /customers:
+    ///     post:
+    ///       requestBody:
+    ///         required: true
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewCustomer'}
+    ///       responses:
+    ///         '201': {description: Created.}
+    ///         '400': {description: Invalid.}
+    ///         '409': {description: A customer with this email exists.}
+    /// components:
+    ///   schemas:
+    ///     NewCustomer:
+    ///       type: object
+    ///       required: [email]
+    ///       properties:
+    ///         email: {type: string}
     /// ```
     ///
     /// ## How to fix

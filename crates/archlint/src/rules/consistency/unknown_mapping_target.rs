@@ -14,14 +14,53 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// Account:
-    ///   x-archlint-table: user    # the table is `users`
+    /// paths:
+    ///   /accounts/{accountId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: accountId, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The account.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Account'}
+    /// components:
+    ///   schemas:
+    ///     Account:
+    ///       type: object
+    ///       x-archlint-table: user    # the table is `users`
+    ///       properties:
+    ///         id: {type: integer}
+    ///         email: {type: string}
+    /// ```
+    ///
+    /// and the schema:
+    /// ```sql
+    /// CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// Account:
-    ///   x-archlint-table: users
+    /// paths:
+    ///   /accounts/{accountId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: accountId, in: path, required: true, schema: {type: integer}}
+    ///       responses:
+    ///         '200':
+    ///           description: The account.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Account'}
+    /// components:
+    ///   schemas:
+    ///     Account:
+    ///       type: object
+    ///       x-archlint-table: users
+    ///       properties:
+    ///         id: {type: integer}
+    ///         email: {type: string}
     /// ```
     ///
     /// ## How to fix

@@ -11,12 +11,16 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```sql
-    /// CREATE TABLE t (id int) SOME_VENDOR_OPTION ((x));
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, status text NOT NULL);
+    /// CREATE STATISTICS orders_customer_status (dependencies) ON customer_id, status FROM orders;
     /// ```
     ///
-    /// Use instead:
+    /// Use instead: the statement only gives the planner statistics and changes no
+    /// table or column, so silence the finding:
     /// ```sql
-    /// CREATE TABLE t (id int);
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL, status text NOT NULL);
+    /// -- archlint-ignore: sql-statement-not-understood
+    /// CREATE STATISTICS orders_customer_status (dependencies) ON customer_id, status FROM orders;
     /// ```
     ///
     /// ## How to fix

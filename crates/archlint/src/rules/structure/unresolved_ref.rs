@@ -9,14 +9,38 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// schema:
-    ///   $ref: '#/components/schemas/Usr'
+    /// paths:
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/Usr'}
+    /// components:
+    ///   schemas:
+    ///     User: {type: object}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// schema:
-    ///   $ref: '#/components/schemas/User'
+    /// paths:
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content:
+    ///             application/json:
+    ///               schema: {$ref: '#/components/schemas/User'}
+    /// components:
+    ///   schemas:
+    ///     User: {type: object}
     /// ```
     ///
     /// ## How to fix

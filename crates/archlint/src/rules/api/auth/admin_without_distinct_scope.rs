@@ -16,12 +16,25 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /admin/users/{id}:
-    ///   delete:
-    ///     security: [{oauth: [users:write]}]
+    /// paths:
+    ///   /users/{id}:
+    ///     patch:
+    ///       security: [{oauth: [users:write]}]
+    ///   /admin/users/{id}:
+    ///     delete:
+    ///       security: [{oauth: [users:write]}]   # any client that edits users can delete them
     /// ```
     ///
-    /// Use instead: `security: [{oauth: [admin]}]`, a scope only administrators get.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /users/{id}:
+    ///     patch:
+    ///       security: [{oauth: [users:write]}]
+    ///   /admin/users/{id}:
+    ///     delete:
+    ///       security: [{oauth: [admin]}]   # a scope only administrators get
+    /// ```
     ///
     /// ## How to fix
     /// Require a dedicated administrative scope.

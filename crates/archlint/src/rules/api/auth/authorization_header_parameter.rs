@@ -15,16 +15,26 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// parameters:
-    ///   - {name: Authorization, in: header, required: true, schema: {type: string}}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: Authorization, in: header, required: true, schema: {type: string}}
+    ///       responses:
+    ///         '200': {description: the orders}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       security: [{bearer: []}]
+    ///       responses:
+    ///         '200': {description: the orders}
     /// components:
     ///   securitySchemes:
     ///     bearer: {type: http, scheme: bearer}
-    /// security: [{bearer: []}]
     /// ```
     ///
     /// ## How to fix

@@ -14,23 +14,27 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// oauth:
-    ///   type: oauth2
-    ///   flows:
-    ///     implicit:
-    ///       authorizationUrl: https://auth.example.com/authorize
-    ///       scopes: {read: read}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         implicit:
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           scopes: {orders:read: read orders}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// oauth:
-    ///   type: oauth2
-    ///   flows:
-    ///     authorizationCode:
-    ///       authorizationUrl: https://auth.example.com/authorize
-    ///       tokenUrl: https://auth.example.com/token
-    ///       scopes: {read: read}
+    /// components:
+    ///   securitySchemes:
+    ///     oauth:
+    ///       type: oauth2
+    ///       flows:
+    ///         authorizationCode:   # with PKCE
+    ///           authorizationUrl: https://auth.example.com/authorize
+    ///           tokenUrl: https://auth.example.com/token
+    ///           scopes: {orders:read: read orders}
     /// ```
     ///
     /// ## How to fix

@@ -18,12 +18,19 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /orders:
-    ///   get:  {security: [{oauth: [orders]}]}
-    ///   post: {security: [{oauth: [orders]}]}
+    /// paths:
+    ///   /orders:
+    ///     get:  {security: [{oauth: [orders]}]}
+    ///     post: {security: [{oauth: [orders]}]}
     /// ```
     ///
-    /// Use instead: `orders:read` on the GET and `orders:write` on the POST.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /orders:
+    ///     get:  {security: [{oauth: [orders:read]}]}
+    ///     post: {security: [{oauth: [orders:write]}]}
+    /// ```
     ///
     /// ## How to fix
     /// Define write scopes and require them on write operations.

@@ -18,12 +18,40 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /documents/{id}:
-    ///   get:   {responses: {'200': {headers: {ETag: ...}}}}
-    ///   put:   {responses: {'200': ...}}
+    /// paths:
+    ///   /documents/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The document.
+    ///           headers:
+    ///             ETag: {schema: {type: string}}
+    ///     put:
+    ///       responses:
+    ///         '200': {description: Updated.}
     /// ```
     ///
-    /// Use instead: accept `If-Match` on the PUT and document `412`.
+    /// Use instead: accept `If-Match` on the PUT and document `412`:
+    /// ```yaml
+    /// paths:
+    ///   /documents/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The document.
+    ///           headers:
+    ///             ETag: {schema: {type: string}}
+    ///     put:
+    ///       parameters:
+    ///         - {name: If-Match, in: header, required: true, schema: {type: string}}
+    ///       responses:
+    ///         '200': {description: Updated.}
+    ///         '412': {description: The document changed since it was read.}
+    /// ```
     ///
     /// ## How to fix
     /// Accept `If-Match` on writes, answer `412` when the ETag no longer matches

@@ -20,12 +20,32 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// '200':
-    ///   description: The product.
-    ///   content: {application/json: {schema: {$ref: '#/components/schemas/Product'}}}
+    /// paths:
+    ///   /products/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The product.
+    ///           content: {application/json: {schema: {type: object}}}
     /// ```
     ///
-    /// Use instead: add `headers: {ETag: ..., Cache-Control: ...}` to the response.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /products/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The product.
+    ///           headers:
+    ///             ETag: {schema: {type: string}}
+    ///             Cache-Control: {schema: {type: string, example: 'max-age=60'}}
+    ///           content: {application/json: {schema: {type: object}}}
+    /// ```
     ///
     /// ## How to fix
     /// Declare `ETag` (and honour `If-None-Match`) and a `Cache-Control` policy

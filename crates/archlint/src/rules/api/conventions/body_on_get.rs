@@ -13,18 +13,22 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /search:
-    ///   get:
-    ///     requestBody:
-    ///       content: {application/json: {schema: {type: object}}}
+    /// paths:
+    ///   /products/search:
+    ///     get:
+    ///       requestBody:
+    ///         content: {application/json: {schema: {type: object}}}
+    ///       responses: {'200': {description: Matching products.}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// /search:
-    ///   post:
-    ///     requestBody:
-    ///       content: {application/json: {schema: {type: object}}}
+    /// paths:
+    ///   /products/search:
+    ///     post:
+    ///       requestBody:
+    ///         content: {application/json: {schema: {type: object}}}
+    ///       responses: {'200': {description: Matching products.}}
     /// ```
     ///
     /// ## How to fix

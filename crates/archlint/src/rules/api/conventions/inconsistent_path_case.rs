@@ -17,11 +17,25 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /order-items: ...
-    /// /shipping_rates: ...
+    /// paths:
+    ///   /order-items:
+    ///     get: {responses: {'200': {description: ok}}}
+    ///   /gift-cards:
+    ///     get: {responses: {'200': {description: ok}}}
+    ///   /shipping_rates:
+    ///     get: {responses: {'200': {description: ok}}}
     /// ```
     ///
-    /// Use instead: `/order-items` and `/shipping-rates`.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /order-items:
+    ///     get: {responses: {'200': {description: ok}}}
+    ///   /gift-cards:
+    ///     get: {responses: {'200': {description: ok}}}
+    ///   /shipping-rates:
+    ///     get: {responses: {'200': {description: ok}}}
+    /// ```
     ///
     /// ## How to fix
     /// Write every path segment in one style (kebab-case is the most common).

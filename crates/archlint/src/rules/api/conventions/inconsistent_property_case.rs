@@ -19,12 +19,39 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// properties:
-    ///   created_at: {type: string, format: date-time}
-    ///   userId: {type: string}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       requestBody:
+    ///         content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}
+    ///       responses: {'201': {description: Created.}}
+    /// components:
+    ///   schemas:
+    ///     Order:
+    ///       type: object
+    ///       properties:
+    ///         created_at: {type: string, format: date-time}
+    ///         shipping_address: {type: string}
+    ///         userId: {type: string}
     /// ```
     ///
-    /// Use instead: `user_id`.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       requestBody:
+    ///         content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}
+    ///       responses: {'201': {description: Created.}}
+    /// components:
+    ///   schemas:
+    ///     Order:
+    ///       type: object
+    ///       properties:
+    ///         created_at: {type: string, format: date-time}
+    ///         shipping_address: {type: string}
+    ///         user_id: {type: string}
+    /// ```
     ///
     /// ## How to fix
     /// Write every property name in the API's style.

@@ -18,16 +18,20 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// post:
-    ///   responses: {'201': {description: created}}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       responses: {'201': {description: Order placed.}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// post:
-    ///   parameters:
-    ///     - {name: Idempotency-Key, in: header, schema: {type: string, maxLength: 64}}
-    ///   responses: {'201': {description: created}}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       parameters:
+    ///         - {name: Idempotency-Key, in: header, schema: {type: string, maxLength: 64}}
+    ///       responses: {'201': {description: Order placed.}}
     /// ```
     ///
     /// ## How to fix

@@ -12,17 +12,19 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /users:
-    ///   get:
-    ///     responses: {'200': {description: ok}}
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       responses: {'200': {description: ok}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// /users:
-    ///   get:
-    ///     operationId: listUsers
-    ///     responses: {'200': {description: ok}}
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       operationId: listUsers
+    ///       responses: {'200': {description: ok}}
     /// ```
     ///
     /// ## How to fix

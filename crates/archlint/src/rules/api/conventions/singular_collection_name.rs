@@ -19,12 +19,20 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /user/{id}: ...
+    /// paths:
+    ///   /user/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get: {responses: {'200': {description: ok}}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// /users/{id}: ...
+    /// paths:
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get: {responses: {'200': {description: ok}}}
     /// ```
     ///
     /// ## How to fix

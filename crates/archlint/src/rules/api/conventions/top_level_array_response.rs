@@ -16,16 +16,38 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// schema: {type: array, items: {$ref: '#/components/schemas/Order'}}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The orders.
+    ///           content:
+    ///             application/json:
+    ///               schema: {type: array, items: {$ref: '#/components/schemas/Order'}}
+    /// components:
+    ///   schemas:
+    ///     Order: {type: object}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// schema:
-    ///   type: object
-    ///   properties:
-    ///     data: {type: array, maxItems: 100, items: {$ref: '#/components/schemas/Order'}}
-    ///     next_cursor: {type: [string, 'null']}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The orders.
+    ///           content:
+    ///             application/json:
+    ///               schema:
+    ///                 type: object
+    ///                 properties:
+    ///                   data: {type: array, maxItems: 100, items: {$ref: '#/components/schemas/Order'}}
+    ///                   next_cursor: {type: [string, 'null']}
+    /// components:
+    ///   schemas:
+    ///     Order: {type: object}
     /// ```
     ///
     /// ## How to fix

@@ -19,14 +19,24 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /getUsers: {get: ...}
-    /// /users/{id}/delete: {post: ...}
+    /// paths:
+    ///   /getUsers:
+    ///     get: {responses: {'200': {description: The users.}}}
+    ///   /users/{id}/delete:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     post: {responses: {'204': {description: Deleted.}}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// /users: {get: ...}
-    /// /users/{id}: {delete: ...}
+    /// paths:
+    ///   /users:
+    ///     get: {responses: {'200': {description: The users.}}}
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     delete: {responses: {'204': {description: Deleted.}}}
     /// ```
     ///
     /// ## How to fix

@@ -14,16 +14,24 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /orders/{id}/cancel:
-    ///   post:
-    ///     responses: ...
+    /// paths:
+    ///   /orders/{id}/cancel:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     post:
+    ///       responses: {'204': {description: Cancelled.}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    ///   post:
-    ///     summary: Cancel an order
-    ///     description: Cancels an order that has not shipped yet; refunds the payment.
+    /// paths:
+    ///   /orders/{id}/cancel:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     post:
+    ///       summary: Cancel an order
+    ///       description: Cancels an order that has not shipped yet; refunds the payment.
+    ///       responses: {'204': {description: Cancelled.}}
     /// ```
     ///
     /// ## How to fix

@@ -14,15 +14,25 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: since, in: query, schema: {type: string}}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: since, in: query, schema: {type: string}}
+    ///       responses: {'200': {description: The orders.}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// - name: since
-    ///   in: query
-    ///   description: Only orders placed at or after this instant (RFC 3339).
-    ///   schema: {type: string, format: date-time}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - name: since
+    ///           in: query
+    ///           description: Only orders placed at or after this instant (RFC 3339).
+    ///           schema: {type: string, format: date-time}
+    ///       responses: {'200': {description: The orders.}}
     /// ```
     ///
     /// ## How to fix

@@ -15,12 +15,25 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// tags: [{name: orders}]
+    /// tags:
+    ///   - {name: orders, description: Placing and tracking orders.}
     /// paths:
-    ///   /orders: {get: {tags: [order]}}
+    ///   /orders:
+    ///     get:
+    ///       tags: [order]
+    ///       responses: {'200': {description: The orders.}}
     /// ```
     ///
-    /// Use instead: `tags: [orders]` on the operation.
+    /// Use instead:
+    /// ```yaml
+    /// tags:
+    ///   - {name: orders, description: Placing and tracking orders.}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       tags: [orders]
+    ///       responses: {'200': {description: The orders.}}
+    /// ```
     ///
     /// ## How to fix
     /// Declare the tag, with a description, or fix its spelling.

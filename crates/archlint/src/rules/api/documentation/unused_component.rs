@@ -22,9 +22,35 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
+    /// paths:
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}
     /// components:
     ///   schemas:
+    ///     User: {type: object}
     ///     LegacyUser: {type: object}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}
+    /// components:
+    ///   schemas:
+    ///     User: {type: object}
     /// ```
     ///
     /// ## How to fix

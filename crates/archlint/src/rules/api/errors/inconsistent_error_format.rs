@@ -22,16 +22,47 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// '404':
-    ///   content:
-    ///     application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}
-    /// '409':
-    ///   content:
-    ///     application/json: {schema: {properties: {error: {type: string}}}}
+    /// paths:
+    ///   /orders/{id}:
+    ///     put:
+    ///       responses:
+    ///         '200': {description: the updated order}
+    ///         '404':
+    ///           description: no such order
+    ///           content:
+    ///             application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}
+    ///         '409':
+    ///           description: the order has shipped
+    ///           content:
+    ///             application/json: {schema: {properties: {error: {type: string}}}}
+    /// components:
+    ///   schemas:
+    ///     Problem:
+    ///       type: object
+    ///       properties: {title: {type: string}, detail: {type: string}}
     /// ```
     ///
-    /// Use instead: `application/problem+json` with the `Problem` schema for
-    /// every error.
+    /// Use instead: `application/problem+json` with the `Problem` schema for every error:
+    /// ```yaml
+    /// paths:
+    ///   /orders/{id}:
+    ///     put:
+    ///       responses:
+    ///         '200': {description: the updated order}
+    ///         '404':
+    ///           description: no such order
+    ///           content:
+    ///             application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}
+    ///         '409':
+    ///           description: the order has shipped
+    ///           content:
+    ///             application/problem+json: {schema: {$ref: '#/components/schemas/Problem'}}
+    /// components:
+    ///   schemas:
+    ///     Problem:
+    ///       type: object
+    ///       properties: {title: {type: string}, detail: {type: string}}
+    /// ```
     ///
     /// ## How to fix
     /// Define one error schema (RFC 9457 problem details) and shared error

@@ -17,15 +17,30 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// post:
-    ///   requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/NewUser'}}}}
-    ///   responses:
-    ///     '201': {description: created}
-    ///     '401': {description: unauthorized}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json: {schema: {type: object, properties: {email: {type: string}}}}
+    ///       responses:
+    ///         '201': {description: created}
+    ///         '401': {description: unauthorized}
     /// ```
     ///
-    /// Use instead: add `'400': {$ref: '#/components/responses/BadRequest'}`
-    /// (or `422` for well-formed but invalid input).
+    /// Use instead: a `400` (or `422` for well-formed but invalid input):
+    /// ```yaml
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json: {schema: {type: object, properties: {email: {type: string}}}}
+    ///       responses:
+    ///         '201': {description: created}
+    ///         '400': {description: the body is not a valid user}
+    ///         '401': {description: unauthorized}
+    /// ```
     ///
     /// ## How to fix
     /// Document 400 (malformed) and/or 422 (invalid) with the API's error schema.

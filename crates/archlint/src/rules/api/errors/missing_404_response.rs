@@ -15,14 +15,28 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /users/{id}:
-    ///   get:
-    ///     responses:
-    ///       '200': {description: the user}
-    ///       '401': {description: unauthorized}
+    /// paths:
+    ///   /users/{id}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: id, in: path, required: true, schema: {type: string}}
+    ///       responses:
+    ///         '200': {description: the user}
+    ///         '401': {description: unauthorized}
     /// ```
     ///
-    /// Use instead: add `'404': {$ref: '#/components/responses/NotFound'}`.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /users/{id}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: id, in: path, required: true, schema: {type: string}}
+    ///       responses:
+    ///         '200': {description: the user}
+    ///         '401': {description: unauthorized}
+    ///         '404': {description: no user with this id}
+    /// ```
     ///
     /// ## How to fix
     /// Document 404 with the API's error schema.

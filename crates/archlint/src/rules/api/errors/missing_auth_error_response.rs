@@ -18,14 +18,27 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// get:
-    ///   security: [{oauth: [orders:read]}]
-    ///   responses:
-    ///     '200': {description: ok}
-    ///     '404': {description: not found}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       security: [{oauth: [orders:read]}]
+    ///       responses:
+    ///         '200': {description: the orders}
+    ///         '400': {description: invalid filter}
     /// ```
     ///
-    /// Use instead: add `'401'` and `'403'` responses with the error schema.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       security: [{oauth: [orders:read]}]
+    ///       responses:
+    ///         '200': {description: the orders}
+    ///         '400': {description: invalid filter}
+    ///         '401': {description: missing or expired token}
+    ///         '403': {description: the token lacks the orders:read scope}
+    /// ```
     ///
     /// ## How to fix
     /// Document 401 on every secured operation, and 403 where scopes apply.

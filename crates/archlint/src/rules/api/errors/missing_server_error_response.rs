@@ -15,17 +15,23 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// responses:
-    ///   '200': {description: ok}
-    ///   '404': {description: not found}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the orders}
+    ///         '400': {description: invalid filter}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// responses:
-    ///   '200': {description: ok}
-    ///   '404': {description: not found}
-    ///   default: {$ref: '#/components/responses/Problem'}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the orders}
+    ///         '400': {description: invalid filter}
+    ///         default: {description: unexpected error}
     /// ```
     ///
     /// ## How to fix

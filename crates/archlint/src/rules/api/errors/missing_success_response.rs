@@ -21,14 +21,32 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /orders:
-    ///   post:
-    ///     responses:
-    ///       '200': {description: ok}
-    ///       '400': {description: invalid}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the orders}
+    ///     post:
+    ///       responses:
+    ///         '200': {description: ok}
+    ///         '400': {description: invalid order}
     /// ```
     ///
-    /// Use instead: `'201': {description: created, headers: {Location: ...}}`.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the orders}
+    ///     post:
+    ///       responses:
+    ///         '201':
+    ///           description: created
+    ///           headers:
+    ///             Location: {description: URL of the new order, schema: {type: string}}
+    ///         '400': {description: invalid order}
+    /// ```
     ///
     /// ## How to fix
     /// Document the success status the operation really returns: 201/202 for

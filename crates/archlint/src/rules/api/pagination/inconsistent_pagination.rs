@@ -17,11 +17,33 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /orders:    {get: {parameters: [{name: cursor, in: query}]}}
-    /// /customers: {get: {parameters: [{name: page, in: query}]}}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: cursor, in: query, schema: {type: string}}
+    ///       responses: {'200': {description: A page of orders.}}
+    ///   /customers:
+    ///     get:
+    ///       parameters:
+    ///         - {name: page, in: query, schema: {type: integer}}
+    ///       responses: {'200': {description: A page of customers.}}
     /// ```
     ///
-    /// Use instead: `cursor` on both.
+    /// Use instead: `cursor` on both:
+    /// ```yaml
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: cursor, in: query, schema: {type: string}}
+    ///       responses: {'200': {description: A page of orders.}}
+    ///   /customers:
+    ///     get:
+    ///       parameters:
+    ///         - {name: cursor, in: query, schema: {type: string}}
+    ///       responses: {'200': {description: A page of customers.}}
+    /// ```
     ///
     /// ## How to fix
     /// Page every collection the same way, with the same parameter names.

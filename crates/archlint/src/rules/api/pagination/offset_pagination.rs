@@ -18,14 +18,22 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// parameters:
-    ///   - {name: offset, in: query, schema: {type: integer, minimum: 0}}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: offset, in: query, schema: {type: integer, minimum: 0}}
+    ///       responses: {'200': {description: A page of orders.}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// parameters:
-    ///   - {name: cursor, in: query, schema: {type: string, maxLength: 200}}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: cursor, in: query, schema: {type: string, maxLength: 200}}
+    ///       responses: {'200': {description: A page of orders.}}
     /// ```
     ///
     /// ## How to fix

@@ -19,31 +19,41 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// /users:
-    ///   get:
-    ///     responses:
-    ///       '200':
-    ///         content:
-    ///           application/json:
-    ///             schema: {type: array, items: {$ref: '#/components/schemas/User'}}
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The users.
+    ///           content:
+    ///             application/json:
+    ///               schema: {type: array, items: {$ref: '#/components/schemas/User'}}
+    /// components:
+    ///   schemas:
+    ///     User: {type: object}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// /users:
-    ///   get:
-    ///     parameters:
-    ///       - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
-    ///       - {name: cursor, in: query, schema: {type: string, maxLength: 200}}
-    ///     responses:
-    ///       '200':
-    ///         content:
-    ///           application/json:
-    ///             schema:
-    ///               type: object
-    ///               properties:
-    ///                 items: {type: array, maxItems: 100, items: {$ref: '#/components/schemas/User'}}
-    ///                 next_cursor: {type: string}
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       parameters:
+    ///         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100, default: 20}}
+    ///         - {name: cursor, in: query, schema: {type: string, maxLength: 200}}
+    ///       responses:
+    ///         '200':
+    ///           description: A page of users.
+    ///           content:
+    ///             application/json:
+    ///               schema:
+    ///                 type: object
+    ///                 properties:
+    ///                   items: {type: array, maxItems: 100, items: {$ref: '#/components/schemas/User'}}
+    ///                   next_cursor: {type: string}
+    /// components:
+    ///   schemas:
+    ///     User: {type: object}
     /// ```
     ///
     /// ## How to fix

@@ -20,16 +20,28 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// '200': {description: ok}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: The orders.}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// '200':
-    ///   description: ok
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The orders.
+    ///           headers:
+    ///             RateLimit: {$ref: '#/components/headers/RateLimit'}
+    ///             RateLimit-Policy: {$ref: '#/components/headers/RateLimitPolicy'}
+    /// components:
     ///   headers:
-    ///     RateLimit: {$ref: '#/components/headers/RateLimit'}
-    ///     RateLimit-Policy: {$ref: '#/components/headers/RateLimitPolicy'}
+    ///     RateLimit: {schema: {type: string}, example: '"default";r=50;t=30'}
+    ///     RateLimitPolicy: {schema: {type: string}, example: '"default";q=100;w=60'}
     /// ```
     ///
     /// ## How to fix

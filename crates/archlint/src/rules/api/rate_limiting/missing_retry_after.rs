@@ -16,15 +16,25 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// '429': {description: Too many requests}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       responses:
+    ///         '201': {description: Order placed.}
+    ///         '429': {description: Too many requests.}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// '429':
-    ///   description: Too many requests
-    ///   headers:
-    ///     Retry-After: {schema: {type: integer, minimum: 0}, description: Seconds to wait.}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       responses:
+    ///         '201': {description: Order placed.}
+    ///         '429':
+    ///           description: Too many requests.
+    ///           headers:
+    ///             Retry-After: {schema: {type: integer, minimum: 0}, description: Seconds to wait.}
     /// ```
     ///
     /// ## How to fix

@@ -14,20 +14,26 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// responses:
-    ///   '200': {description: ok}
-    ///   '400': {description: bad request}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       responses:
+    ///         '201': {description: Order placed.}
+    ///         '400': {description: Bad request.}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// responses:
-    ///   '200': {description: ok}
-    ///   '400': {description: bad request}
-    ///   '429':
-    ///     description: too many requests
-    ///     headers:
-    ///       Retry-After: {schema: {type: integer}}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       responses:
+    ///         '201': {description: Order placed.}
+    ///         '400': {description: Bad request.}
+    ///         '429':
+    ///           description: Too many requests.
+    ///           headers:
+    ///             Retry-After: {schema: {type: integer, minimum: 0}}
     /// ```
     ///
     /// ## How to fix

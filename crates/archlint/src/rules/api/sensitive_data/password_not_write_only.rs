@@ -16,12 +16,34 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// password: {type: string, minLength: 12, maxLength: 128}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 email: {type: string, format: email}
+    ///                 password: {type: string, minLength: 12, maxLength: 128}
+    ///       responses: {'201': {description: Created.}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// password: {type: string, minLength: 12, maxLength: 128, writeOnly: true}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 email: {type: string, format: email}
+    ///                 password: {type: string, minLength: 12, maxLength: 128, writeOnly: true}
+    ///       responses: {'201': {description: Created.}}
     /// ```
     ///
     /// ## How to fix

@@ -19,14 +19,44 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// User:
-    ///   properties:
-    ///     email: {type: string, format: email}
-    ///     password: {type: string}
+    /// paths:
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}
+    /// components:
+    ///   schemas:
+    ///     User:
+    ///       type: object
+    ///       properties:
+    ///         email: {type: string, format: email}
+    ///         password: {type: string}
     /// ```
     ///
-    /// Use instead: mark it `writeOnly: true`, or use separate request and
-    /// response schemas; return `card_last4` instead of the number.
+    /// Use instead: mark it `writeOnly: true` (or use separate request and
+    /// response schemas):
+    /// ```yaml
+    /// paths:
+    ///   /users/{id}:
+    ///     parameters:
+    ///       - {name: id, in: path, required: true, schema: {type: string}}
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The user.
+    ///           content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}
+    /// components:
+    ///   schemas:
+    ///     User:
+    ///       type: object
+    ///       properties:
+    ///         email: {type: string, format: email}
+    ///         password: {type: string, writeOnly: true}
+    /// ```
     ///
     /// ## How to fix
     /// Remove the property from responses (`writeOnly`, or a separate schema),

@@ -19,12 +19,31 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// parameters:
-    ///   - {name: password, in: query, schema: {type: string}}
+    /// paths:
+    ///   /sessions:
+    ///     post:
+    ///       parameters:
+    ///         - {name: email, in: query, schema: {type: string}}
+    ///         - {name: password, in: query, schema: {type: string}}
+    ///       responses: {'201': {description: Signed in.}}
     /// ```
     ///
     /// Use instead: send the value in the request body (or, for credentials, in
-    /// the `Authorization` header through a security scheme).
+    /// the `Authorization` header through a security scheme):
+    /// ```yaml
+    /// paths:
+    ///   /sessions:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 email: {type: string}
+    ///                 password: {type: string, writeOnly: true}
+    ///       responses: {'201': {description: Signed in.}}
+    /// ```
     ///
     /// ## How to fix
     /// Move the value to the body or a header.

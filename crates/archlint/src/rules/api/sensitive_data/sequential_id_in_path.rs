@@ -18,12 +18,22 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// - {name: orderId, in: path, required: true, schema: {type: integer}}
+    /// paths:
+    ///   /orders/{orderId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: orderId, in: path, required: true, schema: {type: integer}}
+    ///       responses: {'200': {description: The order.}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// - {name: orderId, in: path, required: true, schema: {type: string, format: uuid}}
+    /// paths:
+    ///   /orders/{orderId}:
+    ///     get:
+    ///       parameters:
+    ///         - {name: orderId, in: path, required: true, schema: {type: string, format: uuid}}
+    ///       responses: {'200': {description: The order.}}
     /// ```
     ///
     /// ## How to fix

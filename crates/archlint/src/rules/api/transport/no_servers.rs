@@ -14,15 +14,18 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// openapi: 3.1.0
-    /// info: {title: Shop, version: 1.0.0}
-    /// paths: ...
+    /// paths:
+    ///   /orders:
+    ///     get: {responses: {'200': {description: The orders.}}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
     /// servers:
     ///   - url: https://api.shop.example/v1
+    /// paths:
+    ///   /orders:
+    ///     get: {responses: {'200': {description: The orders.}}}
     /// ```
     ///
     /// ## How to fix

@@ -21,17 +21,29 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// NewUser:
-    ///   type: object
-    ///   properties: {name: {type: string, maxLength: 100}}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties: {name: {type: string, maxLength: 100}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// NewUser:
-    ///   type: object
-    ///   additionalProperties: false
-    ///   properties: {name: {type: string, maxLength: 100}}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               additionalProperties: false
+    ///               properties: {name: {type: string, maxLength: 100}}
     /// ```
     ///
     /// ## How to fix

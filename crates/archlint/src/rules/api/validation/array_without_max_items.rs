@@ -15,18 +15,30 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// NewOrder:
-    ///   type: object
-    ///   properties:
-    ///     lines: {type: array, items: {$ref: '#/components/schemas/Line'}}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 productIds: {type: array, items: {type: string, format: uuid}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// NewOrder:
-    ///   type: object
-    ///   properties:
-    ///     lines: {type: array, maxItems: 100, items: {$ref: '#/components/schemas/Line'}}
+    /// paths:
+    ///   /orders:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 productIds: {type: array, maxItems: 100, items: {type: string, format: uuid}}
     /// ```
     ///
     /// ## How to fix

@@ -15,12 +15,20 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// priority: {type: integer, enum: ['1', '2', '3']}
+    /// paths:
+    ///   /tickets:
+    ///     get:
+    ///       parameters:
+    ///         - {name: priority, in: query, schema: {type: integer, enum: ['1', '2', '3']}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// priority: {type: integer, enum: [1, 2, 3]}
+    /// paths:
+    ///   /tickets:
+    ///     get:
+    ///       parameters:
+    ///         - {name: priority, in: query, schema: {type: integer, enum: [1, 2, 3]}}
     /// ```
     ///
     /// ## How to fix

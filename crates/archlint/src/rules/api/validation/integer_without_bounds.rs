@@ -16,12 +16,20 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// quantity: {type: integer}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: limit, in: query, schema: {type: integer}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// quantity: {type: integer, minimum: 1, maximum: 1000}
+    /// paths:
+    ///   /orders:
+    ///     get:
+    ///       parameters:
+    ///         - {name: limit, in: query, schema: {type: integer, minimum: 1, maximum: 100}}
     /// ```
     ///
     /// ## How to fix

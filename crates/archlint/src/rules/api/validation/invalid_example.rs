@@ -23,14 +23,37 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// schema:
-    ///   type: object
-    ///   required: [id]
-    ///   properties: {id: {type: integer}}
-    /// example: {id: "42"}
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: the order
+    ///           content:
+    ///             application/json:
+    ///               schema:
+    ///                 type: object
+    ///                 required: [id]
+    ///                 properties: {id: {type: integer}}
+    ///               example: {id: "42"}
     /// ```
     ///
-    /// Use instead: `example: {id: 42}`.
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: the order
+    ///           content:
+    ///             application/json:
+    ///               schema:
+    ///                 type: object
+    ///                 required: [id]
+    ///                 properties: {id: {type: integer}}
+    ///               example: {id: 42}
+    /// ```
     ///
     /// ## How to fix
     /// Fix the example, or the schema if the example shows what the API really does.

@@ -15,13 +15,33 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// type: object
-    /// required: [email]
-    /// properties:
-    ///   e_mail: {type: string}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               required: [email]
+    ///               properties:
+    ///                 e_mail: {type: string, format: email}
     /// ```
     ///
-    /// Use instead: `required: [e_mail]`, or rename the property.
+    /// Use instead: the property under the required name (or `required: [e_mail]`):
+    /// ```yaml
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               required: [email]
+    ///               properties:
+    ///                 email: {type: string, format: email}
+    /// ```
     ///
     /// ## How to fix
     /// Make `required` name declared properties.

@@ -20,18 +20,30 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// NewUser:
-    ///   type: object
-    ///   properties:
-    ///     name: {type: string}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 name: {type: string}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// NewUser:
-    ///   type: object
-    ///   properties:
-    ///     name: {type: string, minLength: 1, maxLength: 100}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema:
+    ///               type: object
+    ///               properties:
+    ///                 name: {type: string, minLength: 1, maxLength: 100}
     /// ```
     ///
     /// ## How to fix

@@ -13,12 +13,20 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// zip: {type: string, pattern: '[0-9]{5}'}
+    /// paths:
+    ///   /stores:
+    ///     get:
+    ///       parameters:
+    ///         - {name: zip, in: query, schema: {type: string, pattern: '[0-9]{5}'}}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// zip: {type: string, pattern: '^[0-9]{5}$'}
+    /// paths:
+    ///   /stores:
+    ///     get:
+    ///       parameters:
+    ///         - {name: zip, in: query, schema: {type: string, pattern: '^[0-9]{5}$'}}
     /// ```
     ///
     /// ## How to fix

@@ -20,18 +20,38 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// User:
-    ///   properties:
-    ///     id: {type: string, format: uuid}
-    ///     createdAt: {type: string, format: date-time}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json: {schema: {$ref: '#/components/schemas/User'}}
+    /// components:
+    ///   schemas:
+    ///     User:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: string, format: uuid}
+    ///         email: {type: string, format: email}
+    ///         createdAt: {type: string, format: date-time}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// User:
-    ///   properties:
-    ///     id: {type: string, format: uuid, readOnly: true}
-    ///     createdAt: {type: string, format: date-time, readOnly: true}
+    /// paths:
+    ///   /users:
+    ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json: {schema: {$ref: '#/components/schemas/User'}}
+    /// components:
+    ///   schemas:
+    ///     User:
+    ///       type: object
+    ///       properties:
+    ///         id: {type: string, format: uuid, readOnly: true}
+    ///         email: {type: string, format: email}
+    ///         createdAt: {type: string, format: date-time, readOnly: true}
     /// ```
     ///
     /// ## How to fix

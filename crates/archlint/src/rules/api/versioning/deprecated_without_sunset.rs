@@ -15,22 +15,26 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```yaml
-    /// get:
-    ///   deprecated: true
-    ///   responses:
-    ///     '200': {description: ok}
+    /// paths:
+    ///   /v1/users:
+    ///     get:
+    ///       deprecated: true
+    ///       responses:
+    ///         '200': {description: the users}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
-    /// get:
-    ///   deprecated: true
-    ///   description: Use `GET /v2/users` instead; removed on 2026-06-30.
-    ///   responses:
-    ///     '200':
-    ///       description: ok
-    ///       headers:
-    ///         Sunset: {schema: {type: string}, description: Removal date (RFC 8594).}
+    /// paths:
+    ///   /v1/users:
+    ///     get:
+    ///       deprecated: true
+    ///       description: Use `GET /v2/users` instead; removed on 2026-06-30.
+    ///       responses:
+    ///         '200':
+    ///           description: the users
+    ///           headers:
+    ///             Sunset: {description: Removal date (RFC 8594)., schema: {type: string}}
     /// ```
     ///
     /// ## How to fix

@@ -19,12 +19,31 @@ crate::declare_rule! {
     /// ## Example
     /// ```yaml
     /// paths:
-    ///   /v1/users: ...
-    ///   /v2/orders: ...
+    ///   /v1/users:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the users}
+    ///   /v2/orders:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the orders}
     /// ```
     ///
     /// Use instead: one description per major version, each with its version in
-    /// the server URL.
+    /// the server URL (here the v2 one; v1 keeps its own file):
+    /// ```yaml
+    /// servers:
+    ///   - url: https://api.example.com/v2
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the users}
+    ///   /orders:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the orders}
+    /// ```
     ///
     /// ## How to fix
     /// Keep one strategy; split major versions into separate descriptions.

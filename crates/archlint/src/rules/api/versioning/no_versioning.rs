@@ -19,13 +19,21 @@ crate::declare_rule! {
     /// servers:
     ///   - url: https://api.example.com
     /// paths:
-    ///   /users: ...
+    ///   /users:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the users}
     /// ```
     ///
     /// Use instead:
     /// ```yaml
     /// servers:
     ///   - url: https://api.example.com/v1
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the users}
     /// ```
     ///
     /// ## How to fix

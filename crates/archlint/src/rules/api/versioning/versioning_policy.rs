@@ -22,13 +22,32 @@ crate::declare_rule! {
     /// for one strategy.
     ///
     /// ## Example
-    /// With `versioning = "path"`:
+    /// With this `archlint.toml`:
+    /// ```toml
+    /// [api]
+    /// versioning = "path"
+    /// ```
+    /// a version header breaks the policy:
     /// ```yaml
-    /// parameters:
-    ///   - {name: Api-Version, in: header, schema: {type: string}}
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       parameters:
+    ///         - {name: Api-Version, in: header, required: true, schema: {type: string}}
+    ///       responses:
+    ///         '200': {description: the users}
     /// ```
     ///
-    /// Use instead: `servers: [{url: https://api.example.com/v1}]`.
+    /// Use instead:
+    /// ```yaml
+    /// servers:
+    ///   - url: https://api.example.com/v1
+    /// paths:
+    ///   /users:
+    ///     get:
+    ///       responses:
+    ///         '200': {description: the users}
+    /// ```
     ///
     /// ## How to fix
     /// Move the version to where the policy says, or change the policy.

@@ -12,13 +12,24 @@ crate::declare_rule! {
     /// for another column that was meant to be indexed.
     ///
     /// ## Example
+    ///
+    /// Given the table:
     /// ```sql
-    /// CREATE INDEX events_idx ON events (account_id, account_id);
+    /// CREATE TABLE events (
+    ///     id bigint PRIMARY KEY,
+    ///     account_id bigint NOT NULL,
+    ///     created_at timestamptz NOT NULL
+    /// );
+    /// ```
+    ///
+    /// an index that lists `account_id` twice:
+    /// ```sql
+    /// CREATE INDEX events_account_created_idx ON events (account_id, account_id);
     /// ```
     ///
     /// Use instead:
     /// ```sql
-    /// CREATE INDEX events_idx ON events (account_id, created_at);
+    /// CREATE INDEX events_account_created_idx ON events (account_id, created_at);
     /// ```
     ///
     /// ## How to fix

@@ -13,11 +13,22 @@ crate::declare_rule! {
     /// index on that value is small and useful.
     ///
     /// ## Example
+    ///
+    /// Given the table:
+    /// ```sql
+    /// CREATE TABLE jobs (
+    ///     id bigint PRIMARY KEY,
+    ///     done boolean NOT NULL DEFAULT false,
+    ///     created_at timestamptz NOT NULL
+    /// );
+    /// ```
+    ///
+    /// an index on the flag alone:
     /// ```sql
     /// CREATE INDEX jobs_done_idx ON jobs (done);
     /// ```
     ///
-    /// Use instead:
+    /// Use instead: a partial index on the rare value:
     /// ```sql
     /// CREATE INDEX jobs_pending_idx ON jobs (created_at) WHERE NOT done;
     /// ```

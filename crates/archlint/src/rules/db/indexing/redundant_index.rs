@@ -13,6 +13,17 @@ crate::declare_rule! {
     /// scan; that rarely pays for its upkeep.)
     ///
     /// ## Example
+    ///
+    /// Given the table:
+    /// ```sql
+    /// CREATE TABLE orders (
+    ///     id bigint PRIMARY KEY,
+    ///     status text NOT NULL,
+    ///     created_at timestamptz NOT NULL
+    /// );
+    /// ```
+    ///
+    /// two indexes, one a prefix of the other:
     /// ```sql
     /// CREATE INDEX orders_status_idx ON orders (status);
     /// CREATE INDEX orders_status_created_idx ON orders (status, created_at);

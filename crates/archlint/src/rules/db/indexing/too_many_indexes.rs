@@ -11,13 +11,38 @@ crate::declare_rule! {
     /// indexes are usually unused or redundant.
     ///
     /// ## Example
+    ///
+    /// Given the table:
     /// ```sql
-    /// -- a table with eleven CREATE INDEX statements on it
+    /// CREATE TABLE orders (
+    ///     id bigint PRIMARY KEY,
+    ///     customer_id bigint NOT NULL, warehouse_id bigint, sales_rep_id bigint,
+    ///     status text NOT NULL, currency text NOT NULL, country text NOT NULL,
+    ///     coupon_code text, total numeric(10, 2) NOT NULL,
+    ///     created_at timestamptz NOT NULL, updated_at timestamptz, shipped_at timestamptz
+    /// );
     /// ```
     ///
-    /// Use instead:
+    /// an index for every column someone once filtered by:
     /// ```sql
-    /// -- the indexes the queries need, combined into multi-column ones
+    /// CREATE INDEX orders_customer_idx ON orders (customer_id);
+    /// CREATE INDEX orders_warehouse_idx ON orders (warehouse_id);
+    /// CREATE INDEX orders_sales_rep_idx ON orders (sales_rep_id);
+    /// CREATE INDEX orders_status_idx ON orders (status);
+    /// CREATE INDEX orders_currency_idx ON orders (currency);
+    /// CREATE INDEX orders_country_idx ON orders (country);
+    /// CREATE INDEX orders_coupon_idx ON orders (coupon_code);
+    /// CREATE INDEX orders_total_idx ON orders (total);
+    /// CREATE INDEX orders_created_idx ON orders (created_at);
+    /// CREATE INDEX orders_updated_idx ON orders (updated_at);
+    /// CREATE INDEX orders_shipped_idx ON orders (shipped_at);
+    /// ```
+    ///
+    /// Use instead: the indexes the queries need, combined into multi-column ones:
+    /// ```sql
+    /// CREATE INDEX orders_customer_created_idx ON orders (customer_id, created_at);
+    /// CREATE INDEX orders_status_created_idx ON orders (status, created_at);
+    /// CREATE INDEX orders_warehouse_shipped_idx ON orders (warehouse_id, shipped_at);
     /// ```
     ///
     /// ## How to fix

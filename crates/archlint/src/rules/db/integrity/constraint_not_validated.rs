@@ -13,6 +13,14 @@ crate::declare_rule! {
     /// planner cannot rely on it. Forgotten second steps are common.
     ///
     /// ## Example
+    ///
+    /// Given tables created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY);
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
+    /// ```
+    ///
+    /// a later migration adds a foreign key `NOT VALID`, and no migration validates it:
     /// ```sql
     /// ALTER TABLE orders ADD CONSTRAINT orders_customer_fk
     ///     FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;

@@ -18,6 +18,13 @@ crate::declare_rule! {
     /// accumulate silently. The database enforces it for free.
     ///
     /// ## Example
+    ///
+    /// Given the table:
+    /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);
+    /// ```
+    ///
+    /// a table that refers to it without a foreign key:
     /// ```sql
     /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
     /// ```

@@ -14,6 +14,13 @@ crate::declare_rule! {
     /// development database where the migration was tried.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(10, 2) NOT NULL);
+    /// ```
+    ///
+    /// a later migration adds a required column:
     /// ```sql
     /// ALTER TABLE orders ADD COLUMN currency text NOT NULL;
     /// ```

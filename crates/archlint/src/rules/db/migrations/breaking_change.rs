@@ -14,6 +14,13 @@ crate::declare_rule! {
     /// until the new version is everywhere. Dropping also loses the data for good.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);
+    /// ```
+    ///
+    /// a later migration renames a column:
     /// ```sql
     /// ALTER TABLE customers RENAME COLUMN email TO email_address;
     /// ```

@@ -16,6 +16,13 @@ crate::declare_rule! {
     /// send values the new type rejects.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE orders (id integer PRIMARY KEY, total numeric(10, 2) NOT NULL);
+    /// ```
+    ///
+    /// a later migration widens its key:
     /// ```sql
     /// ALTER TABLE orders ALTER COLUMN id TYPE bigint;
     /// ```

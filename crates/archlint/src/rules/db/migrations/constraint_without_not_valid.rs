@@ -17,6 +17,14 @@ crate::declare_rule! {
     /// lock.
     ///
     /// ## Example
+    ///
+    /// Given tables created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY);
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);
+    /// ```
+    ///
+    /// a later migration adds a foreign key:
     /// ```sql
     /// ALTER TABLE orders ADD CONSTRAINT orders_customer_fk
     ///     FOREIGN KEY (customer_id) REFERENCES customers (id);

@@ -17,6 +17,13 @@ crate::declare_rule! {
     /// everything behind it.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL);
+    /// ```
+    ///
+    /// a later migration indexes it:
     /// ```sql
     /// CREATE INDEX orders_status_idx ON orders (status);
     /// ```

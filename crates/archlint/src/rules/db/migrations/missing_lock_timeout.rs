@@ -17,6 +17,13 @@ crate::declare_rule! {
     /// `lock_timeout` makes it fail fast and retry instead.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(10, 2) NOT NULL);
+    /// ```
+    ///
+    /// a later migration alters it:
     /// ```sql
     /// ALTER TABLE orders ADD COLUMN note text;
     /// ```

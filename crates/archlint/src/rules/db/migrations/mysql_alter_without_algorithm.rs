@@ -17,6 +17,13 @@ crate::declare_rule! {
     /// of copying, so the surprise happens in review, not in production.
     ///
     /// ## Example
+    ///
+    /// Given a MySQL table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE orders (id bigint AUTO_INCREMENT PRIMARY KEY, total decimal(10, 2) NOT NULL) ENGINE=InnoDB;
+    /// ```
+    ///
+    /// a later migration adds a column:
     /// ```sql
     /// ALTER TABLE orders ADD COLUMN note varchar(200);
     /// ```

@@ -16,6 +16,13 @@ crate::declare_rule! {
     /// no NULLs.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, status text);
+    /// ```
+    ///
+    /// a later migration makes a column required:
     /// ```sql
     /// ALTER TABLE orders ALTER COLUMN status SET NOT NULL;
     /// ```

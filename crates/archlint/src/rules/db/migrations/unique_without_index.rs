@@ -15,6 +15,13 @@ crate::declare_rule! {
     /// attaching it with `USING INDEX` takes only a brief lock.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);
+    /// ```
+    ///
+    /// a later migration makes a column unique:
     /// ```sql
     /// ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
     /// ```

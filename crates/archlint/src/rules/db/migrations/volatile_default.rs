@@ -17,6 +17,13 @@ crate::declare_rule! {
     /// until it finishes.
     ///
     /// ## Example
+    ///
+    /// Given a table created by an earlier migration:
+    /// ```sql
+    /// CREATE TABLE orders (id bigint PRIMARY KEY, total numeric(10, 2) NOT NULL);
+    /// ```
+    ///
+    /// a later migration adds a column with a per-row default:
     /// ```sql
     /// ALTER TABLE orders ADD COLUMN public_id uuid NOT NULL DEFAULT gen_random_uuid();
     /// ```

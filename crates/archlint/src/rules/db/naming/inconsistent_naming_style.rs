@@ -15,11 +15,13 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY, email_address text, created_at timestamptz);
     /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, "createdAt" timestamptz);
     /// ```
     ///
     /// Use instead:
     /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY, email_address text, created_at timestamptz);
     /// CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, created_at timestamptz);
     /// ```
     ///

@@ -15,6 +15,13 @@ crate::declare_rule! {
     /// `shipped_to_address`.)
     ///
     /// ## Example
+    ///
+    /// Given the table:
+    /// ```sql
+    /// CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);
+    /// ```
+    ///
+    /// a table that copies its email:
     /// ```sql
     /// CREATE TABLE orders (
     ///     id bigint PRIMARY KEY,

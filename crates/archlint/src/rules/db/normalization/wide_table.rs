@@ -12,12 +12,40 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```sql
-    /// -- CREATE TABLE customers (... 60 columns: profile, billing, shipping, preferences ...);
+    /// CREATE TABLE customers (
+    ///     id bigint PRIMARY KEY, email text NOT NULL, name text, phone text, birth_date date,
+    ///     locale text, time_zone text, created_at timestamptz, updated_at timestamptz,
+    ///     billing_name text, billing_company text, billing_vat_id text, billing_street text,
+    ///     billing_city text, billing_postal_code text, billing_country text, billing_email text,
+    ///     shipping_name text, shipping_company text, shipping_street text, shipping_city text,
+    ///     shipping_postal_code text, shipping_country text, shipping_phone text, shipping_notes text,
+    ///     newsletter boolean, marketing_emails boolean, sms_alerts boolean, theme text,
+    ///     currency text, date_format text, default_payment text, loyalty_tier text,
+    ///     loyalty_points integer, referral_code text, referred_by bigint, last_login_at timestamptz,
+    ///     login_count integer, avatar_url text, bio text, website text
+    /// );
     /// ```
     ///
-    /// Use instead:
+    /// Use instead: one-to-one tables for the groups of columns that belong together:
     /// ```sql
-    /// -- customers, customer_billing, customer_preferences, one row each per customer
+    /// CREATE TABLE customers (
+    ///     id bigint PRIMARY KEY, email text NOT NULL, name text, phone text, birth_date date,
+    ///     locale text, time_zone text, created_at timestamptz, updated_at timestamptz,
+    ///     loyalty_tier text, loyalty_points integer, referral_code text, referred_by bigint,
+    ///     last_login_at timestamptz, login_count integer, avatar_url text, bio text, website text
+    /// );
+    /// CREATE TABLE customer_addresses (
+    ///     customer_id bigint NOT NULL REFERENCES customers (id),
+    ///     kind text NOT NULL CHECK (kind IN ('billing', 'shipping')),
+    ///     name text, company text, vat_id text, street text, city text, postal_code text,
+    ///     country text, email text, phone text, notes text,
+    ///     PRIMARY KEY (customer_id, kind)
+    /// );
+    /// CREATE TABLE customer_preferences (
+    ///     customer_id bigint PRIMARY KEY REFERENCES customers (id),
+    ///     newsletter boolean, marketing_emails boolean, sms_alerts boolean, theme text,
+    ///     currency text, date_format text, default_payment text
+    /// );
     /// ```
     ///
     /// ## How to fix

@@ -13,13 +13,21 @@ crate::declare_rule! {
     /// rejects them.
     ///
     /// ## Example
+    ///
+    /// Given the table:
     /// ```sql
-    /// CREATE INDEX customer_subscription_invoices_by_customer_and_billing_period_idx ON invoices (customer_id);
+    /// CREATE TABLE invoices (id bigint PRIMARY KEY, customer_id bigint NOT NULL, billing_period date NOT NULL);
+    /// ```
+    ///
+    /// an index whose name is longer than PostgreSQL's 63 bytes:
+    /// ```sql
+    /// CREATE INDEX customer_subscription_invoices_by_customer_and_billing_period_idx
+    ///     ON invoices (customer_id, billing_period);
     /// ```
     ///
     /// Use instead:
     /// ```sql
-    /// CREATE INDEX invoices_customer_period_idx ON invoices (customer_id);
+    /// CREATE INDEX invoices_customer_period_idx ON invoices (customer_id, billing_period);
     /// ```
     ///
     /// ## How to fix
