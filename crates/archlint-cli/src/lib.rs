@@ -61,8 +61,10 @@ enum Command {
         #[arg(long, value_parser = Dialect::from_setting)]
         dialect: Option<Dialect>,
     },
-    /// Report how many SQL statements archlint understands, per file. A folder is
-    /// read as one migration history; each path gets its own detected dialect.
+    /// Report how many SQL statements archlint understands, per file, and how
+    /// many of those it could not apply to the model (objects never created,
+    /// DDL inside DO blocks it cannot read). A folder is read as one migration
+    /// history; each path gets its own detected dialect.
     Coverage {
         /// SQL files or folders.
         #[arg(required = true)]
@@ -387,8 +389,8 @@ fn coverage(
         return Ok(0);
     }
     let mut out = format!(
-        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>8}\n",
-        "file", "dialect", "stmts", "parsed", "fallback", "no-effect", "unknown", "percent"
+        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>11} {:>8}\n",
+        "file", "dialect", "stmts", "parsed", "fallback", "no-effect", "unknown", "not-applied", "applied"
     );
     let mut totals: Vec<(Dialect, Coverage)> = Vec::new();
     for row in &rows {
@@ -411,7 +413,7 @@ fn coverage(
 
 fn coverage_line(label: &str, dialect: Dialect, c: Coverage) -> String {
     format!(
-        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>7.2}%\n",
+        "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>11} {:>7.2}%\n",
         label,
         dialect.as_str(),
         c.statements,
@@ -419,6 +421,7 @@ fn coverage_line(label: &str, dialect: Dialect, c: Coverage) -> String {
         c.fallback,
         c.no_schema_effect,
         c.not_understood,
+        c.not_applied,
         percent(c)
     )
 }
@@ -427,7 +430,7 @@ fn percent(coverage: Coverage) -> f64 {
     if coverage.statements == 0 {
         100.0
     } else {
-        100.0 * coverage.understood() as f64 / coverage.statements as f64
+        100.0 * coverage.applied() as f64 / coverage.statements as f64
     }
 }
 

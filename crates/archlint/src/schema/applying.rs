@@ -22,6 +22,12 @@ pub struct Applying<'a> {
     pub changes: Vec<Change>,
     /// Missing objects already reported.
     pub unknown_seen: &'a mut Vec<String>,
+    /// Whether the statement named an object the history never created (its
+    /// effect is then not in the model).
+    pub missed: bool,
+    /// Whether the statement sits inside a `DO` block, applied as if its
+    /// conditions held.
+    pub in_block: bool,
 }
 
 impl Applying<'_> {
@@ -32,13 +38,19 @@ impl Applying<'_> {
             .is_some_and(|existing| existing.created_in != self.file)
     }
 
+    /// Records the statement in the history, once applied; what it added to
+    /// its table without a name gets the name the database gives it.
     pub fn record(&mut self, kind: StatementKind, table: Option<String>, table_preexisting: bool) {
+        if let Some(table) = &table {
+            self.schema.name_unnamed(table);
+        }
         self.schema.statements.push(StatementRecord {
             kind,
             place: self.place.clone(),
             table,
             table_preexisting,
             changes: std::mem::take(&mut self.changes),
+            in_block: self.in_block,
         });
     }
 
@@ -97,6 +109,7 @@ impl Applying<'_> {
     }
 
     pub fn unknown(&mut self, what: &str, name: &str) {
+        self.missed = true;
         // One finding per missing object: the first statement that needs it.
         if self
             .unknown_seen

@@ -1,15 +1,19 @@
 //! Building the schema model from a run's SQL files: each file is split and
 //! parsed (in parallel), then its statements are applied in the history's
-//! order — by the AST reader (`apply`) when sqlparser parsed them, else by the
-//! token reader (`fallback`) — and each file's coverage is counted.
+//! order — by the AST reader (`ast`) when sqlparser parsed them, else by the
+//! token reader (`fallback`); the DDL inside `DO` blocks is applied too
+//! (`blocks`) — and each file's coverage is counted, including what could
+//! not be applied. Temporary tables end with their file (the session).
 
 use serde::Serialize;
 
 use super::applying::Applying;
+use super::blocks::{ddl_in_block, InBlock};
 use super::{fallback, Schema, StatementKind};
 use crate::base::diagnostic::{Place, Problem};
 use crate::base::source::Span;
 use crate::base::source::{FileId, SourceMap};
+use crate::sql::lexer::{self, Token, TokenKind};
 use crate::sql::{self, locate, Dialect, Prepared, SqlIgnore, SqlProblem, SqlProblemKind};
 
 /// How well the statements of one file were understood.
@@ -24,11 +28,20 @@ pub struct Coverage {
     /// bodies, data changes, session settings, maintenance commands).
     pub no_schema_effect: usize,
     pub not_understood: usize,
+    /// Understood, but not (wholly) in the model: statements about objects the
+    /// history never created, and DDL inside `DO` blocks that could not be
+    /// read (built with `format()`, or not understood).
+    pub not_applied: usize,
 }
 
 impl Coverage {
     pub fn understood(&self) -> usize {
         self.parsed + self.fallback + self.no_schema_effect
+    }
+
+    /// Statements whose effect is in the model (or that have none).
+    pub fn applied(&self) -> usize {
+        self.understood().saturating_sub(self.not_applied)
     }
 
     pub fn add(&mut self, other: Coverage) {
@@ -37,7 +50,16 @@ impl Coverage {
         self.fallback += other.fallback;
         self.no_schema_effect += other.no_schema_effect;
         self.not_understood += other.not_understood;
+        self.not_applied += other.not_applied;
     }
+}
+
+/// How one statement was read.
+enum Read {
+    Parsed,
+    Fallback,
+    NoSchemaEffect,
+    NotUnderstood(String),
 }
 
 /// The schema built from every SQL file of a review, and what reading it found.
@@ -104,7 +126,9 @@ fn apply_file(
             .extend(sql::ignores::collect(file, source, &split));
     }
     outcome.problems.extend(sql::syntax_problems(file, &split));
+    let dialect = outcome.schema.dialect;
     let mut coverage = Coverage::default();
+    let mut templated = Vec::new();
     for (raw, parsed) in split.statements.iter().zip(parsed) {
         coverage.statements += 1;
         let place = Place::object(file, Span::new(raw.start, raw.end), None);
@@ -114,53 +138,155 @@ fn apply_file(
             continue;
         }
         let tokens = locate::code_tokens(split.tokens.get(raw.tokens.clone()).unwrap_or(&[]));
+        if let Some(at) = placeholder(text, &tokens) {
+            templated.push(at);
+            coverage.not_understood += 1;
+            continue;
+        }
         let Some(parsed) = parsed else {
             // A data statement (unterminated ones were handled above).
             coverage.no_schema_effect += 1;
             continue;
         };
-        let mut context = Applying {
-            schema: &mut outcome.schema,
-            problems: &mut outcome.problems,
-            file,
-            text,
-            tokens: &tokens,
-            place: place.clone(),
-            changes: Vec::new(),
-            unknown_seen: &mut outcome.unknown_seen,
-        };
-        match parsed {
-            Ok(statements) => {
-                coverage.parsed += 1;
-                for statement in &statements {
-                    context.apply(statement);
-                }
+        if let Some(found) = ddl_in_block(text, &tokens) {
+            apply_block(outcome, file, text, dialect, found, &place, &mut coverage);
+            continue;
+        }
+        let (read, missed) = apply_statement(outcome, file, text, &tokens, &place, parsed, false);
+        coverage.not_applied += usize::from(missed);
+        match read {
+            Read::Parsed => coverage.parsed += 1,
+            Read::Fallback => coverage.fallback += 1,
+            Read::NoSchemaEffect => coverage.no_schema_effect += 1,
+            Read::NotUnderstood(error) => {
+                coverage.not_understood += 1;
+                let message = format!("statement not understood: {error}");
+                outcome
+                    .problems
+                    .push(Problem::new(SqlProblemKind::NotUnderstood, place, message));
             }
-            Err(error) => match fallback::apply(&mut context) {
-                fallback::Outcome::Applied => coverage.fallback += 1,
-                fallback::Outcome::NoSchemaEffect => {
-                    coverage.no_schema_effect += 1;
-                    context.changes.clear();
-                    context.session_change();
-                    context.record(StatementKind::Other, None, false);
-                }
-                fallback::Outcome::NotUnderstood => {
-                    coverage.not_understood += 1;
-                    context.record(StatementKind::NotUnderstood, None, false);
-                    let message = format!(
-                        "statement not understood: {}",
-                        clean_parser_message(&error.to_string())
-                    );
-                    outcome.problems.push(Problem::new(
-                        SqlProblemKind::NotUnderstood,
-                        place,
-                        message,
-                    ));
-                }
-            },
         }
     }
+    if let Some(&first) = templated.first() {
+        let message = format!(
+            "this file is a template (`{{{{ … }}}}` placeholders): render it first; {} statement{} with placeholders were not read",
+            templated.len(),
+            if templated.len() == 1 { "" } else { "s" }
+        );
+        let at = Place::object(file, Span::new(first, first + 2), None);
+        outcome
+            .problems
+            .push(Problem::new(SqlProblemKind::NotUnderstood, at, message));
+    }
+    outcome.schema.drop_temporary_tables();
     coverage
+}
+
+/// Applies one statement with the reader that can: the AST reader when
+/// sqlparser parsed it, else the fallback reader. Also says whether it named
+/// objects the history never created.
+fn apply_statement(
+    outcome: &mut BuildOutcome,
+    file: FileId,
+    text: &str,
+    tokens: &[Token],
+    place: &Place,
+    parsed: sql::Parsed,
+    in_block: bool,
+) -> (Read, bool) {
+    let mut context = Applying {
+        schema: &mut outcome.schema,
+        problems: &mut outcome.problems,
+        file,
+        text,
+        tokens,
+        place: place.clone(),
+        changes: Vec::new(),
+        unknown_seen: &mut outcome.unknown_seen,
+        missed: false,
+        in_block,
+    };
+    let read = match parsed {
+        Ok(statements) => {
+            for statement in &statements {
+                context.apply(statement);
+            }
+            Read::Parsed
+        }
+        Err(error) => match fallback::apply(&mut context) {
+            fallback::Outcome::Applied => Read::Fallback,
+            fallback::Outcome::NoSchemaEffect => {
+                context.changes.clear();
+                context.session_change();
+                context.record(StatementKind::Other, None, false);
+                Read::NoSchemaEffect
+            }
+            fallback::Outcome::NotUnderstood => {
+                context.record(StatementKind::NotUnderstood, None, false);
+                Read::NotUnderstood(clean_parser_message(&error.to_string()))
+            }
+        },
+    };
+    (read, context.missed)
+}
+
+/// Applies the DDL found inside a `DO` block, each statement where it is in
+/// the file. The block counts as read by the fallback when it changed the
+/// schema; what could not be applied is counted, not reported.
+fn apply_block(
+    outcome: &mut BuildOutcome,
+    file: FileId,
+    text: &str,
+    dialect: Dialect,
+    found: Vec<InBlock>,
+    block: &Place,
+    coverage: &mut Coverage,
+) {
+    let mut applied = 0;
+    for ddl in found {
+        let InBlock::Ddl { start, end } = ddl else {
+            coverage.not_applied += 1;
+            continue;
+        };
+        let statement = text.get(start..end).unwrap_or("");
+        let tokens: Vec<Token> = lexer::tokenize(statement, dialect)
+            .into_iter()
+            .filter(|token| token.kind != TokenKind::Comment)
+            .map(|token| Token {
+                start: token.start + start,
+                end: token.end + start,
+                ..token
+            })
+            .collect();
+        let place = Place {
+            span: Span::new(start, end),
+            ..block.clone()
+        };
+        let parsed = sql::parse_statement(statement, dialect);
+        let (read, missed) = apply_statement(outcome, file, text, &tokens, &place, parsed, true);
+        match read {
+            Read::Parsed | Read::Fallback if !missed => applied += 1,
+            Read::NoSchemaEffect => {}
+            _ => coverage.not_applied += 1,
+        }
+    }
+    if applied > 0 {
+        coverage.fallback += 1;
+    } else {
+        coverage.no_schema_effect += 1;
+    }
+}
+
+/// Where a Go or Jinja template placeholder (`{{ … }}`, `{% … %}`) sits in a
+/// statement: a template is SQL only once rendered.
+fn placeholder(text: &str, tokens: &[Token]) -> Option<usize> {
+    tokens.windows(2).find_map(|pair| {
+        let (first, second) = (pair.first()?, pair.get(1)?);
+        let opens = first.is_punct(text, '{')
+            && (second.is_punct(text, '{') || second.is_punct(text, '%'))
+            && second.start == first.end;
+        opens.then_some(first.start)
+    })
 }
 
 /// sqlparser's messages end with a position inside the statement; ours are exact

@@ -107,7 +107,11 @@ pub fn describe(schema: &Schema, sources: &SourceMap) -> String {
                 out,
                 "  {}index {} ({}){}  {}",
                 if index.unique { "unique " } else { "" },
-                index.name.as_deref().unwrap_or("(unnamed)"),
+                index
+                    .name
+                    .as_deref()
+                    .or(index.implicit_name.as_deref())
+                    .unwrap_or("(unnamed)"),
                 index.columns.join(", "),
                 index
                     .method
@@ -129,6 +133,18 @@ pub fn describe(schema: &Schema, sources: &SourceMap) -> String {
             },
             view.name,
             at(&view.place)
+        );
+    }
+    let in_blocks = schema
+        .statements
+        .iter()
+        .filter(|statement| statement.in_block)
+        .count();
+    if in_blocks > 0 {
+        let _ = writeln!(
+            out,
+            "{in_blocks} statement{} inside DO blocks applied as if their conditions held",
+            if in_blocks == 1 { "" } else { "s" }
         );
     }
     out

@@ -11,11 +11,13 @@
 
 mod applying;
 mod ast;
+mod blocks;
 mod build;
 mod describe;
 mod fallback;
 mod indexes;
 mod model;
+mod naming;
 mod types;
 
 pub use build::{build, build_from_texts, BuildOutcome, Coverage};

@@ -85,6 +85,9 @@ pub struct Column {
 #[derive(Debug, Clone)]
 pub struct Key {
     pub name: Option<String>,
+    /// The name the database gave it when the DDL gave none (see
+    /// `schema/naming.rs`): what a later `DROP CONSTRAINT` names.
+    pub implicit_name: Option<String>,
     pub columns: Vec<String>,
     pub place: Place,
 }
@@ -92,6 +95,9 @@ pub struct Key {
 #[derive(Debug, Clone)]
 pub struct ForeignKey {
     pub name: Option<String>,
+    /// The name the database gave it when the DDL gave none (see
+    /// `schema/naming.rs`): what a later `DROP CONSTRAINT` names.
+    pub implicit_name: Option<String>,
     pub columns: Vec<String>,
     pub ref_table: String,
     /// Empty when the reference names no columns (the referenced primary key).
@@ -106,6 +112,9 @@ pub struct ForeignKey {
 #[derive(Debug, Clone)]
 pub struct Check {
     pub name: Option<String>,
+    /// The name the database gave it when the DDL gave none (see
+    /// `schema/naming.rs`): what a later `DROP CONSTRAINT` names.
+    pub implicit_name: Option<String>,
     pub expression: String,
     pub not_valid: bool,
     pub place: Place,
@@ -114,6 +123,9 @@ pub struct Check {
 #[derive(Debug, Clone)]
 pub struct Index {
     pub name: Option<String>,
+    /// The name the database gave it when the DDL gave none (see
+    /// `schema/naming.rs`): what a later `DROP CONSTRAINT` names.
+    pub implicit_name: Option<String>,
     /// Column names, or expressions as written.
     pub columns: Vec<String>,
     pub unique: bool,
@@ -175,6 +187,9 @@ pub struct StatementRecord {
     pub table_preexisting: bool,
     /// What the statement changed, for migration-safety rules.
     pub changes: Vec<Change>,
+    /// Read from inside a PostgreSQL `DO` block: applied as if its conditions
+    /// (`IF NOT EXISTS ... THEN`) held.
+    pub in_block: bool,
 }
 
 /// One effect of a statement, as migration-safety rules need to see it.
@@ -326,6 +341,15 @@ impl Schema {
         Some(table)
     }
 
+    /// Ends the temporary tables: they live for one session (one migration
+    /// file), or until commit (`ON COMMIT DROP`).
+    pub fn drop_temporary_tables(&mut self) {
+        if self.tables.iter().any(|table| table.temporary) {
+            self.tables.retain(|table| !table.temporary);
+            self.rebuild_table_index();
+        }
+    }
+
     /// Renames a table; false when there is none of that name.
     pub fn rename_table(&mut self, old: &str, new: &str) -> bool {
         let Some(table) = self.table_mut(old) else {
@@ -345,6 +369,12 @@ impl Schema {
         matches!(extra, 0 | 4 | 5 | 7) && Schema::unqualified(name).eq_ignore_ascii_case(wanted)
     }
 
+    pub fn view(&self, name: &str) -> Option<&View> {
+        self.views
+            .iter()
+            .find(|view| Schema::same_name(&view.name, name))
+    }
+
     pub fn enum_type(&self, name: &str) -> Option<&EnumType> {
         self.enums
             .iter()
@@ -354,24 +384,20 @@ impl Schema {
     /// The table holding the index with this name.
     pub fn index_owner(&self, index: &str) -> Option<&Table> {
         self.tables.iter().find(|table| {
-            table.indexes.iter().any(|candidate| {
-                candidate
-                    .name
-                    .as_deref()
-                    .is_some_and(|name| Schema::same_name(name, index))
-            })
+            table
+                .indexes
+                .iter()
+                .any(|candidate| candidate.called(index))
         })
     }
 
     /// The table holding the index with this name, for changing it.
     pub fn index_owner_mut(&mut self, index: &str) -> Option<&mut Table> {
         self.tables.iter_mut().find(|table| {
-            table.indexes.iter().any(|candidate| {
-                candidate
-                    .name
-                    .as_deref()
-                    .is_some_and(|candidate| Schema::same_name(candidate, index))
-            })
+            table
+                .indexes
+                .iter()
+                .any(|candidate| candidate.called(index))
         })
     }
 }
@@ -394,3 +420,25 @@ impl Table {
         format!("{}.{}", self.name, column)
     }
 }
+
+/// What constraints and indexes share: an explicit or implicit name.
+macro_rules! named {
+    ($($kind:ident),*) => {$(
+        impl $kind {
+            /// Whether the DDL gave it no name and none was chosen yet.
+            pub fn is_unnamed(&self) -> bool {
+                self.name.is_none() && self.implicit_name.is_none()
+            }
+
+            /// Whether `name` is its name, given or implied.
+            pub fn called(&self, name: &str) -> bool {
+                self.name
+                    .iter()
+                    .chain(&self.implicit_name)
+                    .any(|own| Schema::same_name(own, name))
+            }
+        }
+    )*};
+}
+
+named!(Key, ForeignKey, Check, Index);

@@ -8,6 +8,7 @@ pub mod lexer;
 pub mod locate;
 mod parse;
 mod problem;
+mod sections;
 pub mod split;
 
 use serde::{Deserialize, Serialize};
@@ -16,8 +17,9 @@ use sqlparser::dialect::{
 };
 
 pub use ignores::SqlIgnore;
-pub use parse::{prepare, Parsed, Prepared};
+pub use parse::{parse_statement, prepare, Parsed, Prepared};
 pub use problem::{decode, not_utf8, syntax_problems, SqlProblem, SqlProblemKind};
+pub use sections::up_part_end;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -53,13 +55,16 @@ impl Dialect {
         }
     }
 
-    /// Guesses the dialect from tell-tale syntax: backticks, `ENGINE=` and
-    /// `AUTO_INCREMENT` mean MySQL; `AUTOINCREMENT` and `WITHOUT ROWID` SQLite;
-    /// `$$`, `SERIAL` and `::` PostgreSQL. PostgreSQL wins ties.
+    /// Guesses the dialect from tell-tale syntax outside comments: backticks,
+    /// `ENGINE=` and `AUTO_INCREMENT` mean MySQL; `AUTOINCREMENT` and `WITHOUT
+    /// ROWID` SQLite; `$$`, `SERIAL`, `::`, `CREATE TYPE … AS ENUM`, `JSONB`
+    /// and `CONCURRENTLY` PostgreSQL. PostgreSQL wins ties. Comments are left
+    /// out: generated migrations quote names in backticks there (Prisma's
+    /// warnings) whatever the dialect.
     pub fn detect<'t>(texts: impl IntoIterator<Item = &'t str>) -> Dialect {
         let (mut postgres, mut mysql, mut sqlite) = (0usize, 0usize, 0usize);
         for text in texts {
-            let upper = text.to_ascii_uppercase();
+            let upper = without_comments(text).to_ascii_uppercase();
             let count = |needle: &str| upper.matches(needle).count().min(50);
             mysql += 3 * count("`")
                 + 5 * count("ENGINE=")
@@ -77,6 +82,10 @@ impl Dialect {
                 + 3 * count("NEXTVAL(")
                 + 2 * count("TIMESTAMPTZ")
                 + 2 * count("BYTEA")
+                + 2 * count("JSONB")
+                + 3 * count("AS ENUM")
+                + 3 * count("CONCURRENTLY")
+                + 2 * count("USING GIN")
                 + 2 * count("OWNER TO")
                 + 2 * count("CREATE EXTENSION");
         }
@@ -94,6 +103,46 @@ impl Dialect {
             Dialect::Postgres => Box::new(PostgreSqlDialect {}),
             Dialect::Mysql => Box::new(MySqlDialect {}),
             Dialect::Sqlite => Box::new(SQLiteDialect {}),
+        }
+    }
+}
+
+/// The text without `--` and `/* */` comments (string literals are kept as
+/// they are; a `--` inside one only shortens what is looked at).
+fn without_comments(text: &str) -> String {
+    let mut kept = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let line = rest.find("--");
+        let block = rest.find("/*");
+        let (at, end) = match (line, block) {
+            (Some(line), Some(block)) if block < line => (
+                block,
+                rest.get(block..)
+                    .and_then(|r| r.find("*/"))
+                    .map(|e| block + e + 2),
+            ),
+            (Some(line), _) => (
+                line,
+                rest.get(line..)
+                    .and_then(|r| r.find('\n'))
+                    .map(|e| line + e),
+            ),
+            (None, Some(block)) => (
+                block,
+                rest.get(block..)
+                    .and_then(|r| r.find("*/"))
+                    .map(|e| block + e + 2),
+            ),
+            (None, None) => {
+                kept.push_str(rest);
+                return kept;
+            }
+        };
+        kept.push_str(rest.get(..at).unwrap_or(""));
+        match end.and_then(|end| rest.get(end..)) {
+            Some(after) => rest = after,
+            None => return kept,
         }
     }
 }
@@ -124,5 +173,8 @@ mod tests {
             Dialect::detect(["CREATE TABLE a (id int);"]),
             Dialect::Postgres
         );
+        // Prisma names enums in backticks inside its warnings, in every dialect.
+        let prisma = "/*\n  Warnings:\n  - The values [A] on the enum `Kind` will be removed.\n*/\n-- `x` and `y`\nCREATE TABLE \"t\" (\"id\" TEXT NOT NULL, CONSTRAINT \"t_pkey\" PRIMARY KEY (\"id\"));\n";
+        assert_eq!(Dialect::detect([prisma]), Dialect::Postgres);
     }
 }

@@ -29,8 +29,10 @@ pub struct Prepared {
     pub parsed: Vec<Option<Parsed>>,
 }
 
-/// Splits a file and parses each of its statements.
+/// Splits a file and parses each of its statements; a migration's down part
+/// (after a marker such as `-- migrate:down`) is left out.
 pub fn prepare(text: &str, dialect: Dialect) -> Prepared {
+    let text = text.get(..super::up_part_end(text)).unwrap_or(text);
     let split = split::split(text, dialect);
     let parser_dialect = dialect.parser();
     let parsed = split
@@ -58,6 +60,12 @@ fn is_data_statement(tokens: &[lexer::Token], text: &str) -> bool {
     tokens
         .first()
         .is_some_and(|first| DATA_STATEMENTS.iter().any(|word| first.is_word(text, word)))
+}
+
+/// Parses one statement's text (a statement found inside another, such as
+/// the DDL of a `DO` block).
+pub fn parse_statement(statement_text: &str, dialect: Dialect) -> Parsed {
+    parse(statement_text, dialect.parser().as_ref())
 }
 
 fn parse(statement_text: &str, parser_dialect: &dyn ParserDialect) -> Parsed {

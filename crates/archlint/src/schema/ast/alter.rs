@@ -6,7 +6,7 @@ use sqlparser::ast::{
 };
 
 use super::changes::change_of;
-use super::names::{object_name, same_name, type_text};
+use super::names::{object_name, type_text};
 use super::tables::{add_constraint, apply_column_option, new_column};
 use crate::base::diagnostic::Place;
 use crate::base::source::FileId;
@@ -120,17 +120,11 @@ impl Applying<'_> {
             AlterTableOperation::DropConstraint { name, .. } => drop_constraint(table, &name.value),
             AlterTableOperation::DropPrimaryKey { .. } => table.primary_key = None,
             AlterTableOperation::DropForeignKey { name, .. } => {
-                table
-                    .foreign_keys
-                    .retain(|key| !same_name(key.name.as_deref(), &name.value));
+                table.foreign_keys.retain(|key| !key.called(&name.value));
             }
             AlterTableOperation::DropIndex { name, .. } => {
-                table
-                    .indexes
-                    .retain(|index| !same_name(index.name.as_deref(), &name.value));
-                table
-                    .uniques
-                    .retain(|key| !same_name(key.name.as_deref(), &name.value));
+                table.indexes.retain(|index| !index.called(&name.value));
+                table.uniques.retain(|key| !key.called(&name.value));
             }
             AlterTableOperation::EnableRowLevelSecurity
             | AlterTableOperation::ForceRowLevelSecurity => {
@@ -141,14 +135,14 @@ impl Applying<'_> {
                 for key in table
                     .foreign_keys
                     .iter_mut()
-                    .filter(|key| same_name(key.name.as_deref(), &name.value))
+                    .filter(|key| key.called(&name.value))
                 {
                     key.not_valid = false;
                 }
                 for check in table
                     .checks
                     .iter_mut()
-                    .filter(|check| same_name(check.name.as_deref(), &name.value))
+                    .filter(|check| check.called(&name.value))
                 {
                     check.not_valid = false;
                 }
@@ -283,17 +277,11 @@ fn drop_constraint(table: &mut Table, name: &str) {
     if table
         .primary_key
         .as_ref()
-        .is_some_and(|key| same_name(key.name.as_deref(), name))
+        .is_some_and(|key| key.called(name))
     {
         table.primary_key = None;
     }
-    table
-        .uniques
-        .retain(|key| !same_name(key.name.as_deref(), name));
-    table
-        .foreign_keys
-        .retain(|key| !same_name(key.name.as_deref(), name));
-    table
-        .checks
-        .retain(|check| !same_name(check.name.as_deref(), name));
+    table.uniques.retain(|key| !key.called(name));
+    table.foreign_keys.retain(|key| !key.called(name));
+    table.checks.retain(|check| !check.called(name));
 }

@@ -18,7 +18,7 @@ pub(super) use names::normalize_type;
 use super::applying::Applying;
 use super::{Change, Domain, EnumType, Schema, StatementKind, View};
 use changes::target_table;
-use names::{name_parts, object_name, same_name, type_text};
+use names::{name_parts, object_name, type_text};
 
 impl Applying<'_> {
     pub fn apply(&mut self, statement: &Statement) {
@@ -70,6 +70,18 @@ impl Applying<'_> {
             Statement::AlterType(alter) => {
                 if matches!(alter.operation, AlterTypeOperation::RenameValue(_)) {
                     self.changes.push(Change::RenameEnumValue);
+                }
+                if let AlterTypeOperation::Rename(rename) = &alter.operation {
+                    // Prisma rewrites an enum as `X_old` and drops it after.
+                    let name = object_name(&alter.name);
+                    for renamed in self
+                        .schema
+                        .enums
+                        .iter_mut()
+                        .filter(|item| Schema::same_name(&item.name, &name))
+                    {
+                        renamed.name = rename.new_name.value.clone();
+                    }
                 }
                 if let AlterTypeOperation::AddValue(added) = &alter.operation {
                     self.changes.push(Change::AddEnumValue {
@@ -153,9 +165,7 @@ impl Applying<'_> {
                     })
                 }
                 ObjectType::Index => match self.schema.index_owner_mut(&name) {
-                    Some(table) => remove(&mut table.indexes, |index| {
-                        same_name(index.name.as_deref(), &name)
-                    }),
+                    Some(table) => remove(&mut table.indexes, |index| index.called(&name)),
                     None => false,
                 },
                 _ => true,

@@ -2,12 +2,6 @@
 
 use sqlparser::ast::{DataType, ObjectName, ObjectNamePart};
 
-use crate::schema::Schema;
-
-pub(super) fn same_name(name: Option<&str>, wanted: &str) -> bool {
-    name.is_some_and(|name| Schema::same_name(name, wanted))
-}
-
 pub(super) fn name_parts(name: &ObjectName) -> Vec<String> {
     name.0
         .iter()

@@ -6,7 +6,7 @@ use sqlparser::ast::{
     GeneratedAs, IndexColumn, TableConstraint,
 };
 
-use super::names::{object_name, same_name, type_text};
+use super::names::{object_name, type_text};
 use crate::base::diagnostic::Place;
 use crate::base::source::FileId;
 use crate::schema::applying::Applying;
@@ -84,6 +84,7 @@ impl Applying<'_> {
             concurrently: create.concurrently,
         });
         let index = Index {
+            implicit_name: None,
             name: create.name.as_ref().map(object_name),
             columns: create.columns.iter().map(index_column).collect(),
             unique: create.unique,
@@ -99,6 +100,9 @@ impl Applying<'_> {
             created_in: self.file,
         };
         let file = self.file;
+        // Materialized views hold rows and take indexes too.
+        let on_view =
+            self.schema.table(&table_name).is_none() && self.schema.view(&table_name).is_some();
         match self.schema.table_mut(&table_name) {
             Some(table) => {
                 let duplicate_name = index.name.is_some()
@@ -112,6 +116,7 @@ impl Applying<'_> {
                     table.changed_in = file;
                 }
             }
+            None if on_view => {}
             None => self.unknown("index on table", &table_name),
         }
         Some(table_name)
@@ -179,12 +184,14 @@ pub(super) fn apply_column_option(
         ColumnOption::PrimaryKey(key) => {
             column.nullable = false;
             table.primary_key = Some(Key {
+                implicit_name: None,
                 name: key.name.as_ref().map(|name| name.value.clone()),
                 columns: single(),
                 place,
             });
         }
         ColumnOption::Unique(key) => table.uniques.push(Key {
+            implicit_name: None,
             name: key.name.as_ref().map(|name| name.value.clone()),
             columns: single(),
             place,
@@ -195,6 +202,7 @@ pub(super) fn apply_column_option(
                 .push(foreign_key(key, single(), false, place))
         }
         ColumnOption::Check(check) => table.checks.push(Check {
+            implicit_name: None,
             name: check.name.as_ref().map(|name| name.value.clone()),
             expression: check.expr.to_string(),
             not_valid: false,
@@ -261,12 +269,14 @@ pub(super) fn add_constraint(
                 }
             }
             table.primary_key = Some(Key {
+                implicit_name: None,
                 name: key.name.as_ref().map(|name| name.value.clone()),
                 columns,
                 place,
             });
         }
         TableConstraint::Unique(key) => table.uniques.push(Key {
+            implicit_name: None,
             name: key
                 .name
                 .as_ref()
@@ -286,12 +296,14 @@ pub(super) fn add_constraint(
                 .push(foreign_key(key, columns, not_valid, place));
         }
         TableConstraint::Check(check) => table.checks.push(Check {
+            implicit_name: None,
             name: check.name.as_ref().map(|name| name.value.clone()),
             expression: check.expr.to_string(),
             not_valid,
             place,
         }),
         TableConstraint::Index(index) => table.indexes.push(Index {
+            implicit_name: None,
             name: index.name.as_ref().map(|name| name.value.clone()),
             columns: idents(&index.columns),
             unique: false,
@@ -308,10 +320,11 @@ pub(super) fn add_constraint(
             let columns = table
                 .indexes
                 .iter()
-                .find(|index| same_name(index.name.as_deref(), &using.index_name.value))
+                .find(|index| index.called(&using.index_name.value))
                 .map(|index| index.columns.clone())
                 .unwrap_or_default();
             let key = Key {
+                implicit_name: None,
                 name: using.name.as_ref().map(|name| name.value.clone()),
                 columns,
                 place,
@@ -324,6 +337,7 @@ pub(super) fn add_constraint(
         }
         TableConstraint::Exclude(_) => {}
         TableConstraint::FulltextOrSpatial(index) => table.indexes.push(Index {
+            implicit_name: None,
             name: index.opt_index_name.as_ref().map(|name| name.value.clone()),
             columns: idents(&index.columns),
             unique: false,
@@ -353,6 +367,7 @@ fn foreign_key(
         action.map(|action| action.to_string().to_ascii_lowercase())
     };
     ForeignKey {
+        implicit_name: None,
         name: key.name.as_ref().map(|name| name.value.clone()),
         columns,
         ref_table: object_name(&key.foreign_table),

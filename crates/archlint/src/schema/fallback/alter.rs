@@ -234,15 +234,8 @@ fn apply_alter(context: &mut Applying<'_>, name: &str, operation: AlterOperation
             .columns
             .retain(|existing| !existing.name.eq_ignore_ascii_case(&column)),
         AlterOperation::DropIndex(index) => {
-            let same = |candidate: Option<&str>| {
-                candidate.is_some_and(|candidate| candidate.eq_ignore_ascii_case(&index))
-            };
-            table
-                .indexes
-                .retain(|existing| !same(existing.name.as_deref()));
-            table
-                .uniques
-                .retain(|existing| !same(existing.name.as_deref()));
+            table.indexes.retain(|existing| !existing.called(&index));
+            table.uniques.retain(|existing| !existing.called(&index));
         }
         AlterOperation::Constraint(range) => {
             let item = tokens.get(range).unwrap_or(&[]);

@@ -12,6 +12,7 @@
 //! model turns into wrong findings everywhere downstream.
 
 mod alter;
+mod objects;
 mod tables;
 
 use super::applying::Applying;
@@ -138,6 +139,14 @@ pub fn apply(context: &mut Applying<'_>) -> Outcome {
         ("CREATE", Some("TABLE")) => applied(tables::create_table(context)),
         ("CREATE", Some("INDEX")) => applied(tables::create_index(context)),
         ("ALTER", Some("TABLE")) => alter::alter_table(context),
+        ("DROP", Some("INDEX")) => applied(objects::drop_index(context)),
+        ("COMMENT", Some("ON"))
+            if words
+                .get(2)
+                .is_some_and(|object| object == "TABLE" || object == "COLUMN") =>
+        {
+            applied(objects::comment(context))
+        }
         ("CREATE" | "ALTER" | "DROP" | "COMMENT", _)
             if words
                 .iter()
@@ -165,13 +174,12 @@ pub(super) fn name_after(context: &Applying<'_>, keyword: &str) -> Option<(Strin
     let source = context.text;
     let tokens = context.tokens;
     let mut index = locate::find_word(source, tokens, keyword)? + 1;
-    for skip in ["IF", "NOT", "EXISTS", "ONLY", "CONCURRENTLY"] {
-        if tokens
-            .get(index)
-            .is_some_and(|token| token.is_word(source, skip))
-        {
-            index += 1;
-        }
+    while tokens.get(index).is_some_and(|token| {
+        ["IF", "NOT", "EXISTS", "ONLY", "CONCURRENTLY"]
+            .iter()
+            .any(|skip| token.is_word(source, skip))
+    }) {
+        index += 1;
     }
     let mut name = tokens.get(index)?.ident(source)?;
     while tokens

@@ -96,6 +96,7 @@ pub(super) fn read_column(
     if has("PRIMARY") {
         column.nullable = false;
         table.primary_key = Some(Key {
+            implicit_name: None,
             name: None,
             columns: vec![name.to_owned()],
             place: place.clone(),
@@ -103,6 +104,7 @@ pub(super) fn read_column(
     }
     if has("UNIQUE") {
         table.uniques.push(Key {
+            implicit_name: None,
             name: None,
             columns: vec![name.to_owned()],
             place: place.clone(),
@@ -173,6 +175,7 @@ fn foreign_key(
 ) -> ForeignKey {
     let (ref_table, ref_columns) = reference(source, tokens, at);
     ForeignKey {
+        implicit_name: None,
         name,
         columns,
         ref_table,
@@ -267,6 +270,7 @@ pub(super) fn read_constraint(
     let columns = list_after(source, tokens, start);
     if word(start, "PRIMARY") {
         table.primary_key = Some(Key {
+            implicit_name: None,
             name,
             columns,
             place,
@@ -274,6 +278,7 @@ pub(super) fn read_constraint(
     } else if word(start, "UNIQUE") {
         let index_name = name.or_else(|| unique_name(source, tokens, start));
         table.uniques.push(Key {
+            implicit_name: None,
             name: index_name,
             columns,
             place,
@@ -294,6 +299,7 @@ pub(super) fn read_constraint(
             .collect::<Vec<_>>()
             .join(" ");
         table.checks.push(Check {
+            implicit_name: None,
             name,
             expression,
             not_valid: false,
@@ -319,6 +325,7 @@ pub(super) fn read_constraint(
             .filter(|token| !token.is_word(source, "KEY") && !token.is_word(source, "INDEX"))
             .find_map(|token| token.ident(source));
         table.indexes.push(Index {
+            implicit_name: None,
             name: index_name,
             columns,
             unique: false,
@@ -383,6 +390,7 @@ pub(super) fn create_index(context: &mut Applying<'_>) -> bool {
                 .map(|token| token.text(source).to_ascii_lowercase())
         });
     let index = Index {
+        implicit_name: None,
         name: index_name.clone(),
         columns: list_after(source, tokens, table_index),
         unique: tokens
@@ -398,6 +406,10 @@ pub(super) fn create_index(context: &mut Applying<'_>) -> bool {
         created_in: context.file,
     };
     let file = context.file;
+    if context.schema.table(&table_name).is_none() && context.schema.view(&table_name).is_some() {
+        record(context, StatementKind::CreateIndex, table_name);
+        return true;
+    }
     let Some(table) = context.schema.table_mut(&table_name) else {
         return false;
     };
