@@ -92,7 +92,10 @@ fn mysql_implicit_names_are_numbered_and_named_after_columns() {
         table(&outcome.schema, "variants"),
     );
     assert!(variants.foreign_keys.is_empty());
-    assert!(flags.uniques.is_empty(), "the unique index named `key` is dropped");
+    assert!(
+        flags.uniques.is_empty(),
+        "the unique index named `key` is dropped"
+    );
     assert_eq!(flags.indexes.len(), 1);
 }
 
@@ -117,11 +120,21 @@ fn ddl_inside_do_blocks_is_applied() {
     );
     let a = table(&outcome.schema, "a");
     assert!(a.column("z").is_some());
-    assert_eq!(a.column("id").map(|column| column.data_type.as_str()), Some("bigint"));
+    assert_eq!(
+        a.column("id").map(|column| column.data_type.as_str()),
+        Some("bigint")
+    );
     let coverage = outcome.coverage[1].1;
     assert_eq!(coverage.fallback, 1, "the block changed the schema");
-    assert_eq!(coverage.not_applied, 1, "the format() statement cannot be read");
-    assert!(outcome.schema.statements.iter().any(|statement| statement.in_block));
+    assert_eq!(
+        coverage.not_applied, 1,
+        "the format() statement cannot be read"
+    );
+    assert!(outcome
+        .schema
+        .statements
+        .iter()
+        .any(|statement| statement.in_block));
 }
 
 #[test]
@@ -139,7 +152,10 @@ fn the_down_part_of_a_migration_is_not_applied() {
     let t = table(&outcome.schema, "t");
     assert!(t.column("c").is_some() && t.column("d").is_some());
     assert_eq!(t.indexes.len(), 1);
-    assert_eq!(outcome.coverage[1].1.statements, 2, "the down part is not counted");
+    assert_eq!(
+        outcome.coverage[1].1.statements, 2,
+        "the down part is not counted"
+    );
 }
 
 #[test]
@@ -197,10 +213,14 @@ fn views_comments_renamed_types_and_temporary_tables() {
     let a = table(&outcome.schema, "a");
     assert_eq!(a.comment.as_deref(), Some("the accounts"));
     assert_eq!(
-        a.column("email").and_then(|column| column.comment.as_deref()),
+        a.column("email")
+            .and_then(|column| column.comment.as_deref()),
         Some("where we write")
     );
-    assert!(outcome.schema.table("scratch").is_none(), "temporary tables end with their file");
+    assert!(
+        outcome.schema.table("scratch").is_none(),
+        "temporary tables end with their file"
+    );
     assert!(outcome.schema.enums.is_empty());
 }
 
@@ -208,9 +228,37 @@ fn views_comments_renamed_types_and_temporary_tables() {
 fn prisma_warnings_in_backticks_do_not_make_postgres_mysql() {
     let first = "/*\n  Warnings:\n  - The values [A] on the enum `Kind` will be removed.\n*/\nCREATE TABLE \"t\" (\"id\" TEXT NOT NULL, CONSTRAINT \"t_pkey\" PRIMARY KEY (\"id\"));\n";
     let second = "-- `x`\nALTER TABLE \"t\" ADD COLUMN \"file_type\" TEXT NOT NULL DEFAULT 'CSV';\nCREATE INDEX \"t_file_type_idx\" ON \"t\"(\"file_type\");\n";
-    let (outcome, _) = build_from_texts(&[("1/migration.sql", first), ("2/migration.sql", second)], None);
+    let (outcome, _) = build_from_texts(
+        &[("1/migration.sql", first), ("2/migration.sql", second)],
+        None,
+    );
     assert_eq!(outcome.schema.dialect, Dialect::Postgres);
     let t = table(&outcome.schema, "t");
     assert!(t.column("file_type").is_some());
     assert_eq!(t.indexes[0].columns, ["file_type"]);
+}
+
+#[test]
+fn keys_taken_over_or_dropped_with_cascade() {
+    let outcome = build(
+        &[
+            (
+                "1.sql",
+                "CREATE TABLE t (id text NOT NULL, v timestamp NOT NULL, CONSTRAINT t_pkey PRIMARY KEY (id));
+                 CREATE UNIQUE INDEX t_id_v_key ON t (id, v);
+                 CREATE TABLE k (code text, CONSTRAINT k_code_key UNIQUE (code));
+                 CREATE TABLE r (id int, code text REFERENCES k (code));",
+            ),
+            (
+                "2.sql",
+                "ALTER TABLE t DROP CONSTRAINT t_pkey, ADD CONSTRAINT t_pkey PRIMARY KEY USING INDEX t_id_v_key;
+                 ALTER TABLE k DROP CONSTRAINT k_code_key CASCADE;",
+            ),
+        ],
+        Dialect::Postgres,
+    );
+    let t = table(&outcome.schema, "t");
+    assert!(t.indexes.is_empty(), "the index became the primary key's");
+    assert_eq!(t.primary_key.as_ref().map(|key| key.columns.len()), Some(2));
+    assert!(table(&outcome.schema, "r").foreign_keys.is_empty());
 }

@@ -390,7 +390,15 @@ fn coverage(
     }
     let mut out = format!(
         "{:<60} {:<8} {:>6} {:>6} {:>8} {:>9} {:>8} {:>11} {:>8}\n",
-        "file", "dialect", "stmts", "parsed", "fallback", "no-effect", "unknown", "not-applied", "applied"
+        "file",
+        "dialect",
+        "stmts",
+        "parsed",
+        "fallback",
+        "no-effect",
+        "unknown",
+        "not-applied",
+        "applied"
     );
     let mut totals: Vec<(Dialect, Coverage)> = Vec::new();
     for row in &rows {

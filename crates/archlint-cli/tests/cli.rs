@@ -185,7 +185,7 @@ fn map_shows_the_links_and_what_is_unmapped() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.contains("NewCustomer → customers  (name, corpus/api/components/schemas.yaml:8)"),
+        text.contains("NewCustomer → customers  (name: 3 of 4 values are columns, corpus/api/components/schemas.yaml:8)"),
         "{text}"
     );
     assert!(text.contains("    note → (no column)"), "{text}");

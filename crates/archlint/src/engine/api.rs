@@ -58,12 +58,7 @@ pub(super) fn review_api(
         );
         diagnostics.extend(found);
         if let (Some(database), Some(links)) = (database, links) {
-            let both = ConsistencyContext {
-                api: &context,
-                schema: &database.schema,
-                links: &links,
-                config,
-            };
+            let both = ConsistencyContext::new(&context, &database.schema, &links, config);
             diagnostics.extend(run_rules(request, Side::Both, |rule, emitter| {
                 rule.check_both(&both, emitter)
             }));

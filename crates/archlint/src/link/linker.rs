@@ -4,15 +4,24 @@
 //!
 //! A link is made by, in order: an `x-archlint-table` / `x-archlint-column`
 //! extension, the `[consistency]` table of `archlint.toml`, the names
-//! (`NewCustomer` → `customers`, `customerId` → `customer_id`), and for inline
-//! schemas the path they are served at (`POST /orders` → `orders`), which only
-//! counts when most of the schema's properties are columns of that table. A
-//! weak match is not a link: nothing is reported about what is not linked.
+//! (`NewCustomer` → `customers`, `MFAFactor` → `mfa_factors`, `Client` →
+//! `hydra_clients`, `customerId` → `customer_id`), and for inline schemas the
+//! path they are served at (`POST /orders` → `orders`). A link by name or path
+//! needs the properties to agree: at least two, and at least half, of the
+//! schema's own values are columns of the table. A weak match is not a link
+//! but a suggestion (`archlint map` shows it); nothing is reported about it.
+//!
+//! A property with no column of its own table may still be stored: in a
+//! table that references it (`segmentKeys` → `rule_segments.segment_key`),
+//! in a JSON column, flattened into prefixed columns (`supplier` →
+//! `supplier_name`), or as the public id of a row keyed by an integer
+//! (`taskId` as a uuid over `task_id bigint`) — see [`Elsewhere`].
 
 use crate::base::Place;
 use std::collections::{HashMap, HashSet};
 
-use super::names::{column_key, entity_key, schema_keys};
+use super::columns::ColumnKind;
+use super::names::{column_key, entity_key, schema_keys, singular};
 use crate::config::ConsistencySettings;
 use crate::openapi::paths::{is_template, literal_segments};
 use crate::openapi::schemas::{is_array, types};
@@ -56,6 +65,10 @@ pub struct Entity<'a> {
     pub named: bool,
     pub schema: NodeAt<'a>,
     pub table: Option<(&'a Table, Via)>,
+    /// A table named like the schema whose columns its properties do not
+    /// agree with: shown as a suggestion, not linked. With the number of the
+    /// schema's own values that are its columns.
+    pub suggested: Option<(&'a Table, usize)>,
     /// Own properties and those of `allOf` parts, in document order.
     pub properties: Vec<Property<'a>>,
     /// The operations that send or return it.
@@ -80,6 +93,37 @@ pub struct Property<'a> {
     pub schema: NodeAt<'a>,
     pub required: bool,
     pub column: Option<(&'a Column, Via)>,
+    /// Where its value is kept when no column of its table holds it.
+    pub elsewhere: Option<Elsewhere<'a>>,
+}
+
+/// Where a property's value lives when it is not a column of its schema's
+/// table.
+#[derive(Clone, Copy, Debug)]
+pub enum Elsewhere<'a> {
+    /// A column of a table that references its table (a child or versions
+    /// table): `segmentKeys` → `rule_segments.segment_key`.
+    Child(&'a Table, &'a Column),
+    /// Inside a JSON column of its table.
+    Document(&'a Column),
+    /// An object flattened into prefixed columns: `supplier` → `supplier_name`.
+    Flattened,
+    /// The public id of a row keyed by an integer: `taskId` (a uuid) for the
+    /// `task_id bigint` key, kept in this column of the row's table.
+    PublicId(&'a Table, &'a Column),
+}
+
+impl Elsewhere<'_> {
+    /// As `archlint map` says it.
+    pub fn describe(&self) -> String {
+        match self {
+            Elsewhere::Child(table, column) | Elsewhere::PublicId(table, column) => {
+                format!("{}.{}", table.name, column.name)
+            }
+            Elsewhere::Document(column) => format!("{} (json)", column.name),
+            Elsewhere::Flattened => "(flattened)".to_owned(),
+        }
+    }
 }
 
 impl<'a> Property<'a> {
@@ -147,6 +191,18 @@ pub fn enum_strings<'a>(schema: &NodeAt<'a>) -> Option<Vec<&'a str>> {
 }
 
 impl Entity<'_> {
+    /// Its own values (scalar properties), and how many are columns of its
+    /// table: the strength of its link.
+    pub fn agreement(&self) -> (usize, usize) {
+        let scalars = self
+            .properties
+            .iter()
+            .filter(|property| property.is_scalar());
+        let total = scalars.clone().count();
+        let matched = scalars.filter(|property| property.column.is_some()).count();
+        (matched, total)
+    }
+
     pub fn is_request(&self) -> bool {
         self.uses.iter().any(|usage| usage.request)
     }
@@ -242,6 +298,11 @@ pub fn link<'a>(
             .iter()
             .map(|table| (entity_key(&table.name), table))
             .collect(),
+        squashed: schema
+            .tables
+            .iter()
+            .map(|table| (squash(&entity_key(&table.name)), table))
+            .collect(),
         entities: Vec::new(),
         by_node: HashMap::new(),
         not_objects: HashSet::new(),
@@ -249,6 +310,7 @@ pub fn link<'a>(
         segment_tables: HashMap::new(),
         walked: HashSet::new(),
         problems: Vec::new(),
+        suggestion: None,
     };
     for (index, operation) in api.operations.iter().enumerate() {
         linker.link_bodies(index, operation);
@@ -271,6 +333,9 @@ struct Linker<'c, 'a> {
     settings: &'a ConsistencySettings,
     /// Entity key of each table name (`order_line` → `order_lines`).
     tables: HashMap<String, &'a Table>,
+    /// The same keys without separators, so that acronyms meet their tables
+    /// (`MFAFactor` → `mfafactor` ← `mfa_factors`).
+    squashed: HashMap<String, &'a Table>,
     entities: Vec<Entity<'a>>,
     /// Schema node identity → entity.
     by_node: HashMap<usize, usize>,
@@ -283,6 +348,8 @@ struct Linker<'c, 'a> {
     /// (entity, operation, request) already walked.
     walked: HashSet<(usize, usize, bool)>,
     problems: Vec<(Place, String)>,
+    /// The weak name match of the entity being created.
+    suggestion: Option<(&'a Table, usize)>,
 }
 
 /// A nested schema: the property's value, its name, and candidate tables.
@@ -301,6 +368,7 @@ struct Hint<'a> {
 impl<'c, 'a> Linker<'c, 'a> {
     fn link_bodies(&mut self, index: usize, operation: &Operation<'a>) {
         let path_table = self.operation_table(operation);
+        let nested_table = self.nested_table(operation);
         let mut bodies: Vec<(NodeAt<'a>, bool)> = Vec::new();
         if let Some(body) = &operation.request_body {
             bodies.extend(
@@ -325,7 +393,7 @@ impl<'c, 'a> Linker<'c, 'a> {
         }
         for (schema, request) in bodies {
             let hint = Hint {
-                tables: [path_table, None],
+                tables: [nested_table, path_table],
                 parent: None,
                 usage: Use {
                     operation: index,
@@ -353,6 +421,25 @@ impl<'c, 'a> Linker<'c, 'a> {
         table
     }
 
+    /// The table of a collection nested under another's item:
+    /// `/customers/{id}/apps` → `customer_apps` or `app_customers`.
+    fn nested_table(&self, operation: &Operation<'a>) -> Option<&'a Table> {
+        let segments: Vec<&str> = operation
+            .path
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .collect();
+        let last = segments.iter().rposition(|segment| !is_template(segment))?;
+        let parent = segments.get(last.checked_sub(2)?)?;
+        let between = segments.get(last - 1)?;
+        if !is_template(between) || is_template(parent) {
+            return None;
+        }
+        let (parent, child) = (entity_key(parent), entity_key(segments.get(last)?));
+        self.table_by_key(&format!("{parent}_{child}"))
+            .or_else(|| self.table_by_key(&format!("{child}_{parent}")))
+    }
+
     /// The table an explicit link names: as written (`app.users`), or by its
     /// name without a schema when that is unambiguous (`users` for `app.users`).
     fn find_table(&self, name: &str) -> Option<&'a Table> {
@@ -374,7 +461,38 @@ impl<'c, 'a> Linker<'c, 'a> {
     }
 
     fn table_by_key(&self, key: &str) -> Option<&'a Table> {
-        self.tables.get(key).copied()
+        self.tables
+            .get(key)
+            .or_else(|| self.squashed.get(&squash(key)))
+            .copied()
+    }
+
+    /// The tables a schema's name may stand for, most specific first: its
+    /// keys as table names, then tables that add a namespace before them
+    /// (`app_users`, `tbl_user`, `billing_invoices` for `Invoice`).
+    fn name_candidates(&self, name: &str) -> Vec<&'a Table> {
+        let mut candidates: Vec<&'a Table> = Vec::new();
+        let keys = schema_keys(name);
+        for key in &keys {
+            if let Some(table) = self.table_by_key(key) {
+                if !candidates.iter().any(|known| std::ptr::eq(*known, table)) {
+                    candidates.push(table);
+                }
+            }
+        }
+        for key in &keys {
+            let suffix = format!("_{key}");
+            let mut prefixed: Vec<&'a Table> = self
+                .schema
+                .tables
+                .iter()
+                .filter(|table| entity_key(&table.name).ends_with(&suffix))
+                .filter(|table| !candidates.iter().any(|known| std::ptr::eq(*known, *table)))
+                .collect();
+            prefixed.sort_by(|a, b| a.name.cmp(&b.name));
+            candidates.extend(prefixed);
+        }
+        candidates
     }
 
     /// The table an extension names; a name the schema lacks is a problem.
@@ -529,17 +647,27 @@ impl<'c, 'a> Linker<'c, 'a> {
     ) -> usize {
         let component = component_name(at, &resolved);
         let name = component.clone().unwrap_or_else(|| self.inline_name(hint));
-        let table = self.entity_table(at, &resolved, component.as_deref(), &properties, hint);
+        self.suggestion = None;
+        // `evaluator: {name, type}` in a request picks an existing row; it
+        // is not a row to insert.
+        let reference = hint.parent.is_some() && hint.usage.request && is_reference(&properties);
+        let table = if reference && !has_extension(at, &resolved) {
+            None
+        } else {
+            self.entity_table(at, &resolved, component.as_deref(), &properties, hint)
+        };
         let mut entity = Entity {
             name,
             named: component.is_some(),
             schema: resolved.clone(),
             table,
+            suggested: self.suggestion.take(),
             properties,
             uses: Vec::new(),
         };
         if let Some((table, _)) = entity.table {
             self.link_columns(&mut entity, table);
+            self.find_elsewhere(&mut entity, table);
         }
         self.entities.push(entity);
         let index = self.entities.len() - 1;
@@ -593,11 +721,22 @@ impl<'c, 'a> Linker<'c, 'a> {
                 }
                 return found.map(|table| (table, Via::Config));
             }
-            if let Some(table) = schema_keys(name)
+            let candidates = self.name_candidates(name);
+            // The most specific candidate the properties agree with; among
+            // namespaced ones, the one sharing the most columns.
+            let agreeing = candidates
                 .iter()
-                .find_map(|key| self.table_by_key(key))
-            {
+                .map(|table| (*table, matching(properties, table)))
+                .filter(|(table, _)| mostly_columns(properties, table))
+                .max_by_key(|(_, matched)| *matched);
+            let exact = candidates
+                .first()
+                .filter(|table| mostly_columns(properties, table));
+            if let Some(table) = exact.copied().or(agreeing.map(|(table, _)| table)) {
                 return Some((table, Via::Name));
+            }
+            if let Some(table) = candidates.first() {
+                self.suggestion = Some((table, matching(properties, table)));
             }
         }
         hint.tables
@@ -637,9 +776,61 @@ impl<'c, 'a> Linker<'c, 'a> {
                 }
                 continue;
             }
-            property.column = column_named(table, property.name)
+            let named = column_named(table, property.name)
                 .or_else(|| foreign_key_named(table, property))
-                .map(|column| (column, Via::Name));
+                .or_else(|| table_prefixed(table, property.name));
+            match named.map(|column| public_id_of(self.schema, table, column, property)) {
+                Some(PublicIdOf::Column(column)) => {
+                    property.column = Some((column, Via::Name));
+                }
+                Some(PublicIdOf::Elsewhere(elsewhere)) => property.elsewhere = Some(elsewhere),
+                None => {}
+            }
+        }
+    }
+
+    /// Where the unlinked properties of a linked entity are kept, when they
+    /// are: a referencing table's column, a JSON column, prefixed columns.
+    fn find_elsewhere(&self, entity: &mut Entity<'a>, table: &'a Table) {
+        let children: Vec<&'a Table> = self
+            .schema
+            .tables
+            .iter()
+            .filter(|child| !std::ptr::eq(*child, table))
+            .filter(|child| {
+                child
+                    .foreign_keys
+                    .iter()
+                    .any(|key| Schema::same_name(&key.ref_table, &table.name))
+            })
+            .collect();
+        let document = table
+            .columns
+            .iter()
+            .find(|column| ColumnKind::of(column) == ColumnKind::Json);
+        for property in entity
+            .properties
+            .iter_mut()
+            .filter(|property| property.column.is_none() && property.elsewhere.is_none())
+        {
+            let key = column_key(property.name);
+            let singular_key = singular_key(&key);
+            let flattened = !property.is_scalar()
+                && table
+                    .columns
+                    .iter()
+                    .any(|column| column_key(&column.name).starts_with(&format!("{key}_")));
+            property.elsewhere = if flattened {
+                Some(Elsewhere::Flattened)
+            } else if let Some((child, column)) = children.iter().find_map(|child| {
+                column_named(child, &key)
+                    .or_else(|| column_named(child, &singular_key))
+                    .map(|column| (*child, column))
+            }) {
+                Some(Elsewhere::Child(child, column))
+            } else {
+                document.map(Elsewhere::Document)
+            };
         }
     }
 
@@ -663,6 +854,7 @@ impl<'c, 'a> Linker<'c, 'a> {
                     at,
                     required: required.contains(&name),
                     column: None,
+                    elsewhere: None,
                 });
             }
         }
@@ -822,6 +1014,113 @@ fn mostly_columns(properties: &[Property<'_>], table: &Table) -> bool {
     matched >= 2 && matched * 2 >= scalars.len()
 }
 
+/// How many of the schema's own values are columns of the table.
+fn matching(properties: &[Property<'_>], table: &Table) -> usize {
+    properties
+        .iter()
+        .filter(|property| property.is_scalar())
+        .filter(|property| {
+            column_named(table, property.name).is_some()
+                || foreign_key_named(table, property).is_some()
+                || table_prefixed(table, property.name).is_some()
+        })
+        .count()
+}
+
+/// Keys without separators: `mfa_factor` and `mfafactor` are one name.
+fn squash(key: &str) -> String {
+    key.replace('_', "")
+}
+
+/// The key with its last word singular: `segment_keys` → `segment_key`.
+fn singular_key(key: &str) -> String {
+    match key.rsplit_once('_') {
+        Some((head, last)) => format!("{head}_{}", singular(last)),
+        None => singular(key),
+    }
+}
+
+/// `type` of an entitlement stored as `entitlement_type`: the column named
+/// after the table's entity and the property.
+fn table_prefixed<'a>(table: &'a Table, name: &str) -> Option<&'a Column> {
+    column_named(
+        table,
+        &format!("{}_{}", entity_key(&table.name), column_key(name)),
+    )
+}
+
+/// A nested request object that only names an existing row: at most three
+/// values, all of them natural keys.
+fn is_reference(properties: &[Property<'_>]) -> bool {
+    const KEYS: [&str; 7] = ["id", "name", "type", "key", "slug", "kind", "code"];
+    properties.len() <= 3
+        && properties
+            .iter()
+            .all(|property| KEYS.contains(&column_key(property.name).as_str()))
+}
+
+fn has_extension(at: &NodeAt<'_>, resolved: &NodeAt<'_>) -> bool {
+    at.get(TABLE_EXTENSION).is_some() || resolved.get(TABLE_EXTENSION).is_some()
+}
+
+/// What a property named like an integer key holds when it is a uuid.
+enum PublicIdOf<'a> {
+    /// The column itself, or a uuid column of the same table.
+    Column(&'a Column),
+    /// The uuid column of the row the key refers to.
+    Elsewhere(Elsewhere<'a>),
+}
+
+/// A uuid property over an integer column is the row's public id, not its
+/// key: linked to the table's uuid column when it has one (`taskId` →
+/// `tasks.uuid`), or to the referenced row's (`task_id` → `tasks.public_id`).
+fn public_id_of<'a>(
+    schema: &'a Schema,
+    table: &'a Table,
+    column: &'a Column,
+    property: &Property<'_>,
+) -> PublicIdOf<'a> {
+    let uuid = property.format() == Some("uuid");
+    let integer = matches!(ColumnKind::of(column), ColumnKind::Integer { .. });
+    if !uuid || !integer {
+        return PublicIdOf::Column(column);
+    }
+    let in_primary_key = table.primary_key.as_ref().is_some_and(|key| {
+        key.columns
+            .iter()
+            .any(|name| name.eq_ignore_ascii_case(&column.name))
+    });
+    if in_primary_key {
+        if let Some(public) = public_id_column(table) {
+            return PublicIdOf::Column(public);
+        }
+    }
+    let referenced = table
+        .foreign_keys
+        .iter()
+        .find(|key| {
+            key.columns
+                .iter()
+                .any(|name| name.eq_ignore_ascii_case(&column.name))
+        })
+        .and_then(|key| schema.table(&key.ref_table));
+    match referenced.and_then(|parent| public_id_column(parent).map(|public| (parent, public))) {
+        Some((parent, public)) => PublicIdOf::Elsewhere(Elsewhere::PublicId(parent, public)),
+        None => PublicIdOf::Column(column),
+    }
+}
+
+/// A table's public id: a uuid column other than its key.
+fn public_id_column(table: &Table) -> Option<&Column> {
+    table.columns.iter().find(|column| {
+        ColumnKind::of(column) == ColumnKind::Uuid
+            || matches!(
+                column_key(&column.name).as_str(),
+                "uuid" | "public_id" | "external_id"
+            )
+    })
+}
+
 fn column_named<'a>(table: &'a Table, name: &str) -> Option<&'a Column> {
     let key = column_key(name);
     table
@@ -845,16 +1144,29 @@ fn foreign_key_named<'a>(table: &'a Table, property: &Property<'_>) -> Option<&'
     is_foreign.then_some(column)
 }
 
-/// `{customerId}` on customers is `customers.id`; `{slug}` is `slug`.
+/// `{customerId}` on customers is `customers.id`; `{slug}` is `slug`; a
+/// parameter named after the resource (`/tenants/{tenant}`) is its primary key.
 fn lookup_column<'a>(table: &'a Table, name: &str) -> Option<&'a Column> {
     let key = column_key(name);
-    let prefix = format!("{}_", entity_key(&table.name));
+    let entity = entity_key(&table.name);
+    let prefix = format!("{entity}_");
     if let Some(rest) = key.strip_prefix(&prefix) {
         if let Some(column) = column_named(table, rest) {
             return Some(column);
         }
     }
-    column_named(table, &key)
+    if let Some(column) = column_named(table, &key) {
+        return Some(column);
+    }
+    let names_resource =
+        squash(&key) == squash(&entity) || squash(&entity).ends_with(&squash(&key));
+    match &table.primary_key {
+        Some(primary) if names_resource && primary.columns.len() == 1 => primary
+            .columns
+            .first()
+            .and_then(|column| table.column(column)),
+        _ => None,
+    }
 }
 
 /// `status` filters by `status`; `priceMin` by `price`; `created_after` by

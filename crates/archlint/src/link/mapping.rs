@@ -27,6 +27,10 @@ pub struct SchemaMapping {
     pub table: String,
     /// `extension`, `config`, `name` or `path`.
     pub via: String,
+    /// The strength of the link: how many of the schema's own values
+    /// (scalar properties) are columns of the table, of how many.
+    pub matching: usize,
+    pub values: usize,
     pub properties: Vec<PropertyMapping>,
 }
 
@@ -36,6 +40,10 @@ pub struct PropertyMapping {
     /// `None` when no column stores it.
     pub column: Option<String>,
     pub via: Option<String>,
+    /// Where the value is kept when no column of the table holds it: a
+    /// referencing table's column, a JSON column, flattened columns.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stored: Option<String>,
     /// An object or array: a nested schema (mapped on its own), not a column.
     pub nested: bool,
 }
@@ -64,6 +72,17 @@ pub struct Unmapped {
     pub tables: Vec<String>,
     /// `table.column` of linked tables that no linked property maps to.
     pub columns: Vec<String>,
+    /// Schemas named like a table whose properties do not agree with its
+    /// columns: not linked, shown for `x-archlint-table` to confirm.
+    pub suggestions: Vec<Suggestion>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Suggestion {
+    pub schema: String,
+    pub table: String,
+    pub matching: usize,
+    pub values: usize,
 }
 
 impl Mapping {
@@ -73,6 +92,7 @@ impl Mapping {
         self.schemas.extend(other.schemas);
         self.parameters.extend(other.parameters);
         self.unmapped.schemas.extend(other.unmapped.schemas);
+        self.unmapped.suggestions.extend(other.unmapped.suggestions);
         self.unmapped
             .tables
             .retain(|table| other.unmapped.tables.contains(table));
@@ -97,6 +117,14 @@ pub fn mapping(
         let Some((table, via)) = entity.table else {
             if entity.named && !mapping.unmapped.schemas.contains(&entity.name) {
                 mapping.unmapped.schemas.push(entity.name.clone());
+                if let Some((table, matching)) = entity.suggested {
+                    mapping.unmapped.suggestions.push(Suggestion {
+                        schema: entity.name.clone(),
+                        table: table.name.clone(),
+                        matching,
+                        values: entity.agreement().1,
+                    });
+                }
             }
             continue;
         };
@@ -112,6 +140,7 @@ pub fn mapping(
                     property: property.name.to_owned(),
                     column: property.column.map(|(column, _)| column.name.clone()),
                     via: property.column.map(|(_, via)| via.as_str().to_owned()),
+                    stored: property.elsewhere.map(|elsewhere| elsewhere.describe()),
                     nested: !property.is_scalar(),
                 }
             })
@@ -121,6 +150,8 @@ pub fn mapping(
             location: locate(sources, &entity.schema.place()),
             table: table.name.clone(),
             via: via.as_str().to_owned(),
+            matching: entity.agreement().0,
+            values: entity.agreement().1,
             properties,
         });
     }

@@ -12,7 +12,10 @@ mod names;
 
 pub use columns::{allowed_values, assigned_by_database, is_sequence, length_bound, ColumnKind};
 pub use linker::{
-    enum_strings, link, Entity, Links, ParameterKind, ParameterLink, Property, Use, Via,
+    enum_strings, link, Elsewhere, Entity, Links, ParameterKind, ParameterLink, Property, Use, Via,
     COLUMN_EXTENSION,
 };
-pub use mapping::{mapping, Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Unmapped};
+pub use mapping::{
+    mapping, Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Suggestion, Unmapped,
+};
+pub use names::column_key;

@@ -128,7 +128,7 @@ fn is_role(word: &str) -> bool {
 
 /// The key a property, parameter or column name is matched by: its words,
 /// lower-case (`customerId` and `customer_id` give `customer_id`).
-pub(crate) fn column_key(name: &str) -> String {
+pub fn column_key(name: &str) -> String {
     name_words(name).join("_")
 }
 

@@ -7,6 +7,7 @@
 
 pub mod bounds;
 mod documents;
+pub mod generators;
 mod model;
 pub mod paths;
 mod problem;

@@ -9,14 +9,21 @@ impl Mapping {
         for schema in &self.schemas {
             let at = &schema.location;
             text.push_str(&format!(
-                "{} → {}  ({}, {}:{})\n",
-                schema.schema, schema.table, schema.via, at.file, at.line
+                "{} → {}  ({}: {} of {} values are columns, {}:{})\n",
+                schema.schema,
+                schema.table,
+                schema.via,
+                schema.matching,
+                schema.values,
+                at.file,
+                at.line
             ));
             for property in &schema.properties {
-                let column = match (&property.column, property.nested) {
-                    (Some(column), _) => column.as_str(),
-                    (None, true) => "(nested)",
-                    (None, false) => "(no column)",
+                let column = match (&property.column, &property.stored, property.nested) {
+                    (Some(column), _, _) => column.clone(),
+                    (None, Some(stored), _) => format!("(in {stored})"),
+                    (None, None, true) => "(nested)".to_owned(),
+                    (None, None, false) => "(no column)".to_owned(),
                 };
                 text.push_str(&format!("    {} → {column}\n", property.property));
             }
@@ -47,6 +54,15 @@ impl Mapping {
                 names.join(", ")
             };
             text.push_str(&format!("\n{title}: {shown}"));
+        }
+        if !self.unmapped.suggestions.is_empty() {
+            text.push_str("\n\nnamed like a table, not linked (too few properties are its columns; `x-archlint-table` links them):");
+            for suggestion in &self.unmapped.suggestions {
+                text.push_str(&format!(
+                    "\n    {} ~ {}  ({} of {} values are columns)",
+                    suggestion.schema, suggestion.table, suggestion.matching, suggestion.values
+                ));
+            }
         }
         text.push('\n');
         text

@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use crate::base::{Area, Location, Severity};
-pub use crate::link::{Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Unmapped};
+pub use crate::link::{
+    Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Suggestion, Unmapped,
+};
 pub use finding::{Finding, Related};
 pub use github::to_github;
 pub use json::{to_json, write_json};

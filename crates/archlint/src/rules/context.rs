@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use crate::base::source::SourceMap;
 use crate::config::Config;
+use crate::openapi::generators;
 use crate::openapi::schemas::{self, Direction};
 use crate::openapi::{Api, Documents, NodeAt, Operation, SchemaUse};
 use crate::schema::Schema;
@@ -97,10 +98,34 @@ pub struct ConsistencyContext<'c, 'a> {
     pub schema: &'a Schema,
     pub links: &'c Links<'a>,
     pub config: &'a Config,
+    protobuf: OnceLock<bool>,
 }
 
-impl<'a> ConsistencyContext<'_, 'a> {
+impl<'c, 'a> ConsistencyContext<'c, 'a> {
+    pub fn new(
+        api: &'c ApiContext<'a>,
+        schema: &'a Schema,
+        links: &'c Links<'a>,
+        config: &'a Config,
+    ) -> Self {
+        ConsistencyContext {
+            api,
+            schema,
+            links,
+            config,
+            protobuf: OnceLock::new(),
+        }
+    }
+
     pub fn operation(&self, index: usize) -> Option<&Operation<'a>> {
         self.api.api.operations.get(index)
+    }
+
+    /// Whether the API describes proto3 messages: an absent scalar is its
+    /// zero value, and responses never hold `null` for one.
+    pub fn protobuf(&self) -> bool {
+        *self
+            .protobuf
+            .get_or_init(|| generators::is_protobuf(self.api.documents, &self.api.api))
     }
 }

@@ -341,6 +341,29 @@ impl Schema {
         Some(table)
     }
 
+    /// Drops the foreign keys that reference `columns` of `table` (a key
+    /// dropped with `CASCADE` takes them along); a reference that names no
+    /// columns is to the primary key.
+    pub fn drop_references(&mut self, table: &str, columns: &[String], primary: bool) {
+        let same_columns = |referenced: &[String]| {
+            referenced.len() == columns.len()
+                && referenced
+                    .iter()
+                    .zip(columns)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        for other in &mut self.tables {
+            other.foreign_keys.retain(|key| {
+                !(Schema::same_name(&key.ref_table, table)
+                    && if key.ref_columns.is_empty() {
+                        primary
+                    } else {
+                        same_columns(&key.ref_columns)
+                    })
+            });
+        }
+    }
+
     /// Ends the temporary tables: they live for one session (one migration
     /// file), or until commit (`ON COMMIT DROP`).
     pub fn drop_temporary_tables(&mut self) {

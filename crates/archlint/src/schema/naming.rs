@@ -93,13 +93,7 @@ fn name_postgres(table: &mut Table) {
         let parts: Vec<String> = index
             .columns
             .iter()
-            .map(|column| {
-                if is_identifier(column) {
-                    column.trim_matches('"').to_owned()
-                } else {
-                    "expr".to_owned()
-                }
-            })
+            .map(|column| expression_label(column))
             .collect();
         index.implicit_name = Some(choose(Some(parts.join("_")), "idx"));
     }
@@ -138,6 +132,20 @@ fn postgres_name(name1: &str, name2: Option<&str>, label: &str, taken: &[String]
 fn clip(text: &str, bytes: usize) -> &str {
     let end = crate::base::source::floor_char_boundary(text, bytes);
     text.get(..end).unwrap_or(text)
+}
+
+/// How PostgreSQL names an index column: a column by its name, a function
+/// call by the function (`lower(email)` → `lower`), anything else `expr`.
+fn expression_label(column: &str) -> String {
+    if is_identifier(column) {
+        return column.trim_matches('"').to_owned();
+    }
+    match column.split_once('(') {
+        Some((function, _)) if is_identifier(function.trim()) => {
+            function.trim().trim_matches('"').to_ascii_lowercase()
+        }
+        _ => "expr".to_owned(),
+    }
 }
 
 fn is_identifier(text: &str) -> bool {
@@ -231,6 +239,18 @@ mod tests {
             "t_a_key1"
         );
         assert_eq!(postgres_name("orders", None, "pkey", &[]), "orders_pkey");
+        // Checked against PostgreSQL 15.
+        assert_eq!(
+            postgres_name(
+                "subscription_phase_item_discounts",
+                Some("subscription_phase_item_identifier"),
+                "fkey",
+                &[]
+            ),
+            "subscription_phase_item_disco_subscription_phase_item_iden_fkey"
+        );
+        assert_eq!(expression_label("lower(email)"), "lower");
+        assert_eq!(expression_label("(a + b)"), "expr");
     }
 
     #[test]

@@ -121,6 +121,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
         let rejected: Vec<&str> = documented
             .iter()
             .copied()
+            .filter(|value| !is_unspecified(value))
             .filter(|value| !allowed.values.iter().any(|known| known == value))
             .collect();
         if linked.is_written() && !rejected.is_empty() {
@@ -155,6 +156,13 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             report(out, place, message, related(), None);
         }
     }
+}
+
+/// Protobuf's zero value of an enum (`STATUS_UNSPECIFIED`), which proto3
+/// APIs list but never store: it means "not set".
+fn is_unspecified(value: &str) -> bool {
+    let upper = value.to_ascii_uppercase();
+    upper == "UNSPECIFIED" || upper.ends_with("_UNSPECIFIED")
 }
 
 fn quote_all(values: &[impl AsRef<str>]) -> String {

@@ -28,6 +28,7 @@ crate::declare_rule! {
     ///             schema: {$ref: '#/components/schemas/NewOrder'}
     ///       responses:
     ///         '201': {description: Created.}
+    ///         '400': {description: Invalid.}
     /// components:
     ///   schemas:
     ///     NewOrder:
@@ -35,6 +36,7 @@ crate::declare_rule! {
     ///       required: [customer_id]
     ///       properties:
     ///         customer_id: {type: integer}
+    ///         note: {type: string}
     /// ```
     ///
     /// and the tables behind it:
@@ -42,7 +44,8 @@ crate::declare_rule! {
     /// CREATE TABLE customers (id bigint PRIMARY KEY);
     /// CREATE TABLE orders (
     ///     id bigint PRIMARY KEY,
-    ///     customer_id bigint NOT NULL REFERENCES customers (id)
+    ///     customer_id bigint NOT NULL REFERENCES customers (id),
+    ///     note text
     /// );
     /// ```
     ///
@@ -58,6 +61,7 @@ crate::declare_rule! {
     ///             schema: {$ref: '#/components/schemas/NewOrder'}
     ///       responses:
     ///         '201': {description: Created.}
+    ///         '400': {description: Invalid.}
     ///         '422': {description: The customer does not exist.}
     /// components:
     ///   schemas:
@@ -66,6 +70,7 @@ crate::declare_rule! {
     ///       required: [customer_id]
     ///       properties:
     ///         customer_id: {type: integer}
+    ///         note: {type: string}
     /// ```
     ///
     /// ## How to fix
@@ -93,7 +98,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     });
     for (write, key) in found {
         let message = format!(
-            "`{}` sets `{}`, a foreign key to `{}`, but documents no 404, 409 or 422: a reference to a missing row reaches clients as a 500",
+            "`{}` sets `{}`, a foreign key to `{}`, but documents no 404, 409 or 422: unless the server maps the violation, a reference to a missing row reaches clients as a 500",
             write.label,
             key.columns.join("`, `"),
             key.ref_table

@@ -4,6 +4,7 @@ use crate::base::Severity;
 use crate::link::length_bound;
 use crate::openapi::bounds::is_unbounded_string;
 use crate::rules::ConsistencyContext;
+use crate::schema::{Column, Table};
 
 crate::declare_rule! {
     /// ## What it does
@@ -42,11 +43,16 @@ crate::declare_rule! {
     ///       required: [name]
     ///       properties:
     ///         name: {type: string, maxLength: 100}
+    ///         email: {type: string, format: email, maxLength: 254}
     /// ```
     ///
     /// and the table behind it:
     /// ```sql
-    /// CREATE TABLE customers (id bigserial PRIMARY KEY, name varchar(80) NOT NULL);
+    /// CREATE TABLE customers (
+    ///     id bigserial PRIMARY KEY,
+    ///     name varchar(80) NOT NULL,
+    ///     email varchar(254)
+    /// );
     /// ```
     ///
     /// Use instead:
@@ -68,6 +74,7 @@ crate::declare_rule! {
     ///       required: [name]
     ///       properties:
     ///         name: {type: string, maxLength: 80}
+    ///         email: {type: string, format: email, maxLength: 254}
     /// ```
     ///
     /// ## How to fix
@@ -117,6 +124,9 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                 report(out, place, message, related, None);
             }
             Some(_) => {}
+            // A reference must match an existing value, which the referenced
+            // column already bounds: an over-long one cannot exist.
+            None if references_bounded(context, linked.table, linked.column) => {}
             None if is_unbounded_string(&property.schema) => {
                 let message = format!(
                     "{} has no maxLength but {} holds at most {} characters (`{}`): declare `maxLength: {}`",
@@ -131,4 +141,39 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             None => {}
         }
     }
+}
+
+/// Whether the column is a foreign key whose referenced column is bounded at
+/// most as tightly: a value that fits no referenced row is refused anyway.
+fn references_bounded(
+    context: &ConsistencyContext<'_, '_>,
+    table: &Table,
+    column: &Column,
+) -> bool {
+    let Some(own) = length_bound(table, column) else {
+        return false;
+    };
+    table.foreign_keys.iter().any(|key| {
+        let Some(position) = key
+            .columns
+            .iter()
+            .position(|name| name.eq_ignore_ascii_case(&column.name))
+        else {
+            return false;
+        };
+        let Some(parent) = context.schema.table(&key.ref_table) else {
+            return false;
+        };
+        let referenced = key
+            .ref_columns
+            .get(position)
+            .and_then(|name| parent.column(name))
+            .or_else(|| {
+                let primary = parent.primary_key.as_ref()?;
+                parent.column(primary.columns.get(position)?)
+            });
+        referenced
+            .and_then(|referenced| length_bound(parent, referenced))
+            .is_some_and(|bound| bound.max <= own.max)
+    })
 }

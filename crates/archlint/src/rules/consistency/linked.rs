@@ -94,7 +94,10 @@ pub(crate) fn linked_properties<'l, 'a>(
                 continue;
             };
             let key = (property.at.identity(), column as *const Column as usize);
-            let writes = entity.is_request() && !property.read_only();
+            // A key the path already names picks the row: it is not written.
+            let writes = entity.is_request()
+                && !property.read_only()
+                && !super::selects_everywhere(context, entity, property);
             let reads = entity.is_response() && !property.write_only();
             let index = *position.entry(key).or_insert_with(|| {
                 found.push(LinkedProperty {

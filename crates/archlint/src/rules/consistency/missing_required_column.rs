@@ -1,8 +1,8 @@
-use super::{column_related, describe_entity, link_help, looks_alike, report};
+use super::{column_related, describe_entity, is_selector, link_help, looks_alike, report};
 use crate::base::words::{is_protected, name_words};
 use crate::base::Emitter;
 use crate::base::Severity;
-use crate::link::{assigned_by_database, Entity};
+use crate::link::{assigned_by_database, Entity, Property};
 use crate::openapi::Method;
 use crate::rules::ConsistencyContext;
 use crate::schema::{Column, Schema, Table};
@@ -13,14 +13,19 @@ crate::declare_rule! {
     /// at the table's `NOT NULL` columns that have no default and are not
     /// filled by the database (identity, serial, generated) or part of the
     /// primary key. Reports such a column when the request has the property
-    /// but does not require it (`error`), or does not have it at all
-    /// (`warning`). Columns set from a path parameter
-    /// (`POST /customers/{customerId}/orders` sets `customer_id`), foreign
-    /// keys (often taken from the caller's identity), audit columns
-    /// (`created_by`, `updated_at`) and hashes of a property the request does
-    /// send (`password` → `password_hash`) are left out. When an unlinked
-    /// property is named like the column (`email` / `email_address`), the
-    /// help suggests linking them.
+    /// but does not require it. Columns the server fills are left out:
+    /// those set from a path parameter (`POST /customers/{customerId}/orders`
+    /// sets `customer_id`; `/tenants/{tenant}/…` sets `tenant_id`), foreign
+    /// keys and owner or tenant columns (`namespace`, `project_id`,
+    /// `owner_id`: taken from the caller), audit columns (`created_by`,
+    /// `updated_at`), generated secrets, tokens and hashes, and versions. An
+    /// optional property with a documented default (a `default`, or a
+    /// description that names one), one of an either-or pair (`featureId` /
+    /// `featureKey`), and the properties of protobuf-generated descriptions
+    /// (proto3 sends a left-out value as its zero value) are not reported. A
+    /// column the body lacks altogether is left to the server; when the body
+    /// has a property named like it (`email` / `email_address`), linking them
+    /// is suggested.
     ///
     /// ## Why is this bad?
     /// A client following the contract leaves the optional property out, and
@@ -81,8 +86,9 @@ crate::declare_rule! {
     /// Require the property in the create request, give the column a default,
     /// or make it nullable.
     ///
-    /// Severity: `error` when the property is optional (valid requests fail);
-    /// `warning` when it is absent (the server may fill it itself).
+    /// Severity: `error` when the property is optional and nothing suggests
+    /// the server fills it (valid requests fail); `warning` when it is
+    /// deprecated; `info` for the suggestion to link a lookalike.
     pub struct MissingRequiredColumn {
         id: "CONS004",
         name: "missing-required-column",
@@ -113,10 +119,19 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             .columns
             .iter()
             .filter(|column| must_be_given(context.schema, table, column))
+            .filter(|column| !from_path(operation.path, column))
+            .filter(|column| !filled_by_server(entity, table, column))
         {
             let related = column_related(table, column);
             match entity.property(column) {
-                Some(property) if property.read_only() || property.required => {}
+                Some(property)
+                    if property.read_only()
+                        || property.required
+                        || documents_default(property)
+                        || either_or(entity, property)
+                        || is_selector(context, create.operation, property)
+                        // proto3 sends a left-out scalar as its zero value.
+                        || context.protobuf() => {}
                 Some(property) => {
                     let message = format!(
                         "`{}` is NOT NULL without a default, but `{}` is optional in `{}`: requests without it fail on insert",
@@ -124,30 +139,29 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                         property.name,
                         operation.label()
                     );
-                    report(out, property.at.place(), message, related, None);
+                    let severity = is_deprecated(property).then_some(Severity::Warning);
+                    report(out, property.at.place(), message, related, severity);
                 }
                 None => {
-                    if from_path(operation.path, column) || filled_elsewhere(entity, table, column)
-                    {
+                    // A column the body lacks is the server's to fill; only
+                    // a property named like it suggests a missed link.
+                    let Some(property) = entity.properties.iter().find(|property| {
+                        property.column.is_none() && looks_alike(property.name, &column.name)
+                    }) else {
                         continue;
-                    }
+                    };
                     let message = format!(
-                        "`{}` is NOT NULL without a default, but {}, the body of `{}`, does not accept it: inserts fail unless the server always sets it",
+                        "`{}` is NOT NULL without a default, and {}, the body of `{}`, has no property linked to it; `{}` may be it",
                         table.object(&column.name),
                         describe_entity(entity),
-                        operation.label()
+                        operation.label(),
+                        property.name
                     );
                     let (related_place, related_message) = related;
-                    let diagnostic = out
-                        .report(entity.schema.place(), message)
+                    out.report(property.at.place(), message)
                         .related(related_place, related_message)
-                        .severity(Severity::Warning);
-                    let lookalike = entity.properties.iter().find(|property| {
-                        property.column.is_none() && looks_alike(property.name, &column.name)
-                    });
-                    if let Some(property) = lookalike {
-                        diagnostic.help(link_help(property.name, &column.name));
-                    }
+                        .severity(Severity::Info)
+                        .help(link_help(property.name, &column.name));
                 }
             }
         }
@@ -167,7 +181,8 @@ fn must_be_given(schema: &Schema, table: &Table, column: &Column) -> bool {
         && !in_primary_key
 }
 
-/// `customer_id` of `POST /customers/{customerId}/orders`.
+/// `customer_id` of `POST /customers/{customerId}/orders`, and `tenant_id` of
+/// `POST /tenants/{tenant}/workflows`.
 fn from_path(path: &str, column: &Column) -> bool {
     let key = name_words(&column.name).join("_");
     path.split('/')
@@ -176,23 +191,47 @@ fn from_path(path: &str, column: &Column) -> bool {
                 .strip_prefix('{')
                 .and_then(|rest| rest.strip_suffix('}'))
         })
-        .any(|parameter| name_words(parameter).join("_") == key)
+        .map(|parameter| name_words(parameter).join("_"))
+        .any(|parameter| parameter == key || format!("{parameter}_id") == key)
 }
 
-/// Audit columns and foreign keys come from the request's context; hashes come
-/// from a property the request sends (`password` → `password_hash`).
-fn filled_elsewhere(entity: &Entity<'_>, table: &Table, column: &Column) -> bool {
+/// Words of owner and tenant columns, which servers take from the caller.
+const OWNERS: [&str; 13] = [
+    "tenant",
+    "namespace",
+    "org",
+    "organization",
+    "organisation",
+    "project",
+    "workspace",
+    "account",
+    "team",
+    "owner",
+    "user",
+    "creator",
+    "author",
+];
+
+/// Last words of values servers generate: secrets, tokens, hashes, versions.
+const GENERATED: [&str; 10] = [
+    "token", "secret", "hash", "digest", "salt", "nonce", "version", "revision", "etag", "uuid",
+];
+
+/// Columns the server fills rather than the client: audit columns, foreign
+/// keys and owner or tenant columns (from the caller's identity), generated
+/// secrets, tokens, hashes and versions, and hashes of a value the request
+/// sends (`password` → `password_hash`).
+fn filled_by_server(entity: &Entity<'_>, table: &Table, column: &Column) -> bool {
     let words = name_words(&column.name);
+    let first = words.first().map(String::as_str).unwrap_or("");
+    let last = words.last().map(String::as_str).unwrap_or("");
     // `created`, `created_at`, `updated_by` ...: set by the application.
-    let audit = matches!(
-        words.first().map(String::as_str),
-        Some("created" | "updated" | "modified" | "deleted")
-    ) && (words.len() == 1
-        || (words.len() == 2
-            && matches!(
-                words.last().map(String::as_str),
-                Some("at" | "by" | "on" | "date" | "time")
-            )));
+    let audit = matches!(first, "created" | "updated" | "modified" | "deleted")
+        && (words.len() == 1
+            || (words.len() == 2 && matches!(last, "at" | "by" | "on" | "date" | "time")));
+    let owner = OWNERS.contains(&first)
+        && (words.len() == 1 || (words.len() == 2 && matches!(last, "id" | "key" | "uuid")));
+    let generated = GENERATED.contains(&last);
     let foreign = table.foreign_keys.iter().any(|key| {
         key.columns
             .iter()
@@ -202,5 +241,51 @@ fn filled_elsewhere(entity: &Entity<'_>, table: &Table, column: &Column) -> bool
         && entity.properties.iter().any(|property| {
             property.column.is_none() && words.first() == name_words(property.name).first()
         });
-    audit || foreign || derived
+    audit || owner || generated || foreign || derived
+}
+
+/// A default the server applies when the property is left out: a `default`
+/// keyword, or a description that speaks of one ("Defaults to `x`").
+fn documents_default(property: &Property<'_>) -> bool {
+    let keyword =
+        property.schema.node.get("default").is_some() || property.at.node.get("default").is_some();
+    let described = [
+        property.schema.str("description"),
+        property.at.str("description"),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|text| text.to_ascii_lowercase().contains("default"));
+    keyword || described
+}
+
+/// A deprecated property: clients are told to stop sending it, so the server
+/// must fill the column without it.
+fn is_deprecated(property: &Property<'_>) -> bool {
+    property.schema.bool("deprecated") == Some(true)
+}
+
+/// Identifier words that name one row in two ways (`featureId` and
+/// `featureKey`): a client sends either, and the server resolves the other.
+const IDENTIFIERS: [&str; 6] = ["id", "key", "slug", "name", "code", "uuid"];
+
+/// Whether the property has an optional twin naming the same row another way.
+fn either_or(entity: &Entity<'_>, property: &Property<'_>) -> bool {
+    let words = name_words(property.name);
+    let Some((last, stem)) = words.split_last() else {
+        return false;
+    };
+    if stem.is_empty() || !IDENTIFIERS.contains(&last.as_str()) {
+        return false;
+    }
+    entity.properties.iter().any(|other| {
+        let other_words = name_words(other.name);
+        other.name != property.name
+            && !other.required
+            && other_words
+                .split_last()
+                .is_some_and(|(other_last, other_stem)| {
+                    other_stem == stem && IDENTIFIERS.contains(&other_last.as_str())
+                })
+    })
 }

@@ -17,11 +17,14 @@ pub mod unique_conflict_undocumented;
 pub mod unknown_mapping_target;
 
 mod linked;
+mod selectors;
 mod suggestions;
 mod writes;
 
 pub(crate) use linked::{
     column_related, describe_entity, first_parameter_per_column, linked_properties, report,
+    LinkedProperty,
 };
+pub(crate) use selectors::{is_selector, selects_everywhere};
 pub(crate) use suggestions::{link_help, looks_alike};
 pub(crate) use writes::{all_written, undocumented_writes};

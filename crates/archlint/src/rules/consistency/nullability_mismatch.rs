@@ -1,22 +1,28 @@
-use super::linked_properties;
-use crate::base::Emitter;
-use crate::base::Severity;
-use crate::link::assigned_by_database;
+use super::{describe_entity, linked_properties, LinkedProperty};
+use crate::base::{Emitter, Severity};
+use crate::link::{assigned_by_database, Entity};
+use crate::openapi::Method;
 use crate::rules::ConsistencyContext;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Compares nullability on both sides. In responses: a property that is
-    /// not nullable over a nullable column (`warning` when the property is
-    /// also `required`, `info` otherwise, since a server may leave nulls
-    /// out). In requests: a property that accepts `null` over a `NOT NULL`
-    /// column without a default.
+    /// Compares nullability on both sides. In responses: a *required*
+    /// property that is not nullable over a nullable column (`warning`); the
+    /// optional ones of a schema are listed once (`info`), since servers
+    /// usually leave a NULL out rather than send `null`. In requests to
+    /// create: properties that accept `null` over `NOT NULL` columns without
+    /// a default, listed once per schema (`info`): the server must refuse or
+    /// replace the `null`, so the contract says more than it keeps. A
+    /// property with no type accepts `null` already and is left alone, and
+    /// protobuf-generated descriptions (proto3 JSON holds no `null` scalar)
+    /// are not compared on the response side.
     ///
     /// ## Why is this bad?
-    /// The first `NULL` in the column reaches clients as `null` where the
-    /// contract promised a string: strict clients and generated models fail to
-    /// parse the whole response. The other way round, a `null` the API accepts
-    /// fails on insert with a 500.
+    /// A required property must be there: for a row with `NULL` the server
+    /// either sends `null`, which the schema forbids, or leaves the property
+    /// out, which the schema forbids too — strict clients and generated
+    /// models fail to parse the whole response. The other way round, a
+    /// `null` the API accepts fails on insert unless the server replaces it.
     ///
     /// ## Example
     ///
@@ -75,8 +81,9 @@ crate::declare_rule! {
     /// Declare the property nullable, or make the column `NOT NULL`; in
     /// requests, refuse `null` for columns that cannot hold it.
     ///
-    /// Severity: `warning`; `error` when requests may send `null` into a
-    /// `NOT NULL` column, `info` for optional response properties.
+    /// Severity: `warning` for required response properties; `info` for the
+    /// optional response properties and the request properties of a schema,
+    /// listed together.
     pub struct NullabilityMismatch {
         id: "CONS003",
         name: "nullability-mismatch",
@@ -90,36 +97,99 @@ crate::declare_rule! {
 }
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
+    // The optional properties of each response schema, reported together.
+    let mut optional: Groups<'_, '_> = Vec::new();
+    let mut nulls_sent: Groups<'_, '_> = Vec::new();
+    // proto3 JSON never holds `null` for a scalar.
+    let protobuf = context.protobuf();
     for linked in linked_properties(context) {
         let property = linked.property;
         let column = linked.column;
         if linked.is_read()
+            && !protobuf
             && column.nullable
             && !property.nullable()
+            && property.kind().is_some()
             && !assigned_by_database(context.schema, linked.table, column)
         {
-            let (severity, required) = if linked.required_in_response() {
-                (Severity::Warning, "required and ")
-            } else {
-                (Severity::Info, "")
-            };
-            let message = format!(
-                "{} is {required}not nullable, but {} is nullable: a NULL reaches clients as `null`, which the schema forbids",
-                linked.read_label(),
-                linked.column_label()
-            );
-            linked.report(out, message, Some(severity));
+            if linked.required_in_response() {
+                let message = format!(
+                    "{} is required and not nullable, but {} is nullable: a NULL reaches clients as `null`, which the schema forbids",
+                    linked.read_label(),
+                    linked.column_label()
+                );
+                linked.report(out, message, Some(Severity::Warning));
+            } else if let Some(reader) = linked.reader {
+                group(&mut optional, reader, linked);
+            }
         } else if linked.is_written()
             && !column.nullable
             && column.default.is_none()
             && property.nullable()
+            && creates(context, linked.writer)
         {
-            let message = format!(
-                "{} accepts null, but {} is NOT NULL: requests with null fail on insert",
-                linked.label(),
-                linked.column_label()
-            );
-            linked.report(out, message, Some(Severity::Error));
+            if let Some(writer) = linked.writer {
+                group(&mut nulls_sent, writer, linked);
+            }
         }
     }
+    // The API says `null` is accepted where the table cannot store one: the
+    // server rejects it (and the contract says otherwise) or fails on insert.
+    for (_, group) in nulls_sent {
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let names: Vec<String> = group
+            .iter()
+            .map(|linked| format!("`{}`", linked.property.name))
+            .collect();
+        let entity = first.writer.map(describe_entity).unwrap_or_default();
+        let message = format!(
+            "{entity} accepts `null` for {}, but {} NOT NULL in `{}`: the server must refuse `null` (then the contract should not allow it) or replace it, or creating with it fails on insert",
+            names.join(", "),
+            if group.len() == 1 { "its column is" } else { "their columns are" },
+            first.table.name
+        );
+        first.report(out, message, Some(Severity::Info));
+    }
+    for (_, group) in optional {
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let names: Vec<String> = group
+            .iter()
+            .map(|linked| format!("`{}`", linked.property.name))
+            .collect();
+        let entity = first.reader.map(describe_entity).unwrap_or_default();
+        let message = format!(
+            "{entity} does not declare {} nullable, but {} nullable in `{}`: if the server sends `null` for a NULL rather than leaving the property out, clients that trust the schema break",
+            names.join(", "),
+            if group.len() == 1 { "its column is" } else { "their columns are" },
+            first.table.name
+        );
+        first.report(out, message, Some(Severity::Info));
+    }
+}
+
+type Groups<'l, 'a> = Vec<(*const Entity<'a>, Vec<LinkedProperty<'l, 'a>>)>;
+
+/// Adds a property to the findings about its schema.
+fn group<'l, 'a>(groups: &mut Groups<'l, 'a>, entity: &Entity<'a>, linked: LinkedProperty<'l, 'a>) {
+    let key = entity as *const Entity<'a>;
+    match groups.iter_mut().find(|(known, _)| *known == key) {
+        Some((_, members)) => members.push(linked),
+        None => groups.push((key, vec![linked])),
+    }
+}
+
+/// Whether some operation creates rows with the schema (a `POST` body).
+fn creates(context: &ConsistencyContext<'_, '_>, writer: Option<&Entity<'_>>) -> bool {
+    writer.is_some_and(|entity| {
+        entity.uses.iter().any(|usage| {
+            usage.request
+                && context
+                    .operation(usage.operation)
+                    .is_some_and(|operation| operation.method == Method::Post)
+        })
+    })
 }

@@ -1,28 +1,33 @@
-use crate::base::Emitter;
-use crate::link::{Entity, Property, COLUMN_EXTENSION};
-use crate::rules::ConsistencyContext;
 use std::collections::HashSet;
 
-use super::{describe_entity, link_help, looks_alike, report};
+use super::{describe_entity, link_help, looks_alike, report, selects_everywhere};
 use crate::base::words::{name_words, sensitive_name, Sensitive};
+use crate::base::Emitter;
 use crate::base::Severity;
+use crate::link::{ColumnKind, Entity, Property, COLUMN_EXTENSION};
+use crate::openapi::Method;
+use crate::rules::ConsistencyContext;
 use crate::schema::{Column, Table};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a scalar property of a schema linked to a table when no column
-    /// of that table stores it and it is not marked `readOnly` (computed).
-    /// Objects and arrays are relations or documents and are not reported;
-    /// neither are passwords a column stores hashed (`password` →
-    /// `password_hash`). `x-archlint-column: false` on a property says it is
-    /// stored nowhere on purpose. When an unlinked column is named like the
-    /// property (`email` / `email_address`), the help suggests linking them.
+    /// Reports a scalar property of a request schema linked to a table when no
+    /// column stores it: not a column of that table, nor of a table that
+    /// references it (`segmentKeys` → `rule_segments.segment_key`), nor kept
+    /// in a JSON column, and not marked `readOnly`. Left out, as they are not
+    /// stored by design: objects and arrays (relations or documents),
+    /// booleans (commands and flags such as `dryRun`), the key the path
+    /// already names (`PUT /users/{userId}` with `userId` in the body),
+    /// inputs a column stores derived (`expiresIn` → `expires_at`),
+    /// deprecated properties, and passwords a column stores hashed
+    /// (`password` → `password_hash`). `x-archlint-column: false` on a
+    /// property says it is stored nowhere on purpose. When an unlinked column
+    /// is named like the property (`email` / `email_address`), the finding is
+    /// a suggestion to link them.
     ///
     /// ## Why is this bad?
     /// A request property with no column is accepted and silently dropped: the
-    /// client believes it saved a note that is gone. A response property with
-    /// no column is computed, or a leftover of a removed column; without
-    /// `readOnly` clients may try to send it.
+    /// client believes it saved a note that is gone.
     ///
     /// ## Example
     ///
@@ -45,26 +50,27 @@ crate::declare_rule! {
     ///       required: [email]
     ///       properties:
     ///         email: {type: string}
+    ///         name: {type: string}
     ///         note: {type: string}
     /// ```
     ///
     /// and the table behind it, which has no `note` column:
     /// ```sql
-    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL);
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, name text);
     /// ```
     ///
     /// Use instead: store it (or remove the property):
     /// ```sql
-    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, note text);
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL, name text, note text);
     /// ```
     ///
     /// ## How to fix
-    /// Add the column, remove the property, link it to the column that stores
-    /// it (`x-archlint-column`), or mark computed values `readOnly`.
+    /// Add the column, remove the property, or link it to the column that
+    /// stores it (`x-archlint-column`).
     ///
-    /// Severity: `warning` in requests (data is lost), one finding per
-    /// property (one per schema, listing them, when most of the schema is
-    /// unstored); `info` in responses, one finding per schema listing them.
+    /// Severity: `warning` (data is lost), one finding per property (one per
+    /// schema, listing them, when most of the schema is unstored); `info` for
+    /// a property named like an unlinked column.
     pub struct PropertyWithoutColumn {
         id: "CONS006",
         name: "property-without-column",
@@ -79,15 +85,15 @@ crate::declare_rule! {
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     let mut seen = HashSet::new();
-    // Request schemas first: a property they share with a response schema
-    // (an `allOf` part) is reported as dropped data, not as a computed value.
-    let mut linked: Vec<_> = context.links.linked().collect();
-    linked.sort_by_key(|(entity, _)| !entity.is_request());
-    for (entity, table) in linked {
+    for (entity, table) in context.links.linked() {
+        if !writes(context, entity) {
+            continue;
+        }
         let missing: Vec<&Property<'_>> = entity
             .properties
             .iter()
             .filter(|property| is_unstored(property, table))
+            .filter(|property| !selects_everywhere(context, entity, property))
             .filter(|property| seen.insert(property.at.identity()))
             .collect();
         let Some(first) = missing.first() else {
@@ -101,40 +107,54 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             .count();
         // A few dropped request properties are each a bug; most of a schema
         // unstored is one decision (a JSON column, another table) to review.
-        if entity.is_request() && (missing.len() <= 3 || missing.len() <= stored) {
+        if missing.len() <= 3 || missing.len() <= stored {
             for property in missing {
-                let message = format!(
-                    "`{}` of {} has no column in `{}`: clients send it and it is silently dropped",
-                    property.name,
-                    describe_entity(entity),
-                    table.name
-                );
+                let lookalike = unlinked_lookalike(entity, table, property.name);
+                let message = match lookalike {
+                    Some(column) => format!(
+                        "`{}` of {} is linked to no column of `{}`; `{}` may store it",
+                        property.name,
+                        describe_entity(entity),
+                        table.name,
+                        column.name
+                    ),
+                    None => format!(
+                        "`{}` of {} has no column in `{}`: clients send it and it is silently dropped",
+                        property.name,
+                        describe_entity(entity),
+                        table.name
+                    ),
+                };
                 let diagnostic = out
                     .report(property.at.place(), message)
                     .related(related.0.clone(), related.1.clone());
-                if let Some(column) = unlinked_lookalike(entity, table, property.name) {
-                    diagnostic.help(link_help(property.name, &column.name));
+                if let Some(column) = lookalike {
+                    diagnostic
+                        .help(link_help(property.name, &column.name))
+                        .severity(Severity::Info);
                 }
             }
             continue;
         }
-        let (verb, consequence, severity) = if entity.is_request() {
-            (
-                "accepts",
-                "clients send them and they are silently dropped",
-                Severity::Warning,
-            )
-        } else {
-            ("returns", "mark computed values readOnly", Severity::Info)
-        };
         let message = format!(
-            "{} {verb} {}, which no column of `{}` stores: {consequence}",
+            "{} accepts {}, which no column of `{}` stores: clients send them and they are silently dropped",
             describe_entity(entity),
             list_names(&missing),
             table.name
         );
-        report(out, first.at.place(), message, related, Some(severity));
+        report(out, first.at.place(), message, related, None);
     }
+}
+
+/// Whether some operation writes rows with the schema (a `POST`, `PUT` or
+/// `PATCH` body).
+fn writes(context: &ConsistencyContext<'_, '_>, entity: &Entity<'_>) -> bool {
+    entity.uses.iter().any(|usage| {
+        usage.request
+            && context.operation(usage.operation).is_some_and(|operation| {
+                operation.method.is_write() && operation.method != Method::Delete
+            })
+    })
 }
 
 /// "`a`, `b`, `c`, `d`, `e` and 7 more".
@@ -162,16 +182,48 @@ fn unlinked_lookalike<'a>(
         .find(|column| entity.property(column).is_none() && looks_alike(property, &column.name))
 }
 
-/// A scalar property no column stores, not computed (`readOnly`) and not
-/// opted out (`x-archlint-column: false`).
+/// A scalar property no column stores (here or elsewhere), not computed
+/// (`readOnly`), not opted out (`x-archlint-column: false`), and not one
+/// of the values stored by design: flags, derived inputs, deprecated ones.
 fn is_unstored(property: &Property<'_>, table: &Table) -> bool {
     let opted_out = property.at.node.get(COLUMN_EXTENSION).is_some()
         || property.schema.node.get(COLUMN_EXTENSION).is_some();
+    let deprecated = property.schema.bool("deprecated") == Some(true)
+        || property.at.bool("deprecated") == Some(true);
     property.column.is_none()
+        && property.elsewhere.is_none()
         && property.is_scalar()
+        && property.kind() != Some("boolean")
         && !property.read_only()
         && !opted_out
+        && !deprecated
         && !stored_hashed(property.name, table)
+        && !stored_derived(property.name, table)
+}
+
+/// Words of inputs that a timestamp column stores as their result:
+/// `expiresIn` → `expires_at`, `ttlSeconds` → `expires_at`.
+const DURATION_WORDS: [&str; 7] = [
+    "in", "seconds", "minutes", "hours", "days", "ttl", "duration",
+];
+
+/// `expiresIn` (a duration) stored as `expires_at` (a time).
+fn stored_derived(property: &str, table: &Table) -> bool {
+    let words = name_words(property);
+    if !words
+        .iter()
+        .any(|word| DURATION_WORDS.contains(&word.as_str()))
+    {
+        return false;
+    }
+    let first = words.first();
+    table.columns.iter().any(|column| {
+        let column_words = name_words(&column.name);
+        matches!(
+            ColumnKind::of(column),
+            ColumnKind::Timestamp | ColumnKind::Date
+        ) && (column_words.first() == first || words.iter().any(|word| word == "ttl"))
+    })
 }
 
 /// `password` stored as `password_hash`, `password_digest`.

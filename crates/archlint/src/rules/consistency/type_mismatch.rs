@@ -1,10 +1,11 @@
 use super::{column_related, linked_properties, report};
 use crate::base::Severity;
 use crate::base::{Emitter, Place};
-use crate::link::{ColumnKind, Property};
+use crate::link::{ColumnKind, ParameterKind, Property};
 use crate::rules::api::Grouped;
 use crate::rules::ConsistencyContext;
 use crate::schema::{Column, Table};
+use crate::sql::Dialect;
 
 crate::declare_rule! {
     /// ## What it does
@@ -99,11 +100,13 @@ crate::declare_rule! {
 }
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
+    let sqlite = context.schema.dialect == Dialect::Sqlite;
     for linked in linked_properties(context) {
         let flow = Flow {
             written: linked.is_written(),
             read: linked.is_read(),
             parameter: false,
+            sqlite,
         };
         if let Some(found) = mismatch(linked.property, linked.column, flow) {
             let subject = linked.label();
@@ -119,7 +122,13 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     }
     // Grouped by column and name: `{user-id}` is declared again on every path.
     let mut found = Grouped::new();
-    for link in &context.links.parameters {
+    // A sort parameter's values name columns; they are not column values.
+    for link in context
+        .links
+        .parameters
+        .iter()
+        .filter(|link| link.kind != ParameterKind::Sort)
+    {
         let Some(operation) = context.operation(link.operation) else {
             continue;
         };
@@ -139,11 +148,13 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             schema,
             required: parameter.required,
             column: None,
+            elsewhere: None,
         };
         let flow = Flow {
             written: true,
             read: false,
             parameter: true,
+            sqlite,
         };
         if let Some(mismatch) = mismatch(&property, link.column, flow) {
             let key = (link.column as *const Column as usize, parameter.name);
@@ -194,6 +205,8 @@ struct Flow {
     written: bool,
     read: bool,
     parameter: bool,
+    /// SQLite: every `INTEGER` holds 64 bits, and booleans are integers.
+    sqlite: bool,
 }
 
 /// What is wrong, how badly, and what follows from it.
@@ -248,7 +261,9 @@ fn mismatch(property: &Property<'_>, column: &Column, flow: Flow) -> Option<Mism
         (ColumnKind::Uuid, "integer" | "number") => {
             found(Severity::Error, format!("is an {kind}"), None)
         }
-        (ColumnKind::Integer { bits }, "integer") => integer_range(property, flow, bits),
+        (ColumnKind::Integer { bits }, "integer") => {
+            integer_range(property, flow, if flow.sqlite { 64 } else { bits })
+        }
         (ColumnKind::Timestamp, "string") if format == Some("date") => found(
             Severity::Warning,
             "is a `date`",
@@ -274,6 +289,8 @@ fn mismatch(property: &Property<'_>, column: &Column, flow: Flow) -> Option<Mism
         {
             found(Severity::Warning, format!("is a {kind}"), None)
         }
+        // SQLite has no boolean type: booleans are integers 0 and 1.
+        (ColumnKind::Integer { .. }, "boolean") if flow.sqlite => None,
         (
             ColumnKind::Text
             | ColumnKind::Integer { .. }
@@ -335,6 +352,8 @@ fn decimal_range(property: &Property<'_>, precision: u32, scale: u32) -> Option<
             consequence,
         ),
         Some(_) => None,
+        // Fifteen whole digits or more hold any amount a double carries.
+        None if whole_digits >= 15 => None,
         None => found(
             Severity::Warning,
             "accepts numbers with no maximum",

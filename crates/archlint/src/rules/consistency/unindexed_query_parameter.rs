@@ -1,16 +1,21 @@
-use super::{first_parameter_per_column, report};
+use super::first_parameter_per_column;
 use crate::base::Emitter;
-use crate::link::{ParameterKind, ParameterLink};
+use crate::link::{column_key, ColumnKind, ParameterKind, ParameterLink};
 use crate::rules::ConsistencyContext;
-use crate::schema::index_likes;
+use crate::schema::{Column, Table};
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports a path parameter that looks rows up, a query parameter of a
     /// collection `GET` that filters them, or a value of a `sort` parameter's
-    /// enum, whose column leads no index (the primary key, a unique
-    /// constraint or a plain, non-partial index). Each column is reported
-    /// once, at the first parameter that uses it.
+    /// enum, whose column no index serves: none leads with it (the primary
+    /// key, a unique constraint or a plain, non-partial index), not even
+    /// after the columns that scope the query — those the operation's path
+    /// names and tenant columns (`(tenant_id, name)` serves `GET
+    /// /tenants/{tenant}/workflows?name=`). Boolean columns are left out (a
+    /// b-tree index on two values rarely helps); JSON and array columns are
+    /// served by a GIN index, which the finding recommends. Each column is
+    /// reported once, at the first parameter that uses it.
     ///
     /// ## Why is this bad?
     /// Every such request scans the whole table: fast in development, a
@@ -42,8 +47,9 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Add an index whose first column is the parameter's column, or stop
-    /// offering the filter or sort.
+    /// Add an index whose first column is the parameter's column (after the
+    /// columns that scope every query, such as the tenant), a GIN index for
+    /// JSON and array containment, or stop offering the filter or sort.
     ///
     /// Severity: `warning`.
     pub struct UnindexedQueryParameter {
@@ -62,9 +68,9 @@ crate::declare_rule! {
 const OFFSET_PARAMETERS: [&str; 3] = ["offset", "page", "skip"];
 
 fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
-    for (link, operation, parameter) in
-        first_parameter_per_column(context, |link| !is_indexed(link))
-    {
+    for (link, operation, parameter) in first_parameter_per_column(context, |link| {
+        !is_served(context, link) && ColumnKind::of(link.column) != ColumnKind::Boolean
+    }) {
         let column = format!("`{}`", link.table.object(&link.column.name));
         let label = operation.label();
         let offset = operation
@@ -88,20 +94,139 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                 parameter.name
             ),
         };
-        let related = (
+        let diagnostic = out.report(parameter.at.place(), message).related(
             link.table.place.clone(),
             format!("table `{}`", link.table.name),
         );
-        report(out, parameter.at.place(), message, related, None);
+        if is_document(link.column) {
+            diagnostic.help(format!(
+                "Containment filters on JSON and arrays need a GIN index: CREATE INDEX ON {} USING gin ({});",
+                link.table.name, link.column.name
+            ));
+        }
     }
 }
 
-fn is_indexed(link: &ParameterLink<'_>) -> bool {
-    index_likes(link.table).iter().any(|index| {
-        !index.partial_or_special
-            && index
-                .columns
-                .first()
-                .is_some_and(|first| first.eq_ignore_ascii_case(&link.column.name))
+/// Whether an index serves the parameter: led by its column, after the
+/// columns that scope the query; for JSON and array columns, a GIN index.
+fn is_served(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>) -> bool {
+    if is_document(link.column) {
+        return link.table.indexes.iter().any(|index| {
+            index
+                .method
+                .as_deref()
+                .is_some_and(|method| matches!(method, "gin" | "gist"))
+                && index
+                    .columns
+                    .first()
+                    .is_some_and(|first| first.eq_ignore_ascii_case(&link.column.name))
+        });
+    }
+    let scope = scope_columns(context, link);
+    let scoped = |column: &String| {
+        scope
+            .iter()
+            .any(|scoped| scoped.eq_ignore_ascii_case(column))
+    };
+    let usable = usable_indexes(link.table);
+    let leads = usable.iter().any(|columns| {
+        columns
+            .iter()
+            .find(|column| !scoped(column))
+            .is_some_and(|first| first.eq_ignore_ascii_case(&link.column.name))
+    });
+    // A filter or sort within a tenant or a parent reads that scope's rows,
+    // which an index led by the scope finds: no table-wide scan or sort.
+    let within_scope = link.kind != ParameterKind::Lookup
+        && usable
+            .iter()
+            .any(|columns| columns.first().is_some_and(|first| scoped(first)));
+    leads || within_scope
+}
+
+/// The column lists of the indexes that serve equality and order: the
+/// primary key, unique constraints, and b-tree indexes, partial ones
+/// included when they only leave out soft-deleted rows (the API's queries
+/// leave them out too).
+fn usable_indexes(table: &Table) -> Vec<&[String]> {
+    let mut usable: Vec<&[String]> = Vec::new();
+    usable.extend(table.primary_key.iter().map(|key| key.columns.as_slice()));
+    usable.extend(table.uniques.iter().map(|key| key.columns.as_slice()));
+    usable.extend(
+        table
+            .indexes
+            .iter()
+            .filter(|index| {
+                index
+                    .method
+                    .as_deref()
+                    .is_none_or(|method| matches!(method, "btree" | "hash"))
+            })
+            .filter(|index| index.predicate.as_deref().is_none_or(only_soft_deletion))
+            .map(|index| index.columns.as_slice()),
+    );
+    usable
+}
+
+/// `deleted_at IS NULL` (and `archived_at IS NULL`, joined by `AND`).
+fn only_soft_deletion(predicate: &str) -> bool {
+    let lower = predicate.to_ascii_lowercase();
+    lower.split(" and ").all(|part| {
+        let part = part.trim().trim_matches(['(', ')']).trim();
+        part.ends_with(" is null")
+            && ["deleted", "archived", "removed"]
+                .iter()
+                .any(|word| part.contains(word))
     })
+}
+
+/// JSON and array columns are searched by containment, which a GIN index serves.
+fn is_document(column: &Column) -> bool {
+    ColumnKind::of(column) == ColumnKind::Json || column.data_type.ends_with("[]")
+}
+
+/// Tenant columns: every query of a multi-tenant API is scoped by one.
+const TENANT_COLUMNS: [&str; 9] = [
+    "tenant_id",
+    "namespace",
+    "org_id",
+    "organization_id",
+    "project_id",
+    "workspace_id",
+    "account_id",
+    "team_id",
+    "environment_id",
+];
+
+/// The columns that scope the parameter's query: those the operation's path
+/// parameters look rows up by (in this table), and tenant columns.
+fn scope_columns(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>) -> Vec<String> {
+    let mut scope: Vec<String> = link
+        .table
+        .columns
+        .iter()
+        .filter(|column| TENANT_COLUMNS.contains(&column_key(&column.name).as_str()))
+        .map(|column| column.name.clone())
+        .collect();
+    let path_keys: Vec<String> = context
+        .operation(link.operation)
+        .map(|operation| {
+            operation
+                .parameters
+                .iter()
+                .filter(|parameter| parameter.location == "path")
+                .map(|parameter| column_key(parameter.name))
+                .collect()
+        })
+        .unwrap_or_default();
+    for column in &link.table.columns {
+        let key = column_key(&column.name);
+        let named = path_keys
+            .iter()
+            .any(|parameter| *parameter == key || format!("{parameter}_id") == key);
+        if named && !std::ptr::eq(column, link.column) {
+            scope.push(column.name.clone());
+        }
+    }
+    scope
 }

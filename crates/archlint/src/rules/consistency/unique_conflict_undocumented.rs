@@ -37,11 +37,12 @@ crate::declare_rule! {
     ///       required: [email]
     ///       properties:
     ///         email: {type: string}
+    ///         name: {type: string}
     /// ```
     ///
     /// and the table behind it, where `email` is unique:
     /// ```sql
-    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE);
+    /// CREATE TABLE customers (id bigserial PRIMARY KEY, email text NOT NULL UNIQUE, name text);
     /// ```
     ///
     /// Use instead:
@@ -65,6 +66,7 @@ crate::declare_rule! {
     ///       required: [email]
     ///       properties:
     ///         email: {type: string}
+    ///         name: {type: string}
     /// ```
     ///
     /// ## How to fix
@@ -93,7 +95,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
     });
     for (write, unique) in found {
         let message = format!(
-            "`{}` writes `{}`, unique in `{}`, but documents no 409: a duplicate reaches clients as a 500",
+            "`{}` writes `{}`, unique in `{}`, but documents no 409: unless the server maps the violation to another status, a duplicate reaches clients as a 500",
             write.label,
             unique.columns.join("`, `"),
             write.table.name

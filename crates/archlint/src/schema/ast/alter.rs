@@ -2,7 +2,8 @@
 //! constraints, and toggling row-level security.
 
 use sqlparser::ast::{
-    AlterColumnOperation, AlterTableOperation, ColumnOption, DataType, RenameTableNameKind,
+    AlterColumnOperation, AlterTableOperation, ColumnOption, DataType, DropBehavior,
+    RenameTableNameKind,
 };
 
 use super::changes::change_of;
@@ -100,6 +101,22 @@ impl Applying<'_> {
             AlterTableOperation::AlterColumn { column_name, op } => {
                 if let Some(table) = self.schema.table_mut(name) {
                     alter_column(table, &column_name.value, op, file);
+                }
+            }
+            AlterTableOperation::DropConstraint {
+                name: constraint,
+                drop_behavior: Some(DropBehavior::Cascade),
+                ..
+            } => {
+                let referenced = self
+                    .schema
+                    .table(name)
+                    .and_then(|table| key_called(table, &constraint.value));
+                if let Some(table) = self.schema.table_mut(name) {
+                    drop_constraint(table, &constraint.value);
+                }
+                if let Some((columns, primary)) = referenced {
+                    self.schema.drop_references(name, &columns, primary);
                 }
             }
             _ => self.alter_removal(name, operation),
@@ -271,6 +288,19 @@ fn drop_column(table: &mut Table, name: &str) {
     {
         table.primary_key = None;
     }
+}
+
+/// The columns of the primary key or unique constraint called `name`, and
+/// whether it is the primary key.
+fn key_called(table: &Table, name: &str) -> Option<(Vec<String>, bool)> {
+    if let Some(primary) = table.primary_key.as_ref().filter(|key| key.called(name)) {
+        return Some((primary.columns.clone(), true));
+    }
+    table
+        .uniques
+        .iter()
+        .find(|key| key.called(name))
+        .map(|key| (key.columns.clone(), false))
 }
 
 fn drop_constraint(table: &mut Table, name: &str) {

@@ -316,13 +316,17 @@ pub(super) fn add_constraint(
             created_in: file,
         }),
         TableConstraint::PrimaryKeyUsingIndex(using) | TableConstraint::UniqueUsingIndex(using) => {
-            // The constraint takes over an existing index's columns.
+            // The constraint takes over an existing index: its columns, and
+            // the index itself, which is now the constraint's.
             let columns = table
                 .indexes
                 .iter()
                 .find(|index| index.called(&using.index_name.value))
                 .map(|index| index.columns.clone())
                 .unwrap_or_default();
+            table
+                .indexes
+                .retain(|index| !index.called(&using.index_name.value));
             let key = Key {
                 implicit_name: None,
                 name: using.name.as_ref().map(|name| name.value.clone()),
