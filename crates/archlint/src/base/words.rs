@@ -163,6 +163,46 @@ pub(crate) fn is_personal(column: &str) -> bool {
                 .any(|w| w == "first" || w == "last" || w == "full"))
 }
 
+/// First words of tenant columns: the space every query of a multi-tenant
+/// API is scoped to.
+const TENANT_WORDS: [&str; 9] = [
+    "tenant",
+    "namespace",
+    "org",
+    "organization",
+    "organisation",
+    "project",
+    "workspace",
+    "account",
+    "team",
+];
+
+/// First words of the other columns that hold who owns a row.
+const OWNER_WORDS: [&str; 4] = ["owner", "user", "creator", "author"];
+
+/// `namespace`, `tenant_id`, `project_key`: a single word, or one with `id`,
+/// `key` or `uuid`, whose first word is among `firsts`.
+fn is_column_of(words: &[String], firsts: &[&str]) -> bool {
+    match words {
+        [only] => firsts.contains(&only.as_str()),
+        [first, last] => {
+            firsts.contains(&first.as_str()) && matches!(last.as_str(), "id" | "key" | "uuid")
+        }
+        _ => false,
+    }
+}
+
+/// Whether a name is a tenant column (`namespace`, `tenant_id`, `project_id`).
+pub(crate) fn is_tenant(words: &[String]) -> bool {
+    is_column_of(words, &TENANT_WORDS)
+}
+
+/// Whether a name is an owner column: a tenant, or the user who owns the row
+/// (`owner_id`, `user_id`), which servers take from the caller's identity.
+pub(crate) fn is_owner(words: &[String]) -> bool {
+    is_tenant(words) || is_column_of(words, &OWNER_WORDS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -73,6 +73,9 @@ pub struct Entity<'a> {
     pub properties: Vec<Property<'a>>,
     /// The operations that send or return it.
     pub uses: Vec<Use>,
+    /// Met as one alternative of a `oneOf`/`anyOf` (a variant of a union,
+    /// whose siblings often share its table).
+    pub variant: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -363,6 +366,8 @@ struct Hint<'a> {
     parent: Option<(usize, &'a str)>,
     usage: Use,
     depth: usize,
+    /// Reached as an alternative of a `oneOf`/`anyOf`.
+    variant: bool,
 }
 
 impl<'c, 'a> Linker<'c, 'a> {
@@ -401,6 +406,7 @@ impl<'c, 'a> Linker<'c, 'a> {
                     body: true,
                 },
                 depth: 0,
+                variant: false,
             };
             self.visit(&schema, hint);
         }
@@ -541,6 +547,7 @@ impl<'c, 'a> Linker<'c, 'a> {
                         &alternative,
                         Hint {
                             depth: hint.depth + 1,
+                            variant: true,
                             ..hint
                         },
                     );
@@ -597,6 +604,7 @@ impl<'c, 'a> Linker<'c, 'a> {
                 parent: Some((entity, name)),
                 usage,
                 depth: hint.depth + 1,
+                variant: false,
             };
             self.visit(&at, child);
         }
@@ -664,6 +672,7 @@ impl<'c, 'a> Linker<'c, 'a> {
             suggested: self.suggestion.take(),
             properties,
             uses: Vec::new(),
+            variant: hint.variant,
         };
         if let Some((table, _)) = entity.table {
             self.link_columns(&mut entity, table);

@@ -1,5 +1,5 @@
 use super::{column_related, describe_entity, is_selector, link_help, looks_alike, report};
-use crate::base::words::{is_protected, name_words};
+use crate::base::words::{is_owner, is_protected, name_words};
 use crate::base::Emitter;
 use crate::base::Severity;
 use crate::link::{assigned_by_database, Entity, Property};
@@ -195,23 +195,6 @@ fn from_path(path: &str, column: &Column) -> bool {
         .any(|parameter| parameter == key || format!("{parameter}_id") == key)
 }
 
-/// Words of owner and tenant columns, which servers take from the caller.
-const OWNERS: [&str; 13] = [
-    "tenant",
-    "namespace",
-    "org",
-    "organization",
-    "organisation",
-    "project",
-    "workspace",
-    "account",
-    "team",
-    "owner",
-    "user",
-    "creator",
-    "author",
-];
-
 /// Last words of values servers generate: secrets, tokens, hashes, versions.
 const GENERATED: [&str; 10] = [
     "token", "secret", "hash", "digest", "salt", "nonce", "version", "revision", "etag", "uuid",
@@ -229,8 +212,7 @@ fn filled_by_server(entity: &Entity<'_>, table: &Table, column: &Column) -> bool
     let audit = matches!(first, "created" | "updated" | "modified" | "deleted")
         && (words.len() == 1
             || (words.len() == 2 && matches!(last, "at" | "by" | "on" | "date" | "time")));
-    let owner = OWNERS.contains(&first)
-        && (words.len() == 1 || (words.len() == 2 && matches!(last, "id" | "key" | "uuid")));
+    let owner = is_owner(&words);
     let generated = GENERATED.contains(&last);
     let foreign = table.foreign_keys.iter().any(|key| {
         key.columns
@@ -255,9 +237,25 @@ fn documents_default(property: &Property<'_>) -> bool {
     ]
     .into_iter()
     .flatten()
-    .any(|text| text.to_ascii_lowercase().contains("default"));
+    .any(|text| {
+        let lower = text.to_ascii_lowercase();
+        FILLED_WHEN_OMITTED
+            .iter()
+            .any(|phrase| lower.contains(phrase))
+    });
     keyword || described
 }
+
+/// What descriptions say when the server fills a value left out.
+const FILLED_WHEN_OMITTED: [&str; 7] = [
+    "default",
+    "if not provided",
+    "if not specified",
+    "if not set",
+    "if omitted",
+    "when omitted",
+    "if not given",
+];
 
 /// A deprecated property: clients are told to stop sending it, so the server
 /// must fill the column without it.

@@ -108,6 +108,14 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
         if linked.is_read()
             && !protobuf
             && column.nullable
+            // A default fills every row unless NULL is written on purpose.
+            && column
+                .default
+                .as_deref()
+                .is_none_or(|default| default.eq_ignore_ascii_case("null"))
+            // One variant of a union shares a table whose other variants
+            // leave the column empty.
+            && !linked.reader.is_some_and(|entity| entity.variant)
             && !property.nullable()
             && property.kind().is_some()
             && !assigned_by_database(context.schema, linked.table, column)

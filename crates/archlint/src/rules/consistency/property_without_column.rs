@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use super::{describe_entity, link_help, looks_alike, report, selects_everywhere};
-use crate::base::words::{name_words, sensitive_name, Sensitive};
+use crate::base::words::name_words;
 use crate::base::Emitter;
 use crate::base::Severity;
 use crate::link::{ColumnKind, Entity, Property, COLUMN_EXTENSION};
@@ -16,11 +16,11 @@ crate::declare_rule! {
     /// references it (`segmentKeys` → `rule_segments.segment_key`), nor kept
     /// in a JSON column, and not marked `readOnly`. Left out, as they are not
     /// stored by design: objects and arrays (relations or documents),
-    /// booleans (commands and flags such as `dryRun`), the key the path
+    /// booleans that steer the request (`dryRun`, `sendInvite`), the key the path
     /// already names (`PUT /users/{userId}` with `userId` in the body),
     /// inputs a column stores derived (`expiresIn` → `expires_at`),
-    /// deprecated properties, and passwords a column stores hashed
-    /// (`password` → `password_hash`). `x-archlint-column: false` on a
+    /// deprecated properties, and secrets a column stores hashed
+    /// (`password` → `password_hash`, `secretKey` → `hashed_secret_key`). `x-archlint-column: false` on a
     /// property says it is stored nowhere on purpose. When an unlinked column
     /// is named like the property (`email` / `email_address`), the finding is
     /// a suggestion to link them.
@@ -193,7 +193,7 @@ fn is_unstored(property: &Property<'_>, table: &Table) -> bool {
     property.column.is_none()
         && property.elsewhere.is_none()
         && property.is_scalar()
-        && property.kind() != Some("boolean")
+        && !is_command(property)
         && !property.read_only()
         && !opted_out
         && !deprecated
@@ -226,14 +226,61 @@ fn stored_derived(property: &str, table: &Table) -> bool {
     })
 }
 
-/// `password` stored as `password_hash`, `password_digest`.
+/// Words of boolean inputs that steer the request rather than hold data:
+/// `dryRun`, `sendInvite`, `preconfirm`, `skipValidation`, `force`.
+const COMMAND_WORDS: [&str; 22] = [
+    "dry",
+    "send",
+    "notify",
+    "force",
+    "confirm",
+    "preconfirm",
+    "validate",
+    "skip",
+    "async",
+    "wait",
+    "overwrite",
+    "replace",
+    "include",
+    "return",
+    "sync",
+    "silent",
+    "preview",
+    "ignore",
+    "cascade",
+    "reset",
+    "simulate",
+    "recursive",
+];
+
+/// A boolean that tells the server how to handle the request.
+fn is_command(property: &Property<'_>) -> bool {
+    property.kind() == Some("boolean")
+        && name_words(property.name)
+            .iter()
+            .any(|word| COMMAND_WORDS.contains(&word.as_str()))
+}
+
+/// Words a column adds to a value it stores transformed: `password_hash`,
+/// `hashed_secret_key`, `token_digest`, `encrypted_api_key`.
+const TRANSFORMED: [&str; 6] = ["hash", "hashed", "digest", "encrypted", "enc", "bcrypt"];
+
+/// `password` stored as `password_hash`, `secretKey` as `hashed_secret_key`.
 fn stored_hashed(property: &str, table: &Table) -> bool {
-    if sensitive_name(property) != Some(Sensitive::Password) {
-        return false;
-    }
     let words = name_words(property);
+    let transformed = |extra: &[String]| {
+        !extra.is_empty()
+            && extra
+                .iter()
+                .all(|word| TRANSFORMED.contains(&word.as_str()))
+    };
     table.columns.iter().any(|column| {
         let column_words = name_words(&column.name);
-        column_words.len() > words.len() && column_words.starts_with(&words)
+        let extra = column_words.len().saturating_sub(words.len());
+        column_words.len() > words.len()
+            && ((column_words.starts_with(&words)
+                && transformed(column_words.get(words.len()..).unwrap_or(&[])))
+                || (column_words.ends_with(&words)
+                    && transformed(column_words.get(..extra).unwrap_or(&[]))))
     })
 }

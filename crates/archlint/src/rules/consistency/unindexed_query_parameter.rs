@@ -1,4 +1,5 @@
 use super::first_parameter_per_column;
+use crate::base::words::{is_tenant, name_words};
 use crate::base::Emitter;
 use crate::link::{column_key, ColumnKind, ParameterKind, ParameterLink};
 use crate::rules::ConsistencyContext;
@@ -185,19 +186,6 @@ fn is_document(column: &Column) -> bool {
     ColumnKind::of(column) == ColumnKind::Json || column.data_type.ends_with("[]")
 }
 
-/// Tenant columns: every query of a multi-tenant API is scoped by one.
-const TENANT_COLUMNS: [&str; 9] = [
-    "tenant_id",
-    "namespace",
-    "org_id",
-    "organization_id",
-    "project_id",
-    "workspace_id",
-    "account_id",
-    "team_id",
-    "environment_id",
-];
-
 /// The columns that scope the parameter's query: those the operation's path
 /// parameters look rows up by (in this table), and tenant columns.
 fn scope_columns(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>) -> Vec<String> {
@@ -205,7 +193,7 @@ fn scope_columns(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>)
         .table
         .columns
         .iter()
-        .filter(|column| TENANT_COLUMNS.contains(&column_key(&column.name).as_str()))
+        .filter(|column| is_tenant(&name_words(&column.name)))
         .map(|column| column.name.clone())
         .collect();
     let path_keys: Vec<String> = context
@@ -219,12 +207,22 @@ fn scope_columns(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>)
                 .collect()
         })
         .unwrap_or_default();
+    // Under a parent's path (`/customers/{id}/orders/{orderId}`), its
+    // foreign key is pinned too, whatever the parameter is called.
+    let nested = path_keys.len() > 1;
     for column in &link.table.columns {
         let key = column_key(&column.name);
         let named = path_keys
             .iter()
             .any(|parameter| *parameter == key || format!("{parameter}_id") == key);
-        if named && !std::ptr::eq(column, link.column) {
+        let parent = nested
+            && link.table.foreign_keys.iter().any(|foreign| {
+                foreign
+                    .columns
+                    .iter()
+                    .any(|name| name.eq_ignore_ascii_case(&column.name))
+            });
+        if (named || parent) && !std::ptr::eq(column, link.column) {
             scope.push(column.name.clone());
         }
     }
