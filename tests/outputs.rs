@@ -9,6 +9,7 @@ info: {title: t, version: '1'}
 paths:
   /users:
     get:
+      parameters: [{name: limit, in: query, schema: {type: integer, maximum: 100}}]
       responses:
         '200': {description: ok}
 ";
@@ -53,14 +54,14 @@ fn json_on_openapi_30_yaml_has_exact_locations() {
     assert_eq!(location["file"], "api.yaml");
     assert_eq!(
         (location["line"].as_u64(), location["column"].as_u64()),
-        (Some(6), Some(7))
+        (Some(7), Some(7))
     );
     assert_eq!(
         (
             location["end_line"].as_u64(),
             location["end_column"].as_u64()
         ),
-        (Some(7), Some(33))
+        (Some(8), Some(33))
     );
     assert_eq!(location["pointer"], "/paths/~1users/get/responses");
     assert_eq!(location["object"], Value::Null);
@@ -134,7 +135,7 @@ fn github_annotations_and_text() {
     assert!(
         github
             .lines()
-            .any(|line| line.starts_with("::warning file=api.yaml,line=6,col=7,")),
+            .any(|line| line.starts_with("::warning file=api.yaml,line=7,col=7,")),
         "{github}"
     );
     let text = to_text(&report, TextOptions { color: false });
@@ -142,8 +143,8 @@ fn github_annotations_and_text() {
         text.contains("warning[ERR001] missing-4xx-response"),
         "{text}"
     );
-    assert!(text.contains("--> api.yaml:6:7"));
-    assert!(text.contains("6 |       responses:"));
+    assert!(text.contains("--> api.yaml:7:7"));
+    assert!(text.contains("7 |       responses:"));
     assert!(text.contains("  |       ^^^^^^^^^^"));
     assert!(!text.contains('\u{1b}'));
     assert!(to_text(&report, TextOptions { color: true }).contains('\u{1b}'));
@@ -156,9 +157,9 @@ info: {title: t, version: '1'}
 paths:
   /a:
     x-archlint-ignore: [missing-4xx-response]
-    get: {responses: {'200': {description: ok}}}
+    get: {parameters: [{name: q, in: query, schema: {type: string}}], responses: {'200': {description: ok}}}
   /b:
-    get: {responses: {'200': {description: ok}}}
+    get: {parameters: [{name: q, in: query, schema: {type: string}}], responses: {'200': {description: ok}}}
 ";
     let report = review("api.yaml", text);
     let missing: Vec<_> = report

@@ -93,7 +93,7 @@ pub(crate) fn is_protected(words: &[String]) -> bool {
 /// (`passwd_check_rules`, `password_policy`); hashed values are not secrets.
 pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
     let words = name_words(name);
-    if is_protected(&words) {
+    if is_protected(&words) || is_flag(&words) || is_rate(&words) {
         return None;
     }
     let last = words.last().map(String::as_str).unwrap_or("");
@@ -101,10 +101,10 @@ pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
     if CRITICAL.contains(&last) {
         return Some(Sensitive::Password);
     }
-    if joined.contains("card_number")
-        || joined.contains("credit_card")
+    if joined.ends_with("card_number")
+        || joined.ends_with("credit_card")
         || joined == "pan"
-        || joined.contains("cc_number")
+        || joined.ends_with("cc_number")
     {
         return Some(Sensitive::PaymentCard);
     }
@@ -124,6 +124,26 @@ pub(crate) fn sensitive_name(name: &str) -> Option<Sensitive> {
         return Some(Sensitive::Secret);
     }
     None
+}
+
+/// First words of names that say something about a secret, not hold it:
+/// `hasPassword`, `allowChangePassword`, `requireMfaToken`.
+const FLAG_WORDS: [&str; 14] = [
+    "has", "have", "is", "allow", "allows", "enable", "enabled", "require", "requires", "can",
+    "should", "must", "needs", "show",
+];
+
+/// `hasPassword`, `isSecret`, `allowChangePassword`: a flag about a secret.
+fn is_flag(words: &[String]) -> bool {
+    words.len() > 1
+        && words
+            .first()
+            .is_some_and(|first| FLAG_WORDS.contains(&first.as_str()))
+}
+
+/// `price_per_token`: a rate per unit of something named like a secret.
+fn is_rate(words: &[String]) -> bool {
+    matches!(words, [.., per, _] if per == "per")
 }
 
 /// Words before `token` that make it a position in a list, not a credential:

@@ -131,6 +131,10 @@ fn apply_file(
     let mut templated = Vec::new();
     for (raw, parsed) in split.statements.iter().zip(parsed) {
         coverage.statements += 1;
+        if !outcome.schema.hashes_passwords {
+            let statement = text.get(raw.start..raw.end).unwrap_or("");
+            outcome.schema.hashes_passwords = mentions_hashing(statement);
+        }
         let place = Place::object(file, Span::new(raw.start, raw.end), None);
         if raw.unterminated.is_some() {
             // Reported by `syntax_problems`.
@@ -275,6 +279,14 @@ fn apply_block(
     } else {
         coverage.no_schema_effect += 1;
     }
+}
+
+/// pgcrypto's password hashing: `crypt(password, gen_salt('bf'))`.
+fn mentions_hashing(statement: &str) -> bool {
+    let bytes = statement.as_bytes();
+    bytes
+        .windows(b"gen_salt(".len())
+        .any(|window| window.eq_ignore_ascii_case(b"gen_salt("))
 }
 
 /// Where a Go or Jinja template placeholder (`{{ … }}`, `{% … %}`) sits in a

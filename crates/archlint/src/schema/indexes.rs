@@ -13,6 +13,8 @@ pub struct IndexLike<'a> {
     pub place: &'a Place,
     /// Partial or non-btree indexes do not serve every lookup.
     pub partial_or_special: bool,
+    /// The `WHERE` of a partial index.
+    pub predicate: Option<&'a str>,
 }
 
 pub fn index_likes(table: &Table) -> Vec<IndexLike<'_>> {
@@ -30,6 +32,7 @@ pub fn index_likes(table: &Table) -> Vec<IndexLike<'_>> {
             unique: true,
             place: &primary.place,
             partial_or_special: false,
+            predicate: None,
         });
     }
     for unique in &table.uniques {
@@ -39,6 +42,7 @@ pub fn index_likes(table: &Table) -> Vec<IndexLike<'_>> {
             unique: true,
             place: &unique.place,
             partial_or_special: false,
+            predicate: None,
         });
     }
     for index in &table.indexes {
@@ -52,6 +56,7 @@ pub fn index_likes(table: &Table) -> Vec<IndexLike<'_>> {
                     .method
                     .as_deref()
                     .is_some_and(|method| !matches!(method, "btree" | "hash")),
+            predicate: index.predicate.as_deref(),
         });
     }
     list

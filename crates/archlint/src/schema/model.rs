@@ -21,6 +21,9 @@ pub struct Schema {
     pub views: Vec<View>,
     /// Every statement applied, in order: what migration-aware rules read.
     pub statements: Vec<StatementRecord>,
+    /// The history hashes passwords in the database (pgcrypto's `crypt()` with
+    /// `gen_salt()`, in a function, a default or a data statement).
+    pub hashes_passwords: bool,
     /// Lower-case unqualified table name → position in `tables`, kept by
     /// `add_table`, `remove_table` and `rename_table`. Trusted only while it
     /// has one entry per table; a schema built by hand is scanned instead.

@@ -1,4 +1,7 @@
+use super::public::is_public_by_design;
+use crate::base::words::name_words;
 use crate::base::Emitter;
+use crate::openapi::{Operation, SecurityScheme};
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
@@ -49,7 +52,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 .at
                 .str("scheme")
                 .is_some_and(|name| name.eq_ignore_ascii_case("basic"));
-        if basic {
+        if basic && !is_client_authentication(context, scheme) {
             let message = format!(
                 "security scheme `{}` uses HTTP Basic: the password travels with every request",
                 scheme.name
@@ -57,4 +60,36 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             out.report(scheme.at.place_at("scheme").place(), message);
         }
     }
+}
+
+/// OAuth 2.0 clients authenticate to the token endpoint with HTTP Basic
+/// (`client_secret_basic`, RFC 6749 §2.3.1): a client's credentials, not a
+/// user's password. Told by the scheme's name or description, or by every
+/// operation using it being an OAuth endpoint.
+fn is_client_authentication(context: &ApiContext<'_>, scheme: &SecurityScheme<'_>) -> bool {
+    let described = [Some(scheme.name), scheme.at.str("description")]
+        .into_iter()
+        .flatten()
+        .flat_map(name_words)
+        .any(|word| matches!(word.as_str(), "client" | "oauth" | "oauth2"));
+    let users: Vec<&Operation<'_>> = context
+        .api
+        .operations
+        .iter()
+        .filter(|operation| {
+            operation
+                .effective_security(&context.api)
+                .unwrap_or_default()
+                .iter()
+                .any(|requirement| {
+                    requirement
+                        .schemes
+                        .iter()
+                        .any(|(name, _)| *name == scheme.name)
+                })
+        })
+        .collect();
+    let only_oauth =
+        !users.is_empty() && users.iter().all(|operation| is_public_by_design(operation));
+    described || only_oauth
 }

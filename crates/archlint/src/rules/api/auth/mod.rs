@@ -6,6 +6,7 @@ pub mod authorization_header_parameter;
 pub mod deprecated_oauth_flow;
 pub mod http_basic_auth;
 pub mod operation_without_security;
+mod public;
 mod scopes;
 pub mod undefined_security_scheme;
 pub mod write_scope_not_separated;

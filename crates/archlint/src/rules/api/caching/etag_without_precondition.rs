@@ -1,4 +1,4 @@
-use crate::base::Emitter;
+use crate::base::{Emitter, Severity};
 use crate::openapi::{Method, Operation};
 use crate::rules::ApiContext;
 use std::collections::HashMap;
@@ -57,7 +57,8 @@ crate::declare_rule! {
     /// Accept `If-Match` on writes, answer `412` when the ETag no longer matches
     /// (and `428` when it is required but missing).
     ///
-    /// Severity: `warning`.
+    /// Severity: `warning` for PUT and PATCH (lost updates); `info` for
+    /// DELETE.
     pub struct EtagWithoutPrecondition {
         id: "CACHE002",
         name: "etag-without-precondition",
@@ -93,8 +94,14 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             operation.label(),
             get.label()
         );
-        out.report(operation.at.place(), message)
+        let diagnostic = out
+            .report(operation.at.place(), message)
             .related(get.at.place(), "the ETag is returned here");
+        // A delete loses no concurrent change worth keeping as often as an
+        // update does: advice there.
+        if operation.method == Method::Delete {
+            diagnostic.severity(Severity::Info);
+        }
     }
 }
 

@@ -81,6 +81,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             if !is_template(item) || collection.is_empty() || is_template(collection) {
                 continue;
             }
+            // `/user/{userId}` names an item of a collection; `/oidc/{provider}`,
+            // `/by/external/{id}` or `/check-availability/{kind}` do not.
+            if !names_an_item(collection, item) || after_by(&segments, collection) {
+                continue;
+            }
             if !is_singular(collection) || !seen.insert(*collection) {
                 continue;
             }
@@ -95,6 +100,26 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             out.report(at.place(), message);
         }
     }
+}
+
+/// The parameter is an identifier of the segment's items: `{id}`, `{key}`,
+/// `{slug}`, or named after the segment (`/user/{userId}`).
+fn names_an_item(collection: &str, item: &str) -> bool {
+    let parameter = name_words(item.trim_matches(['{', '}']));
+    let segment = name_words(collection);
+    let identifier = |word: &String| matches!(word.as_str(), "id" | "key" | "slug" | "uuid");
+    matches!(parameter.as_slice(), [only] if identifier(only))
+        || (!segment.is_empty() && parameter.starts_with(&segment))
+}
+
+/// `/identities/by/external/{id}`: a lookup route, not a collection.
+fn after_by(segments: &[&str], collection: &str) -> bool {
+    segments
+        .iter()
+        .position(|segment| *segment == collection)
+        .and_then(|at| at.checked_sub(1))
+        .and_then(|before| segments.get(before))
+        .is_some_and(|before| before.eq_ignore_ascii_case("by"))
 }
 
 fn is_singular(segment: &str) -> bool {

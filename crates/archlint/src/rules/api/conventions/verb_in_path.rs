@@ -56,9 +56,9 @@ crate::declare_rule! {
 }
 
 /// Verbs that duplicate an HTTP method.
-const CRUD_VERBS: [&str; 16] = [
-    "get", "fetch", "retrieve", "read", "list", "create", "add", "insert", "new", "update",
-    "modify", "edit", "set", "save", "delete", "remove",
+const CRUD_VERBS: [&str; 15] = [
+    "get", "fetch", "retrieve", "read", "list", "create", "add", "insert", "update", "modify",
+    "edit", "set", "save", "delete", "remove",
 ];
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {

@@ -7,7 +7,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports an operation that takes input — query, header or cookie
     /// parameters, or a request body — but documents neither `400` nor `422`
-    /// (nor a `4XX` range). Operations with no 4xx at all are left to
+    /// (nor a `4XX` range). HTTP's own headers (`If-None-Match`, `Accept`,
+    /// `Prefer` …) are not input that fails validation, and an item's path id
+    /// is covered by `404`. Operations with no 4xx at all are left to
     /// `missing-4xx-response`.
     ///
     /// ## Why is this bad?
@@ -79,8 +81,23 @@ fn takes_input(operation: &Operation<'_>) -> bool {
         .request_body
         .as_ref()
         .is_some_and(|body| !body.content.is_empty());
-    body || operation
-        .parameters
-        .iter()
-        .any(|parameter| parameter.location != "path")
+    body || operation.parameters.iter().any(|parameter| {
+        parameter.location != "path"
+            && !PROTOCOL_HEADERS
+                .iter()
+                .any(|name| parameter.name.eq_ignore_ascii_case(name))
+    })
 }
+
+/// Headers of HTTP itself: conditional requests and content negotiation
+/// (answered with 304, 412 or 406), not input that fails validation.
+const PROTOCOL_HEADERS: [&str; 8] = [
+    "If-None-Match",
+    "If-Match",
+    "If-Modified-Since",
+    "If-Unmodified-Since",
+    "Accept",
+    "Accept-Language",
+    "Accept-Encoding",
+    "Prefer",
+];

@@ -1,10 +1,12 @@
 use crate::base::Emitter;
+use crate::openapi::Operation;
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports an operation that documents no client-error response: no `4xx`
-    /// status and no `4XX` range.
+    /// status and no `4XX` range. An operation a client cannot call wrongly —
+    /// no parameter, no body, no credentials (`GET /health`) — is left out.
     ///
     /// ## Why is this bad?
     /// Every operation can fail because of its caller — bad input, missing
@@ -18,6 +20,10 @@ crate::declare_rule! {
     /// paths:
     ///   /users:
     ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewUser'}
     ///       responses:
     ///         '201': {description: created}
     /// ```
@@ -27,6 +33,10 @@ crate::declare_rule! {
     /// paths:
     ///   /users:
     ///     post:
+    ///       requestBody:
+    ///         content:
+    ///           application/json:
+    ///             schema: {$ref: '#/components/schemas/NewUser'}
     ///       responses:
     ///         '201': {description: created}
     ///         '400': {$ref: '#/components/responses/BadRequest'}
@@ -54,7 +64,9 @@ crate::declare_rule! {
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for operation in &context.api.operations {
-        if super::has_client_error(operation) {
+        // With no parameter, no body and no credentials, there is nothing a
+        // client can get wrong.
+        if super::has_client_error(operation) || !can_fail_for_client(context, operation) {
             continue;
         }
         let only_default = operation
@@ -71,4 +83,18 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         };
         super::report_at_responses(out, operation, message);
     }
+}
+
+/// Whether a client can cause an error: it sends parameters or a body, or
+/// must authenticate.
+fn can_fail_for_client(context: &ApiContext<'_>, operation: &Operation<'_>) -> bool {
+    let input = !operation.parameters.is_empty()
+        || operation
+            .request_body
+            .as_ref()
+            .is_some_and(|body| !body.content.is_empty());
+    let secured = operation
+        .effective_security(&context.api)
+        .is_some_and(|requirements| !requirements.is_empty());
+    input || secured
 }

@@ -1,4 +1,4 @@
-use crate::base::Emitter;
+use crate::base::{Emitter, Severity};
 use crate::openapi::Operation;
 use crate::rules::api::auth::scopes;
 use crate::rules::api::documents_status;
@@ -6,10 +6,11 @@ use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a secured operation that documents no `401` response, and one
-    /// that requires OAuth scopes but documents no `403`. Operations with no 4xx
-    /// at all are left to `missing-4xx-response`; operations that also accept
-    /// anonymous calls (an empty requirement `{}`) are not secured.
+    /// Reports a secured operation that documents no `401` response; and, in
+    /// one finding for the API, the operations that require OAuth scopes but
+    /// document no `403`. Operations with no 4xx at all are left to
+    /// `missing-4xx-response`; operations that also accept anonymous calls (an
+    /// empty requirement `{}`) are not secured.
     ///
     /// ## Why is this bad?
     /// Expired and missing credentials are routine: clients must recognise 401
@@ -43,7 +44,8 @@ crate::declare_rule! {
     /// ## How to fix
     /// Document 401 on every secured operation, and 403 where scopes apply.
     ///
-    /// Severity: `warning`.
+    /// Severity: `warning` for a missing 401; `info` for the 403s, since
+    /// whether a missing scope is refused with 403 or 404 is the API's choice.
     pub struct MissingAuthErrorResponse {
         id: "ERR004",
         name: "missing-auth-error-response",
@@ -57,24 +59,40 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    let mut without_403 = Vec::new();
+    let mut scoped = 0;
     for operation in &context.api.operations {
         if !is_secured(context, operation) || !super::has_client_error(operation) {
             continue;
         }
-        let missing_401 = !documents_status(operation, &["401"]);
-        let missing_403 =
-            !scopes(context, operation).is_empty() && !documents_status(operation, &["403"]);
-        let missing = match (missing_401, missing_403) {
-            (true, true) => "no 401 or 403 response",
-            (true, false) => "no 401 response",
-            (false, true) => "no 403 response although it requires scopes",
-            (false, false) => continue,
+        if !documents_status(operation, &["401"]) {
+            let message = format!(
+                "secured operation `{}` documents no 401 response",
+                operation.label()
+            );
+            super::report_at_responses(out, operation, message);
+        }
+        if !scopes(context, operation).is_empty() {
+            scoped += 1;
+            if !documents_status(operation, &["403"]) {
+                without_403.push(operation);
+            }
+        }
+    }
+    // Whether scopes are refused with 403 is one decision for the whole API.
+    if let Some(first) = without_403.first() {
+        let message = match without_403.len() {
+            1 => format!(
+                "`{}` requires scopes but documents no 403 response",
+                first.label()
+            ),
+            count => format!(
+                "{count} of the {scoped} operations that require scopes document no 403 response, such as `{}`",
+                first.label()
+            ),
         };
-        let message = format!(
-            "secured operation `{}` documents {missing}",
-            operation.label()
-        );
-        super::report_at_responses(out, operation, message);
+        let at = first.responses_at.as_ref().unwrap_or(&first.at);
+        out.report(at.place(), message).severity(Severity::Info);
     }
 }
 

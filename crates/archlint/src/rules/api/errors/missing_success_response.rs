@@ -1,3 +1,4 @@
+use crate::base::words::name_words;
 use crate::base::Emitter;
 use crate::openapi::paths::is_item_path;
 use crate::openapi::{Method, Operation};
@@ -82,6 +83,41 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     }
 }
 
+/// Last path words of POSTs that compute rather than create: `/query`,
+/// `/search`, `/batch`.
+const ACTIONS: [&str; 20] = [
+    "query",
+    "search",
+    "batch",
+    "bulk",
+    "validate",
+    "preview",
+    "calculate",
+    "estimate",
+    "export",
+    "import",
+    "execute",
+    "run",
+    "test",
+    "simulate",
+    "check",
+    "lookup",
+    "resolve",
+    "match",
+    "count",
+    "aggregate",
+];
+
+fn is_action(path: &str) -> bool {
+    path.rsplit('/')
+        .find(|segment| !segment.is_empty())
+        .is_some_and(|segment| {
+            name_words(segment)
+                .first()
+                .is_some_and(|word| ACTIONS.contains(&word.as_str()))
+        })
+}
+
 /// `readable`: the paths that have a GET.
 fn problem(readable: &HashSet<&str>, operation: &Operation<'_>) -> Option<(String, Severity)> {
     let label = operation.label();
@@ -102,6 +138,7 @@ fn problem(readable: &HashSet<&str>, operation: &Operation<'_>) -> Option<(Strin
         )),
         Method::Post
             if !is_item_path(operation.path)
+                && !is_action(operation.path)
                 && readable.contains(operation.path)
                 && !documents_status(operation, &["201", "202", "204", "303"]) =>
         {

@@ -1,4 +1,5 @@
 use crate::base::Emitter;
+use crate::openapi::{Method, Parameter};
 use crate::rules::api::Grouped;
 use crate::rules::ApiContext;
 
@@ -62,23 +63,38 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
-    let paged: Vec<_> = context
+    // Every paging parameter of each GET: a list offering both `offset` and
+    // `pageToken` follows both conventions.
+    type Paged<'o, 'a> = Vec<(usize, Vec<(&'o Parameter<'a>, Style)>)>;
+    let paged: Paged<'_, '_> = context
         .api
         .operations
         .iter()
         .enumerate()
-        .filter_map(|(index, operation)| {
-            super::paging_parameter(operation).map(|(parameter, style)| (index, parameter, style))
+        .filter(|(_, operation)| operation.method == Method::Get)
+        .map(|(index, operation)| {
+            let parameters: Vec<(&Parameter<'_>, Style)> = operation
+                .parameters
+                .iter()
+                .filter(|parameter| parameter.location == "query")
+                .filter_map(|parameter| {
+                    super::style(parameter.name).map(|style| (parameter, style))
+                })
+                .collect();
+            (index, parameters)
         })
+        .filter(|(_, parameters)| !parameters.is_empty())
         .collect();
     // The usual way: the most common (style, name); ties go to the first seen.
     let key = |style: Style, name: &str| (style, super::normalized(name));
     let mut counts: Vec<((Style, String), usize)> = Vec::new();
-    for (_, parameter, style) in &paged {
-        let this = key(*style, parameter.name);
-        match counts.iter_mut().find(|(seen, _)| *seen == this) {
-            Some((_, count)) => *count += 1,
-            None => counts.push((this, 1)),
+    for (_, parameters) in &paged {
+        for (parameter, style) in parameters {
+            let this = key(*style, parameter.name);
+            match counts.iter_mut().find(|(seen, _)| *seen == this) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((this, 1)),
+            }
         }
     }
     let Some(usual) = counts
@@ -89,16 +105,24 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     else {
         return;
     };
-    let Some((_, first_usual, _)) = paged
+    let Some(first_usual) = paged
         .iter()
-        .find(|(_, parameter, style)| key(*style, parameter.name) == usual)
+        .flat_map(|(_, parameters)| parameters.iter())
+        .find(|(parameter, style)| key(*style, parameter.name) == usual)
+        .map(|(parameter, _)| *parameter)
     else {
         return;
     };
     // Each differing parameter once (shared ones are common), with its users.
-    let mut differing = Grouped::new();
-    for (index, parameter, style) in &paged {
-        if key(*style, parameter.name) != usual {
+    let mut differing: Grouped<usize, (&Parameter<'_>, Style)> = Grouped::new();
+    for (index, parameters) in &paged {
+        if parameters
+            .iter()
+            .any(|(parameter, style)| key(*style, parameter.name) == usual)
+        {
+            continue;
+        }
+        if let Some((parameter, style)) = parameters.first() {
             differing.add(parameter.at.identity(), *index, || (*parameter, *style));
         }
     }

@@ -1,3 +1,4 @@
+use crate::base::words::name_words;
 use crate::base::Emitter;
 use crate::openapi::schemas::{is_array, types};
 use crate::openapi::{NodeAt, Operation, Parameter};
@@ -87,6 +88,45 @@ const PAGE_SIZE: [&str; 11] = [
     "maxresults",
     "count",
 ];
+/// Collections of reference data, bounded by what exists: currencies,
+/// countries, roles, scopes, settings.
+const REFERENCE_DATA: [&str; 22] = [
+    "currencies",
+    "countries",
+    "languages",
+    "locales",
+    "timezones",
+    "regions",
+    "roles",
+    "permissions",
+    "scopes",
+    "types",
+    "kinds",
+    "categories",
+    "capabilities",
+    "features",
+    "settings",
+    "config",
+    "configuration",
+    "info",
+    "metadata",
+    "versions",
+    "health",
+    "status",
+];
+
+/// Whether the path serves reference data (its last literal segment).
+fn is_reference_data(path: &str) -> bool {
+    path.split('/')
+        .rev()
+        .find(|segment| !segment.is_empty() && !segment.starts_with('{'))
+        .is_some_and(|segment| {
+            name_words(segment)
+                .last()
+                .is_some_and(|word| REFERENCE_DATA.contains(&word.as_str()))
+        })
+}
+
 /// Properties that usually hold the items of a wrapped collection.
 const WRAPPERS: [&str; 10] = [
     "data", "items", "results", "records", "entries", "values", "content", "elements", "rows",
@@ -110,6 +150,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         });
         match size_parameter {
             Some(parameter) => note_unbounded_size(context, index, parameter, &mut unbounded_sizes),
+            None if is_reference_data(operation.path) => {}
             None => {
                 let pages = operation
                     .parameters

@@ -64,7 +64,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .flat_map(|operation| operation.responses.iter())
         .any(|response| response.status == "429" || response.status == "4XX");
     if !documented {
-        let message = format!("none of the {} operations documents a 429 response: clients cannot know the API is rate limited", api.operations.len());
+        let message = format!("none of the {} operations documents a 429 response: either the API does not limit request rates (OWASP API4: unrestricted resource consumption), or clients cannot know that it does", api.operations.len());
         out.report(api.root.place_of("paths"), message);
     }
 }

@@ -5,8 +5,10 @@ use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a password (or PIN, passphrase) property in a request schema that
-    /// is not marked `writeOnly: true`. Shared schemas are reported once.
+    /// Reports a password (or PIN, passphrase) property of a component schema
+    /// used in requests that is not marked `writeOnly: true`. Shared schemas
+    /// are reported once; inline request bodies, which no response can reuse,
+    /// are left out.
     ///
     /// ## Why is this bad?
     /// `writeOnly` is how the description says "clients send this, the server
@@ -22,12 +24,15 @@ crate::declare_rule! {
     ///       requestBody:
     ///         content:
     ///           application/json:
-    ///             schema:
-    ///               type: object
-    ///               properties:
-    ///                 email: {type: string, format: email}
-    ///                 password: {type: string, minLength: 12, maxLength: 128}
+    ///             schema: {$ref: '#/components/schemas/UserInput'}
     ///       responses: {'201': {description: Created.}}
+    /// components:
+    ///   schemas:
+    ///     UserInput:
+    ///       type: object
+    ///       properties:
+    ///         email: {type: string, format: email}
+    ///         password: {type: string, minLength: 12, maxLength: 128}
     /// ```
     ///
     /// Use instead:
@@ -38,12 +43,15 @@ crate::declare_rule! {
     ///       requestBody:
     ///         content:
     ///           application/json:
-    ///             schema:
-    ///               type: object
-    ///               properties:
-    ///                 email: {type: string, format: email}
-    ///                 password: {type: string, minLength: 12, maxLength: 128, writeOnly: true}
+    ///             schema: {$ref: '#/components/schemas/UserInput'}
     ///       responses: {'201': {description: Created.}}
+    /// components:
+    ///   schemas:
+    ///     UserInput:
+    ///       type: object
+    ///       properties:
+    ///         email: {type: string, format: email}
+    ///         password: {type: string, minLength: 12, maxLength: 128, writeOnly: true}
     /// ```
     ///
     /// ## How to fix
@@ -69,6 +77,9 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         };
         if sensitive_name(name) != Some(Sensitive::Password)
             || schema_use.schema.bool("writeOnly") == Some(true)
+            // An inline request body cannot end up in a response; a
+            // component can, and `writeOnly` keeps it out.
+            || !schema_use.schema.pointer.starts_with("/components/")
         {
             continue;
         }

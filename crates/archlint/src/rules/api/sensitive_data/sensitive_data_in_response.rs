@@ -1,7 +1,7 @@
 use crate::base::words::{sensitive_name, Sensitive};
 use crate::base::Emitter;
 use crate::base::Severity;
-use crate::openapi::Role;
+use crate::openapi::{NodeAt, Role};
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
@@ -84,6 +84,9 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         let Some(sensitive) = sensitive_name(name) else {
             continue;
         };
+        if is_masked(&schema_use.schema) {
+            continue;
+        }
         let severity = match sensitive {
             Sensitive::Password => Severity::Error,
             Sensitive::PaymentCard | Sensitive::NationalId => Severity::Warning,
@@ -100,4 +103,23 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         out.report(schema_use.schema.place(), message)
             .severity(severity);
     }
+}
+
+/// A value returned masked or partly (`**** 4242`), as its description or
+/// pattern says.
+fn is_masked(schema: &NodeAt<'_>) -> bool {
+    let description = schema.str("description").unwrap_or("").to_ascii_lowercase();
+    [
+        "mask",
+        "redact",
+        "last 4",
+        "last four",
+        "obfuscat",
+        "truncated",
+    ]
+    .iter()
+    .any(|word| description.contains(word))
+        || schema
+            .str("pattern")
+            .is_some_and(|pattern| pattern.contains('*'))
 }

@@ -1,6 +1,8 @@
 use crate::base::Emitter;
 use crate::openapi::schemas::types;
 use crate::openapi::NodeAt;
+use crate::openapi::Role;
+use crate::rules::api::pagination::{style, Style};
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
@@ -50,20 +52,39 @@ crate::declare_rule! {
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for schema_use in context.request_schemas() {
-        let Some(missing) = missing_bounds(&schema_use.schema) else {
+        let Some(mut missing) = missing_bounds(&schema_use.schema) else {
             continue;
         };
+        // A page number or offset only needs a floor: any page may exist.
+        if let Role::Parameter(name, "query") = schema_use.role {
+            if matches!(style(name), Some(Style::PageNumber | Style::Offset)) {
+                if missing == "maximum" {
+                    continue;
+                }
+                missing = "minimum";
+            }
+        }
         let message = super::request_message(context, schema_use, missing);
         out.report(schema_use.schema.place(), message);
     }
 }
+
+/// Integer formats whose range is fixed (`int64` bounds nothing a database
+/// cares about, so it is not among them).
+const BOUNDED_FORMATS: [&str; 7] = [
+    "int8", "int16", "int32", "uint8", "uint16", "uint32", "byte",
+];
 
 fn missing_bounds(schema: &NodeAt<'_>) -> Option<&'static str> {
     let types = types(schema);
     let is_integer =
         types.contains(&"integer") && types.iter().all(|t| *t == "integer" || *t == "null");
     let has = |keys: [&str; 2]| keys.iter().any(|key| schema.node.get(key).is_some());
-    if !is_integer || has(["enum", "const"]) {
+    // `format: int32`, `uint8` ... bound the value already.
+    let sized = schema
+        .str("format")
+        .is_some_and(|format| BOUNDED_FORMATS.contains(&format));
+    if !is_integer || has(["enum", "const"]) || sized {
         return None;
     }
     match (

@@ -83,11 +83,19 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         let Some(schema) = crate::rules::api::first_schema(context, &body.content) else {
             continue;
         };
-        for (name, property) in body_properties(context, &schema) {
+        let properties = body_properties(context, &schema);
+        // An `id` is the server's only in a resource's own representation —
+        // a schema the responses return too, or one carrying timestamps;
+        // elsewhere it names another row (the token to invalidate) or a
+        // client's idempotent key.
+        let representation = returned_by_responses(context, &schema)
+            || properties
+                .iter()
+                .any(|(name, _)| is_server_managed(name, false));
+        for (name, property) in properties {
             let resolved = context.resolve_or_self(&property);
-            if resolved.bool("readOnly") == Some(true)
-                || !is_server_managed(name, operation.method == Method::Post)
-            {
+            let creating = operation.method == Method::Post && representation;
+            if resolved.bool("readOnly") == Some(true) || !is_server_managed(name, creating) {
                 continue;
             }
             found.add(property.identity(), index, || (name, property.clone()));
@@ -100,6 +108,15 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         );
         out.report(property.place(), message);
     }
+}
+
+/// Whether a response returns this very schema.
+fn returned_by_responses<'a>(context: &ApiContext<'a>, schema: &NodeAt<'a>) -> bool {
+    let identity = context.resolve_or_self(schema).identity();
+    context
+        .response_schemas()
+        .iter()
+        .any(|used| used.schema.identity() == identity)
 }
 
 /// The body's properties and those of its `allOf` parts.

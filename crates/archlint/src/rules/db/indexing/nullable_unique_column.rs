@@ -1,6 +1,6 @@
 use crate::base::Emitter;
 use crate::rules::DbContext;
-use crate::schema::index_likes;
+use crate::schema::{index_likes, Table};
 
 crate::declare_rule! {
     /// ## What it does
@@ -52,6 +52,13 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 .filter_map(|name| table.column(name))
                 .filter(|column| column.nullable)
                 .map(|column| column.name.as_str())
+                // `WHERE x IS NOT NULL` leaves those rows out on purpose;
+                // an exclusive arc (`a IS NULL OR b IS NULL`) wants them.
+                .filter(|column| {
+                    !key.predicate
+                        .is_some_and(|predicate| excludes_null(predicate, column))
+                        && !in_exclusive_arc(table, column)
+                })
                 .collect();
             if let Some(first) = nullable.first() {
                 let message = format!(
@@ -62,4 +69,23 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             }
         }
     }
+}
+
+/// `x IS NOT NULL` in a partial index's predicate.
+fn excludes_null(predicate: &str, column: &str) -> bool {
+    let lower = predicate.to_ascii_lowercase().replace('"', "");
+    lower.contains(&format!("{} is not null", column.to_ascii_lowercase()))
+}
+
+/// A check that at most one of several columns is set: `a IS NULL OR b IS
+/// NULL`, `num_nonnulls(a, b) = 1`.
+fn in_exclusive_arc(table: &Table, column: &str) -> bool {
+    let column = column.to_ascii_lowercase();
+    table.checks.iter().any(|check| {
+        let lower = check.expression.to_ascii_lowercase().replace('"', "");
+        lower.contains(&column)
+            && (lower.contains("num_nonnulls")
+                || lower.contains("num_nulls")
+                || (lower.contains(&format!("{column} is null")) && lower.contains(" or ")))
+    })
 }

@@ -41,32 +41,27 @@ crate::declare_rule! {
 }
 
 /// Reserved in standard SQL and in PostgreSQL, MySQL and SQLite alike.
-const COMMON: [&str; 40] = [
+/// Reserved in both PostgreSQL and MySQL.
+const COMMON: [&str; 33] = [
     "all",
     "and",
     "as",
     "asc",
-    "between",
-    "by",
     "case",
     "check",
     "column",
     "constraint",
     "create",
     "default",
-    "delete",
     "desc",
     "distinct",
-    "drop",
     "else",
-    "exists",
     "foreign",
     "from",
+    "grant",
     "group",
     "having",
     "in",
-    "index",
-    "insert",
     "into",
     "join",
     "like",
@@ -81,9 +76,11 @@ const COMMON: [&str; 40] = [
     "select",
     "table",
     "where",
-    "union",
 ];
-const POSTGRES: [&str; 8] = [
+/// Reserved in PostgreSQL only (its appendix C: "reserved", and "reserved
+/// (can be function or type)", which names cannot be either). `index`,
+/// `insert` or `delete` are not among them: PostgreSQL takes them as names.
+const POSTGRES: [&str; 10] = [
     "user",
     "offset",
     "analyse",
@@ -91,9 +88,19 @@ const POSTGRES: [&str; 8] = [
     "window",
     "current_user",
     "session_user",
-    "grant",
+    "union",
+    "returning",
+    "unique",
 ];
-const MYSQL: [&str; 11] = [
+/// Reserved in MySQL only.
+const MYSQL: [&str; 19] = [
+    "between",
+    "by",
+    "delete",
+    "drop",
+    "exists",
+    "index",
+    "insert",
     "key",
     "keys",
     "range",
@@ -105,6 +112,7 @@ const MYSQL: [&str; 11] = [
     "condition",
     "match",
     "release",
+    "union",
 ];
 
 fn reserved(dialect: Dialect, name: &str) -> bool {

@@ -53,9 +53,12 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             if !is_document {
                 continue;
             }
-            let ends_with_ids = name_words(&column.name)
-                .last()
-                .is_some_and(|last| last == "ids");
+            // `tag_ids` beside a `tags` table; ids of another system
+            // (`stripe_price_ids`) have no table to point at.
+            let words = name_words(&column.name);
+            let ends_with_ids = words.last().is_some_and(|last| last == "ids")
+                && words.len() > 1
+                && names_a_table(db.schema, &words[..words.len() - 1]);
             let names_table = db.schema.tables.iter().any(|other| {
                 !Schema::same_name(&other.name, &table.name)
                     && Schema::same_name(&other.name, &column.name)
@@ -69,4 +72,13 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             }
         }
     }
+}
+
+/// Whether the words (`tag`, `order_line`) name a table of the schema.
+fn names_a_table(schema: &Schema, words: &[String]) -> bool {
+    let singular = words.join("_");
+    schema.tables.iter().any(|table| {
+        let name = name_words(&table.name).join("_");
+        name == singular || name == format!("{singular}s") || name == format!("{singular}es")
+    })
 }

@@ -1,6 +1,7 @@
-use crate::base::words::{sensitive_name, PROTECTED};
+use crate::base::words::{sensitive_name, Sensitive, PROTECTED};
 use crate::base::Emitter;
 use crate::base::Severity;
+use crate::link::ColumnKind;
 use crate::rules::DbContext;
 use crate::schema::{base_type, Column};
 
@@ -46,35 +47,47 @@ crate::declare_rule! {
     }
 }
 
-fn kind(column: &Column) -> Option<(&'static str, Severity)> {
+fn kind(db: &DbContext<'_>, column: &Column) -> Option<(&'static str, Severity)> {
     let comment = column.comment.as_deref().unwrap_or("").to_ascii_lowercase();
-    let binary = matches!(
-        base_type(&column.data_type),
-        "bytea" | "blob" | "binary" | "varbinary"
-    );
-    if binary || PROTECTED.iter().any(|mark| comment.contains(mark)) {
+    // Secrets are text: a number or a time named `…_token` is not one.
+    let text = matches!(ColumnKind::of(column), ColumnKind::Text | ColumnKind::Other);
+    if !text || PROTECTED.iter().any(|mark| comment.contains(mark)) {
         return None;
     }
     let sensitive = sensitive_name(&column.name)?;
-    let severity = if sensitive.is_critical() {
-        Severity::Error
-    } else {
-        Severity::Warning
+    let severity = match sensitive {
+        // The history hashes passwords with pgcrypto, or the column fits a
+        // bcrypt hash exactly: a hash, whatever its name.
+        Sensitive::Password if db.schema.hashes_passwords || is_bcrypt_sized(column) => {
+            return None
+        }
+        // A name is no proof: the column may hold a hash the application makes.
+        Sensitive::Password => Severity::Warning,
+        Sensitive::PaymentCard | Sensitive::NationalId => Severity::Error,
+        Sensitive::Secret => Severity::Warning,
     };
     Some((sensitive.describe(), severity))
+}
+
+/// `char(60)` / `varchar(60)`: the length of a bcrypt hash.
+fn is_bcrypt_sized(column: &Column) -> bool {
+    base_type(&column.data_type) != "text" && column.data_type.contains("(60)")
 }
 
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
     for table in &db.schema.tables {
         for column in &table.columns {
-            let Some((what, severity)) = kind(column) else {
+            let Some((what, severity)) = kind(db, column) else {
                 continue;
             };
             let message = format!(
                 "`{}.{}` appears to store {what} in plain text",
                 table.name, column.name
             );
-            out.report(column.place.clone(), message).severity(severity);
+            let diagnostic = out.report(column.place.clone(), message).severity(severity);
+            if sensitive_name(&column.name) == Some(Sensitive::Password) {
+                diagnostic.help("Make sure it holds a salted hash (bcrypt, scrypt, argon2), never the password; name it `password_hash` so that the schema says so.");
+            }
         }
     }
 }
