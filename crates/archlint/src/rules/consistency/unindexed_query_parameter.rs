@@ -141,7 +141,7 @@ fn is_served(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>) -> 
     let within_scope = link.kind != ParameterKind::Lookup
         && usable
             .iter()
-            .any(|columns| columns.first().is_some_and(|first| scoped(first)));
+            .any(|columns| columns.first().is_some_and(&scoped));
     leads || within_scope
 }
 
