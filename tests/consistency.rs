@@ -310,3 +310,130 @@ fn a_column_named_like_an_unlinked_property_is_suggested() {
         .filter(|finding| finding.rule.starts_with("CONS"))
         .all(|finding| finding.severity == archlint::Severity::Info));
 }
+
+/// The links of a review, as `schema → table (via)` and stored-elsewhere
+/// notes as `schema.property → where`.
+fn links_of(report: &Report) -> (Vec<String>, Vec<String>) {
+    let mapping = report
+        .summary
+        .mapping
+        .as_ref()
+        .expect("both sides were reviewed");
+    let links = mapping
+        .schemas
+        .iter()
+        .map(|schema| format!("{} → {} ({})", schema.schema, schema.table, schema.via))
+        .collect();
+    let stored = mapping
+        .schemas
+        .iter()
+        .flat_map(|schema| {
+            schema.properties.iter().filter_map(move |property| {
+                let place = property.stored.as_ref()?;
+                Some(format!("{}.{} → {place}", schema.schema, property.property))
+            })
+        })
+        .collect();
+    (links, stored)
+}
+
+#[test]
+fn paths_names_and_children_link_only_on_evidence() {
+    // Reduced from openmeter: `/customers/{id}/apps` is the join table
+    // `app_customers`, not `apps`; `SubscriptionAddon` names
+    // `subscription_addons` (which it disagrees with), so the path's
+    // `addons` is not taken instead; `discounts` is neither in the user's
+    // `metadata` nor in an unrelated child's same-named column; `phases`
+    // are rows of the table their schema is linked to.
+    let api = r#"openapi: 3.1.0
+info: {title: t, version: 1.0.0}
+paths:
+  /customers/{customerId}/apps:
+    put:
+      parameters: [{name: customerId, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/CustomerAppData'}}}}}
+      responses: {'200': {description: ok}}
+  /subscriptions/{subscriptionId}/addons:
+    post:
+      parameters: [{name: subscriptionId, in: path, required: true, schema: {type: string}}]
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/SubscriptionAddon'}}}}
+      responses: {'201': {description: ok}}
+  /plans:
+    post:
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Plan'}}}}
+      responses: {'201': {description: ok}}
+components:
+  schemas:
+    CustomerAppData:
+      type: object
+      properties: {id: {type: string}, type: {type: string}, name: {type: string}}
+    SubscriptionAddon:
+      type: object
+      properties: {name: {type: string}, description: {type: string}, quantity: {type: integer}, timing: {type: string}}
+    Plan:
+      type: object
+      properties:
+        key: {type: string}
+        name: {type: string}
+        metadata: {type: object, additionalProperties: {type: string}}
+        discounts: {type: array, items: {type: object, properties: {percent: {type: number}}}}
+        phases: {type: array, items: {$ref: '#/components/schemas/PlanPhase'}}
+    PlanPhase:
+      type: object
+      properties: {key: {type: string}, name: {type: string}, duration: {type: string}}
+"#;
+    let sql = "CREATE TABLE apps (id text PRIMARY KEY, type text NOT NULL, name text NOT NULL);
+CREATE TABLE customers (id text PRIMARY KEY);
+CREATE TABLE app_customers (app_id text NOT NULL REFERENCES apps, customer_id text NOT NULL REFERENCES customers, PRIMARY KEY (app_id, customer_id));
+CREATE TABLE addons (id text PRIMARY KEY, name text NOT NULL, description text);
+CREATE TABLE subscriptions (id text PRIMARY KEY);
+CREATE TABLE subscription_addons (id text PRIMARY KEY, subscription_id text NOT NULL REFERENCES subscriptions, addon_id text NOT NULL REFERENCES addons);
+CREATE TABLE plans (id text PRIMARY KEY, key text NOT NULL, name text NOT NULL, metadata jsonb);
+CREATE TABLE plan_phases (id text PRIMARY KEY, plan_id text NOT NULL REFERENCES plans, key text NOT NULL, name text NOT NULL, duration text);
+CREATE TABLE charges (id text PRIMARY KEY, plan_id text NOT NULL REFERENCES plans, discounts jsonb);
+";
+    let report = review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
+    let (links, stored) = links_of(&report);
+    assert_eq!(
+        links,
+        ["Plan → plans (name)", "PlanPhase → plan_phases (name)"]
+    );
+    assert_eq!(stored, ["Plan.phases → rows of plan_phases"]);
+    let suggested: Vec<String> = report
+        .summary
+        .mapping
+        .iter()
+        .flat_map(|mapping| mapping.unmapped.suggestions.iter())
+        .map(|suggestion| format!("{} ~ {}", suggestion.schema, suggestion.table))
+        .collect();
+    assert_eq!(suggested, ["SubscriptionAddon ~ subscription_addons"]);
+}
+
+#[test]
+fn a_property_combining_objects_is_no_column_value() {
+    // `timing: {oneOf: [enum, {at: date-time}]}` is a structure: not
+    // reported as a dropped value, nor linked to a column.
+    let api = r#"openapi: 3.1.0
+info: {title: t, version: 1.0.0}
+paths:
+  /orders:
+    post:
+      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/NewOrder'}}}}
+      responses: {'201': {description: ok}}
+components:
+  schemas:
+    NewOrder:
+      type: object
+      x-archlint-table: orders
+      required: [total]
+      properties:
+        total: {type: integer, minimum: 0, maximum: 1000000}
+        schedule:
+          oneOf:
+            - {type: string, enum: [now]}
+            - {type: object, properties: {at: {type: string, format: date-time}}}
+"#;
+    let sql = "CREATE TABLE orders (id bigint PRIMARY KEY, total integer NOT NULL);\n";
+    let report = review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
+    assert_eq!(consistency(&report), Vec::<String>::new());
+}

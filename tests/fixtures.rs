@@ -98,6 +98,8 @@ fn fixtures_give_exactly_the_expected_findings() {
                 if !found.is_empty() {
                     failures.push(format!("{path}: a passing document gives {found:#?}"));
                 }
+            } else if found.is_empty() {
+                failures.push(format!("{path}: a failing document gives no finding"));
             } else if let Err(difference) = expect(&document.with_extension("expected"), &found) {
                 failures.push(difference);
             }

@@ -223,6 +223,13 @@ pub(crate) fn is_owner(words: &[String]) -> bool {
     is_tenant(words) || is_column_of(words, &OWNER_WORDS)
 }
 
+/// Properties that usually hold the items of a wrapped collection
+/// (`{data: [...], next: ...}`).
+pub(crate) const COLLECTION_WRAPPERS: [&str; 10] = [
+    "data", "items", "results", "records", "entries", "values", "content", "elements", "rows",
+    "list",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@
 //! `supplier_name`), or as the public id of a row keyed by an integer
 //! (`taskId` as a uuid over `task_id bigint`) — see [`Elsewhere`].
 
+use crate::base::words::{name_words, COLLECTION_WRAPPERS};
 use crate::base::Place;
 use std::collections::{HashMap, HashSet};
 
@@ -98,6 +99,9 @@ pub struct Property<'a> {
     pub column: Option<(&'a Column, Via)>,
     /// Where its value is kept when no column of its table holds it.
     pub elsewhere: Option<Elsewhere<'a>>,
+    /// Its schema combines object schemas (`oneOf`, `anyOf`, `allOf` of
+    /// objects): a structure, not one value.
+    pub composite: bool,
 }
 
 /// Where a property's value lives when it is not a column of its schema's
@@ -111,6 +115,9 @@ pub enum Elsewhere<'a> {
     Document(&'a Column),
     /// An object flattened into prefixed columns: `supplier` → `supplier_name`.
     Flattened,
+    /// Rows of another table: a list or object whose own schema is linked
+    /// to it, or named after it (`rateCards` → `plan_rate_cards`).
+    Rows(&'a Table),
     /// The public id of a row keyed by an integer: `taskId` (a uuid) for the
     /// `task_id bigint` key, kept in this column of the row's table.
     PublicId(&'a Table, &'a Column),
@@ -125,6 +132,7 @@ impl Elsewhere<'_> {
             }
             Elsewhere::Document(column) => format!("{} (json)", column.name),
             Elsewhere::Flattened => "(flattened)".to_owned(),
+            Elsewhere::Rows(table) => format!("rows of {}", table.name),
         }
     }
 }
@@ -177,7 +185,8 @@ impl<'a> Property<'a> {
 
     /// Objects and arrays are relations or documents, not one column's value.
     pub fn is_scalar(&self) -> bool {
-        !matches!(self.kind(), Some("object" | "array"))
+        !self.composite
+            && !matches!(self.kind(), Some("object" | "array"))
             && self.schema.node.get("properties").is_none()
             && self.schema.node.get("items").is_none()
     }
@@ -318,6 +327,7 @@ pub fn link<'a>(
     for (index, operation) in api.operations.iter().enumerate() {
         linker.link_bodies(index, operation);
     }
+    linker.find_rows();
     let mut parameters = Vec::new();
     for (index, operation) in api.operations.iter().enumerate() {
         linker.link_parameters(index, operation, &mut parameters);
@@ -372,8 +382,13 @@ struct Hint<'a> {
 
 impl<'c, 'a> Linker<'c, 'a> {
     fn link_bodies(&mut self, index: usize, operation: &Operation<'a>) {
-        let path_table = self.operation_table(operation);
         let nested_table = self.nested_table(operation);
+        // A table joining parent and child (`app_customers` for
+        // `/customers/{id}/apps`) says the body is not the child itself.
+        let path_table = match nested_table {
+            Some(_) => None,
+            None => self.operation_table(operation),
+        };
         let mut bodies: Vec<(NodeAt<'a>, bool)> = Vec::new();
         if let Some(body) = &operation.request_body {
             bodies.extend(
@@ -635,7 +650,8 @@ impl<'c, 'a> Linker<'c, 'a> {
                         self.table_by_key(&entity_key(name)),
                     ],
                     // An envelope (`{data: [...]}`) keeps the path's table for its items.
-                    None => hint.tables,
+                    None if COLLECTION_WRAPPERS.contains(&name) => hint.tables,
+                    None => [None, None],
                 };
                 (property.at.clone(), name, tables)
             })
@@ -745,7 +761,10 @@ impl<'c, 'a> Linker<'c, 'a> {
                 return Some((table, Via::Name));
             }
             if let Some(table) = candidates.first() {
+                // Named like a table it does not agree with: a suggestion,
+                // and no weaker link through the path to another table.
                 self.suggestion = Some((table, matching(properties, table)));
+                return None;
             }
         }
         hint.tables
@@ -813,10 +832,11 @@ impl<'c, 'a> Linker<'c, 'a> {
                     .any(|key| Schema::same_name(&key.ref_table, &table.name))
             })
             .collect();
-        let document = table
+        let documents: Vec<&'a Column> = table
             .columns
             .iter()
-            .find(|column| ColumnKind::of(column) == ColumnKind::Json);
+            .filter(|column| ColumnKind::of(column) == ColumnKind::Json)
+            .collect();
         for property in entity
             .properties
             .iter_mut()
@@ -831,16 +851,93 @@ impl<'c, 'a> Linker<'c, 'a> {
                     .any(|column| column_key(&column.name).starts_with(&format!("{key}_")));
             property.elsewhere = if flattened {
                 Some(Elsewhere::Flattened)
-            } else if let Some((child, column)) = children.iter().find_map(|child| {
-                column_named(child, &key)
-                    .or_else(|| column_named(child, &singular_key))
-                    .map(|column| (*child, column))
-            }) {
+            } else if let Some((child, column)) = children
+                .iter()
+                .filter(|child| child_holds(child, table, &key))
+                .find_map(|child| {
+                    column_named(child, &key)
+                        .or_else(|| column_named(child, &singular_key))
+                        .map(|column| (*child, column))
+                })
+            {
                 Some(Elsewhere::Child(child, column))
             } else {
-                document.map(Elsewhere::Document)
+                documents
+                    .iter()
+                    .find(|column| document_holds(column, &key))
+                    .map(|column| Elsewhere::Document(column))
             };
         }
+    }
+
+    /// Where the lists and objects of linked entities are kept when no
+    /// column holds them: the table their own schema is linked to, or one
+    /// named after them. Runs once every entity is linked.
+    fn find_rows(&mut self) {
+        let mut found = Vec::new();
+        for (index, entity) in self.entities.iter().enumerate() {
+            let Some((table, _)) = entity.table else {
+                continue;
+            };
+            for (position, property) in entity.properties.iter().enumerate() {
+                if property.is_scalar() || property.column.is_some() || property.elsewhere.is_some()
+                {
+                    continue;
+                }
+                if let Some(rows) = self.rows_of(property, table) {
+                    found.push((index, position, rows));
+                }
+            }
+        }
+        for (index, position, rows) in found {
+            if let Some(property) = self
+                .entities
+                .get_mut(index)
+                .and_then(|entity| entity.properties.get_mut(position))
+            {
+                property.elsewhere = Some(Elsewhere::Rows(rows));
+            }
+        }
+    }
+
+    fn rows_of(&self, property: &Property<'a>, parent: &'a Table) -> Option<&'a Table> {
+        let nested = match property.schema.get("items") {
+            Some(items) => self.documents.resolve_or_self(&items),
+            None => property.schema.clone(),
+        };
+        let linked = self
+            .by_node
+            .get(&nested.identity())
+            .and_then(|index| self.entities.get(*index))
+            .and_then(|entity| entity.table)
+            .map(|(table, _)| table)
+            .filter(|table| !std::ptr::eq(*table, parent));
+        linked.or_else(|| {
+            let key = column_key(property.name);
+            self.schema
+                .tables
+                .iter()
+                .filter(|table| !std::ptr::eq(*table, parent))
+                .find(|table| child_holds(table, parent, &key))
+        })
+    }
+
+    /// Whether a schema's `oneOf`, `anyOf` or `allOf` parts are objects or
+    /// lists (`timing: {oneOf: [Enum, Instant]}` is not: an enum part alone
+    /// keeps it a value).
+    fn combines_objects(&self, schema: &NodeAt<'a>) -> bool {
+        ["oneOf", "anyOf", "allOf"]
+            .iter()
+            .filter_map(|key| schema.get(key))
+            .flat_map(|parts| parts.items().collect::<Vec<_>>())
+            .filter_map(|part| self.documents.resolve(&part))
+            .any(|part| {
+                part.node.get("properties").is_some()
+                    || part.node.get("items").is_some()
+                    || types(&part)
+                        .iter()
+                        .any(|kind| matches!(*kind, "object" | "array"))
+            })
     }
 
     /// Properties of an object schema and of its `allOf` parts.
@@ -859,6 +956,7 @@ impl<'c, 'a> Linker<'c, 'a> {
                 let resolved = self.documents.resolve_or_self(&at);
                 found.push(Property {
                     name,
+                    composite: self.combines_objects(&resolved),
                     schema: resolved,
                     at,
                     required: required.contains(&name),
@@ -1042,6 +1140,71 @@ fn squash(key: &str) -> String {
 }
 
 /// The key with its last word singular: `segment_keys` → `segment_key`.
+/// Singular words of a name: `rule_segments` → `rule`, `segment`.
+fn singular_words(name: &str) -> HashSet<String> {
+    name_words(name).iter().map(|word| singular(word)).collect()
+}
+
+/// Whether a child table is where a property's values live: its name says
+/// what the property holds (`segmentKeys` in `rule_segments`, beyond the
+/// parent's own `rule`), or it keeps the parent's versions or references
+/// (`evaluator_versions`, `rollout_segment_references`). A child's same-named column alone proves nothing:
+/// `status` of an invoice line is not the subscription's.
+fn child_holds(child: &Table, parent: &Table, key: &str) -> bool {
+    let parent_words = singular_words(&parent.name);
+    let property_words = singular_words(key);
+    let own: Vec<String> = singular_words(&child.name)
+        .into_iter()
+        .filter(|word| !parent_words.contains(word))
+        .collect();
+    own.iter().any(|word| property_words.contains(word))
+        || (!own.is_empty()
+            && own
+                .iter()
+                .all(|word| VERSION_WORDS.contains(&word.as_str())))
+}
+
+/// Words of a child table that holds its parent's values over time or its
+/// many references (`evaluator_versions`, `rollout_segment_references`).
+const VERSION_WORDS: [&str; 9] = [
+    "version",
+    "revision",
+    "history",
+    "snapshot",
+    "reference",
+    "link",
+    "assignment",
+    "mapping",
+    "member",
+];
+
+/// JSON column names that hold a row's assorted fields.
+const CATCH_ALL_DOCUMENTS: [&str; 11] = [
+    "data",
+    "attributes",
+    "properties",
+    "extra",
+    "details",
+    "spec",
+    "settings",
+    "document",
+    "body",
+    "config",
+    "configuration",
+];
+
+/// Whether a JSON column plausibly holds a property: it shares a word with
+/// it (`rate_config` for `rateLimits`... `rate`), or it is a catch-all
+/// (`data`, `attributes`). A user's `metadata` or `labels` holds the user's
+/// keys, not the API's fields.
+fn document_holds(column: &Column, key: &str) -> bool {
+    let column_words = singular_words(&column.name);
+    CATCH_ALL_DOCUMENTS.contains(&column.name.to_ascii_lowercase().as_str())
+        || singular_words(key)
+            .iter()
+            .any(|word| column_words.contains(word))
+}
+
 fn singular_key(key: &str) -> String {
     match key.rsplit_once('_') {
         Some((head, last)) => format!("{head}_{}", singular(last)),

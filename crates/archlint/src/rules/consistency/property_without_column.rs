@@ -1,29 +1,36 @@
 use std::collections::HashSet;
 
 use super::{describe_entity, link_help, looks_alike, report, selects_everywhere};
-use crate::base::words::name_words;
+use crate::base::words::{name_words, sensitive_name};
 use crate::base::Emitter;
 use crate::base::Severity;
-use crate::link::{ColumnKind, Entity, Property, COLUMN_EXTENSION};
+use crate::link::{column_key, ColumnKind, Entity, Property, COLUMN_EXTENSION};
 use crate::openapi::Method;
 use crate::rules::ConsistencyContext;
 use crate::schema::{Column, Table};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a scalar property of a request schema linked to a table when no
-    /// column stores it: not a column of that table, nor of a table that
-    /// references it (`segmentKeys` → `rule_segments.segment_key`), nor kept
-    /// in a JSON column, and not marked `readOnly`. Left out, as they are not
-    /// stored by design: objects and arrays (relations or documents),
-    /// booleans that steer the request (`dryRun`, `sendInvite`), the key the path
-    /// already names (`PUT /users/{userId}` with `userId` in the body),
-    /// inputs a column stores derived (`expiresIn` → `expires_at`),
-    /// deprecated properties, and secrets a column stores hashed
-    /// (`password` → `password_hash`, `secretKey` → `hashed_secret_key`). `x-archlint-column: false` on a
-    /// property says it is stored nowhere on purpose. When an unlinked column
-    /// is named like the property (`email` / `email_address`), the finding is
-    /// a suggestion to link them.
+    /// Reports a scalar property of a request schema linked to a table when
+    /// nothing stores it: not a column of that table, nor of a child table
+    /// named for it (`segmentKeys` → `rule_segments.segment_key`) or holding
+    /// its versions (`evaluator_versions`), nor a JSON column named for it
+    /// or a catch-all one (`data`, `attributes`, `config`), and not marked
+    /// `readOnly`. Left out, as they are not stored by design or are stored
+    /// in a form the schema cannot show: objects and arrays (rows of other
+    /// tables, documents, values a server computes from), booleans that steer
+    /// the request (`dryRun`, `sendInvite`), the key the path already names
+    /// (`PUT /users/{userId}` with `userId` in the body), when to apply the
+    /// change (`timing`), inputs a column stores derived (`expiresIn` →
+    /// `expires_at`, a `format: duration` beside the times it sets),
+    /// references by natural key (`customerKey` beside `customer_id`, or
+    /// described as "The key of the phase to start in"), state flags beside a
+    /// `status` column (`enabled` → `status = 'ACTIVE'`), secrets (stored
+    /// hashed, or in a secret store), and deprecated properties.
+    /// `x-archlint-column: false` on a property says it is stored nowhere on
+    /// purpose. When an unlinked column is named like the property
+    /// (`email` / `email_address`, `maxRollover` / `reset_max_rollover`,
+    /// `slug` / `key`), the finding is a suggestion to link them.
     ///
     /// ## Why is this bad?
     /// A request property with no column is accepted and silently dropped: the
@@ -176,13 +183,42 @@ fn unlinked_lookalike<'a>(
     table: &'a Table,
     property: &str,
 ) -> Option<&'a Column> {
-    table
-        .columns
-        .iter()
-        .find(|column| entity.property(column).is_none() && looks_alike(property, &column.name))
+    let unlinked = || {
+        table
+            .columns
+            .iter()
+            .filter(|column| entity.property(column).is_none())
+    };
+    unlinked()
+        .find(|column| looks_alike(property, &column.name))
+        .or_else(|| unlinked().find(|column| shares_two_words(property, &column.name)))
+        .or_else(|| unlinked().find(|column| same_identifier(property, &column.name)))
 }
 
-/// A scalar property no column stores (here or elsewhere), not computed
+/// Names of a row's human-readable identifier, used interchangeably.
+const IDENTIFIER_NAMES: [&str; 3] = ["slug", "key", "handle"];
+
+/// `slug` kept in a `key` column.
+fn same_identifier(property: &str, column: &str) -> bool {
+    let (property, column) = (column_key(property), column_key(column));
+    property != column
+        && IDENTIFIER_NAMES.contains(&property.as_str())
+        && IDENTIFIER_NAMES.contains(&column.as_str())
+}
+
+/// `maxRolloverAmount` and `reset_max_rollover`: a column renamed around the
+/// property's words.
+fn shares_two_words(property: &str, column: &str) -> bool {
+    let column_words = name_words(column);
+    let shared = name_words(property)
+        .iter()
+        .filter(|word| word.as_str() != "id" && column_words.contains(word))
+        .count();
+    shared >= 2
+}
+
+/// A scalar property, or a list or object with fields, that no column or
+/// table stores (here or elsewhere), not computed
 /// (`readOnly`), not opted out (`x-archlint-column: false`), and not one
 /// of the values stored by design: flags, derived inputs, deprecated ones.
 fn is_unstored(property: &Property<'_>, table: &Table) -> bool {
@@ -194,11 +230,82 @@ fn is_unstored(property: &Property<'_>, table: &Table) -> bool {
         && property.elsewhere.is_none()
         && property.is_scalar()
         && !is_command(property)
+        && sensitive_name(property.name).is_none()
+        && !names_a_reference(property, table)
+        && !stored_as_state(property, table)
         && !property.read_only()
         && !opted_out
         && !deprecated
         && !stored_hashed(property.name, table)
-        && !stored_derived(property.name, table)
+        && !stored_derived(property, table)
+}
+
+/// Last words of a reference to another row by its natural key.
+const NATURAL_KEYS: [&str; 4] = ["name", "key", "slug", "code"];
+
+/// Openings of descriptions of a reference to another row: "The key of the
+/// phase to start in".
+const REFERENCE_DESCRIPTIONS: [&str; 5] = [
+    "the key of ",
+    "the id of ",
+    "the identifier of ",
+    "the name of ",
+    "the slug of ",
+];
+
+/// `datasetName` or `customerKey` beside a `dataset_id` / `customer_id`
+/// column, or a property described as "the key of" another row: the server
+/// looks the row up and stores its id, or uses it and stores nothing.
+fn names_a_reference(property: &Property<'_>, table: &Table) -> bool {
+    let described = property
+        .schema
+        .str("description")
+        .or_else(|| property.at.str("description"))
+        .is_some_and(|text| {
+            let text = text.trim_start().to_ascii_lowercase();
+            REFERENCE_DESCRIPTIONS
+                .iter()
+                .any(|opening| text.starts_with(opening))
+        });
+    described || names_a_foreign_key(property.name, table)
+}
+
+fn names_a_foreign_key(property: &str, table: &Table) -> bool {
+    let words = name_words(property);
+    let Some((last, head)) = words.split_last() else {
+        return false;
+    };
+    if head.is_empty() || !NATURAL_KEYS.contains(&last.as_str()) {
+        return false;
+    }
+    let foreign_key = format!("{}_id", head.join("_"));
+    table
+        .columns
+        .iter()
+        .any(|column| column_key(&column.name) == foreign_key)
+}
+
+/// Booleans that a state column stores as one of its values.
+const STATE_FLAGS: [&str; 7] = [
+    "enabled",
+    "disabled",
+    "active",
+    "inactive",
+    "paused",
+    "archived",
+    "suspended",
+];
+
+/// `enabled: true` stored as `status = 'ACTIVE'`.
+fn stored_as_state(property: &Property<'_>, table: &Table) -> bool {
+    let flag = property.kind() == Some("boolean")
+        && name_words(property.name)
+            .last()
+            .is_some_and(|last| STATE_FLAGS.contains(&last.as_str()));
+    flag && table
+        .columns
+        .iter()
+        .any(|column| matches!(column_key(&column.name).as_str(), "status" | "state"))
 }
 
 /// Words of inputs that a timestamp column stores as their result:
@@ -207,12 +314,15 @@ const DURATION_WORDS: [&str; 7] = [
     "in", "seconds", "minutes", "hours", "days", "ttl", "duration",
 ];
 
-/// `expiresIn` (a duration) stored as `expires_at` (a time).
-fn stored_derived(property: &str, table: &Table) -> bool {
-    let words = name_words(property);
-    if !words
-        .iter()
-        .any(|word| DURATION_WORDS.contains(&word.as_str()))
+/// `expiresIn` (a duration) stored as `expires_at` (a time); any
+/// `format: duration` (`startAfter: P1M`) beside the times it sets.
+fn stored_derived(property: &Property<'_>, table: &Table) -> bool {
+    let words = name_words(property.name);
+    let duration = property.format() == Some("duration");
+    if !duration
+        && !words
+            .iter()
+            .any(|word| DURATION_WORDS.contains(&word.as_str()))
     {
         return false;
     }
@@ -222,7 +332,7 @@ fn stored_derived(property: &str, table: &Table) -> bool {
         matches!(
             ColumnKind::of(column),
             ColumnKind::Timestamp | ColumnKind::Date
-        ) && (column_words.first() == first || words.iter().any(|word| word == "ttl"))
+        ) && (duration || column_words.first() == first || words.iter().any(|word| word == "ttl"))
     })
 }
 
@@ -253,12 +363,15 @@ const COMMAND_WORDS: [&str; 22] = [
     "recursive",
 ];
 
-/// A boolean that tells the server how to handle the request.
+/// A boolean that tells the server how to handle the request, or when to
+/// apply it (`timing: immediate`).
 fn is_command(property: &Property<'_>) -> bool {
-    property.kind() == Some("boolean")
-        && name_words(property.name)
+    let words = name_words(property.name);
+    let steers = property.kind() == Some("boolean")
+        && words
             .iter()
-            .any(|word| COMMAND_WORDS.contains(&word.as_str()))
+            .any(|word| COMMAND_WORDS.contains(&word.as_str()));
+    steers || words.last().is_some_and(|last| last == "timing")
 }
 
 /// Words a column adds to a value it stores transformed: `password_hash`,

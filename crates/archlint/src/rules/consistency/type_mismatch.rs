@@ -149,6 +149,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             required: parameter.required,
             column: None,
             elsewhere: None,
+            composite: false,
         };
         let flow = Flow {
             written: true,

@@ -1,4 +1,4 @@
-use crate::base::words::name_words;
+use crate::base::words::{name_words, COLLECTION_WRAPPERS};
 use crate::base::Emitter;
 use crate::openapi::schemas::{is_array, types};
 use crate::openapi::{NodeAt, Operation, Parameter};
@@ -127,12 +127,6 @@ fn is_reference_data(path: &str) -> bool {
         })
 }
 
-/// Properties that usually hold the items of a wrapped collection.
-const WRAPPERS: [&str; 10] = [
-    "data", "items", "results", "records", "entries", "values", "content", "elements", "rows",
-    "list",
-];
-
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     // Page-size parameters are usually shared components: one finding per
     // parameter schema, naming how many operations use it.
@@ -253,7 +247,7 @@ fn wraps_array<'a>(context: &ApiContext<'a>, schema: &NodeAt<'a>) -> bool {
         return false;
     };
     let wrapped = properties.entries().any(|(name, property)| {
-        WRAPPERS.contains(&name.to_ascii_lowercase().as_str())
+        COLLECTION_WRAPPERS.contains(&name.to_ascii_lowercase().as_str())
             && context
                 .resolve(&property)
                 .is_some_and(|property| unbounded_array(&property))
