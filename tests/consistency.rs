@@ -369,7 +369,7 @@ components:
       properties: {id: {type: string}, type: {type: string}, name: {type: string}}
     SubscriptionAddon:
       type: object
-      properties: {name: {type: string}, description: {type: string}, quantity: {type: integer}, timing: {type: string}}
+      properties: {subscriptionId: {type: string}, name: {type: string}, description: {type: string}, quantity: {type: integer}, timing: {type: string}}
     Plan:
       type: object
       properties:

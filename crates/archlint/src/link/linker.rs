@@ -763,7 +763,9 @@ impl<'c, 'a> Linker<'c, 'a> {
             if let Some(table) = candidates.first() {
                 // Named like a table it does not agree with: a suggestion,
                 // and no weaker link through the path to another table.
-                self.suggestion = Some((table, matching(properties, table)));
+                // A suggestion needs at least one value in common.
+                let matched = matching(properties, table);
+                self.suggestion = (matched > 0).then_some((table, matched));
                 return None;
             }
         }

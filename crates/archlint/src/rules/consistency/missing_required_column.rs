@@ -86,15 +86,17 @@ crate::declare_rule! {
     /// Require the property in the create request, give the column a default,
     /// or make it nullable.
     ///
-    /// Severity: `error` when the property is optional and nothing suggests
-    /// the server fills it (valid requests fail); `warning` when it is
-    /// deprecated; `info` for the suggestion to link a lookalike.
+    /// Severity: `warning` when the property is optional and nothing in the
+    /// description suggests the server fills it (valid requests fail, unless
+    /// the server sets a default the schema cannot show — which is why this
+    /// is not an error); `info` when it is deprecated, and for the
+    /// suggestion to link a lookalike.
     pub struct MissingRequiredColumn {
         id: "CONS004",
         name: "missing-required-column",
         side: Both,
         area: Consistency,
-        severity: Error,
+        severity: Warning,
         summary: "A NOT NULL column without a default is optional or absent in the create request.",
         fix: "Require the property in the create request, or give the column a default.",
         check_both: check,
@@ -134,12 +136,12 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                         || context.protobuf() => {}
                 Some(property) => {
                     let message = format!(
-                        "`{}` is NOT NULL without a default, but `{}` is optional in `{}`: requests without it fail on insert",
+                        "`{}` is NOT NULL without a default, but `{}` is optional in `{}`: unless the server fills it, requests without it fail on insert",
                         table.object(&column.name),
                         property.name,
                         operation.label()
                     );
-                    let severity = is_deprecated(property).then_some(Severity::Warning);
+                    let severity = is_deprecated(property).then_some(Severity::Info);
                     report(out, property.at.place(), message, related, severity);
                 }
                 None => {
@@ -247,7 +249,7 @@ fn documents_default(property: &Property<'_>) -> bool {
 }
 
 /// What descriptions say when the server fills a value left out.
-const FILLED_WHEN_OMITTED: [&str; 7] = [
+const FILLED_WHEN_OMITTED: [&str; 13] = [
     "default",
     "if not provided",
     "if not specified",
@@ -255,6 +257,12 @@ const FILLED_WHEN_OMITTED: [&str; 7] = [
     "if omitted",
     "when omitted",
     "if not given",
+    "when not provided",
+    "omit ",
+    "if provided",
+    "if absent",
+    "predefined",
+    "generated",
 ];
 
 /// A deprecated property: clients are told to stop sending it, so the server

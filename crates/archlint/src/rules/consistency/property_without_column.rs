@@ -183,11 +183,20 @@ fn unlinked_lookalike<'a>(
     table: &'a Table,
     property: &str,
 ) -> Option<&'a Column> {
+    // A flag is not kept in a text column (`password_set` / `password`).
+    let flag = entity
+        .properties
+        .iter()
+        .any(|known| known.name == property && known.kind() == Some("boolean"));
     let unlinked = || {
-        table
-            .columns
-            .iter()
-            .filter(|column| entity.property(column).is_none())
+        table.columns.iter().filter(move |column| {
+            entity.property(column).is_none()
+                && (!flag
+                    || matches!(
+                        ColumnKind::of(column),
+                        ColumnKind::Boolean | ColumnKind::Integer { .. }
+                    ))
+        })
     };
     unlinked()
         .find(|column| looks_alike(property, &column.name))
