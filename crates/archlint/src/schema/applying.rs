@@ -145,6 +145,7 @@ impl Applying<'_> {
             comment: None,
             row_level_security: false,
             temporary: false,
+            seeded: false,
             created_in: self.file,
             changed_in: self.file,
         }

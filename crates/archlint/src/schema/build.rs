@@ -150,6 +150,7 @@ fn apply_file(
         let Some(parsed) = parsed else {
             // A data statement (unterminated ones were handled above).
             coverage.no_schema_effect += 1;
+            record_data(outcome, file, text, &tokens, &place);
             continue;
         };
         if let Some(found) = ddl_in_block(text, &tokens) {
@@ -222,6 +223,7 @@ fn apply_statement(
             fallback::Outcome::NoSchemaEffect => {
                 context.changes.clear();
                 context.session_change();
+                context.data_change();
                 context.record(StatementKind::Other, None, false);
                 Read::NoSchemaEffect
             }
@@ -232,6 +234,34 @@ fn apply_statement(
         },
     };
     (read, context.missed)
+}
+
+/// What a data statement does to rows, for the migration rules; recorded
+/// only when it matters to them (emptied or copied tables), so that a dump's
+/// million `INSERT`s add nothing to the history.
+fn record_data(
+    outcome: &mut BuildOutcome,
+    file: FileId,
+    text: &str,
+    tokens: &[Token],
+    place: &Place,
+) {
+    let mut context = Applying {
+        schema: &mut outcome.schema,
+        problems: &mut outcome.problems,
+        file,
+        text,
+        tokens,
+        place: place.clone(),
+        changes: Vec::new(),
+        unknown_seen: &mut outcome.unknown_seen,
+        missed: false,
+        in_block: false,
+    };
+    context.data_change();
+    if !context.changes.is_empty() {
+        context.record(StatementKind::Other, None, false);
+    }
 }
 
 /// Applies the DDL found inside a `DO` block, each statement where it is in

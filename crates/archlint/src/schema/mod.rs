@@ -13,6 +13,7 @@ mod applying;
 mod ast;
 mod blocks;
 mod build;
+mod data;
 mod describe;
 mod fallback;
 mod indexes;

@@ -46,6 +46,9 @@ pub struct Table {
     pub comment: Option<String>,
     pub row_level_security: bool,
     pub temporary: bool,
+    /// The history inserts rows itself (`INSERT INTO t VALUES`): a lookup
+    /// table it fills, such as a list of kinds or states.
+    pub seeded: bool,
     pub place: Place,
     /// The file whose statement created the table.
     pub created_in: FileId,
@@ -248,6 +251,20 @@ pub enum Change {
     },
     /// MySQL `ALGORITHM=...` on an `ALTER TABLE`.
     Algorithm(String),
+    /// `DELETE FROM t` without `WHERE`, or `TRUNCATE t`: no row is left.
+    EmptyTable {
+        table: String,
+    },
+    /// `INSERT INTO t VALUES ...`: rows the history itself writes.
+    InsertRows {
+        into: String,
+    },
+    /// `INSERT INTO t SELECT ... FROM a` or `UPDATE t ... FROM a`: rows
+    /// copied from other tables.
+    CopyData {
+        into: String,
+        from: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

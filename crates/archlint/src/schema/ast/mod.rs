@@ -26,6 +26,7 @@ impl Applying<'_> {
         let target = self.target_table(statement);
         let preexisting = target.as_deref().is_some_and(|name| self.preexisting(name));
         self.session_change();
+        self.data_change();
         let (kind, table) = match statement {
             Statement::CreateTable(create) => {
                 (StatementKind::CreateTable, self.create_table(create))

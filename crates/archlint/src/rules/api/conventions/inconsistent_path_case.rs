@@ -1,5 +1,5 @@
 use crate::base::Emitter;
-use crate::openapi::paths::literal_segments;
+use crate::openapi::paths::{literal_segments, under_protocol};
 use crate::rules::ApiContext;
 use std::collections::HashSet;
 
@@ -9,7 +9,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports path segments written in a different case style (kebab-case,
     /// snake_case, camelCase) from the API's most common one. Single-word
-    /// segments have no style and are never reported. Each segment once.
+    /// segments have no style and are never reported. Each segment once. Paths
+    /// under a mounted protocol (`/scim/v2/ResourceTypes`, `/otel/v1/traces`)
+    /// follow the protocol and are left out.
     ///
     /// ## Why is this bad?
     /// URLs are typed and read by people: `/order-items` next to `/shipping_rates`
@@ -56,8 +58,13 @@ crate::declare_rule! {
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     let operations = &context.api.operations;
     let mut distinct = HashSet::new();
-    let segments: Vec<&str> = operations
-        .iter()
+    // A mounted protocol (SCIM's `/Users`) names its own paths.
+    let own = || {
+        operations
+            .iter()
+            .filter(|operation| !under_protocol(operation.path))
+    };
+    let segments: Vec<&str> = own()
         .flat_map(|operation| literal_segments(operation.path))
         .filter(|segment| distinct.insert(*segment))
         .collect();
@@ -65,7 +72,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         return;
     };
     let mut reported = HashSet::new();
-    for operation in operations {
+    for operation in own() {
         for segment in literal_segments(operation.path) {
             let Some(case) = Case::of(segment) else {
                 continue;

@@ -1,7 +1,9 @@
 use crate::base::Emitter;
-use crate::openapi::Role;
+use crate::openapi::{NodeAt, Role};
 use crate::rules::api::{all_schemas, Grouped};
 use crate::rules::ApiContext;
+use crate::source::FileId;
+use std::collections::{HashMap, HashSet};
 
 use super::{usual_case, Case};
 
@@ -11,6 +13,8 @@ crate::declare_rule! {
     /// snake_case, kebab-case, PascalCase) from the API's most common one.
     /// Single-word names have no style and are never reported. Each name is
     /// reported once, at its first occurrence, with how many schemas use it.
+    /// An object whose styled properties all follow one other convention
+    /// mirrors an external format (OpenAI's `prompt_tokens`) and is left out.
     ///
     /// ## Why is this bad?
     /// Clients map JSON to their own naming convention with one rule. Exceptions
@@ -70,7 +74,7 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
-    let properties: Vec<(&str, &crate::openapi::NodeAt<'_>)> = all_schemas(context)
+    let properties: Vec<(&str, &NodeAt<'_>)> = all_schemas(context)
         .into_iter()
         .filter_map(|schema_use| match schema_use.role {
             Role::Property(name) => Some((name, &schema_use.schema)),
@@ -80,12 +84,13 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     let Some(usual) = usual_case(properties.iter().map(|(name, _)| *name)) else {
         return;
     };
+    let mirrored = mirrored_objects(&properties, usual);
     let mut found = Grouped::new();
     for (index, (name, at)) in properties.iter().enumerate() {
         let Some(case) = Case::of(name) else {
             continue;
         };
-        if case == usual {
+        if case == usual || mirrored.contains(&parent_of(at)) {
             continue;
         }
         found.add(*name, index, || (*name, case, (*at).clone()));
@@ -102,4 +107,35 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         );
         out.report(at.place(), message);
     }
+}
+
+/// The object a property belongs to: its file and the pointer before
+/// `/properties/<name>`.
+fn parent_of(at: &NodeAt<'_>) -> (FileId, String) {
+    let parent = at
+        .pointer
+        .rsplit_once("/properties/")
+        .map_or("", |(parent, _)| parent);
+    (at.file, parent.to_owned())
+}
+
+/// Objects whose styled properties all follow one other convention: they
+/// mirror an external format (OpenAI's `prompt_tokens`, a Helm chart's
+/// `kubeVersion`), whose names are not the API's to choose.
+fn mirrored_objects(properties: &[(&str, &NodeAt<'_>)], usual: Case) -> HashSet<(FileId, String)> {
+    let mut cases: HashMap<(FileId, String), Vec<Case>> = HashMap::new();
+    for (name, at) in properties {
+        if let Some(case) = Case::of(name) {
+            cases.entry(parent_of(at)).or_default().push(case);
+        }
+    }
+    cases
+        .into_iter()
+        .filter(|(_, found)| {
+            found.len() >= 2
+                && found.iter().all(|case| *case != usual)
+                && found.windows(2).all(|pair| pair.first() == pair.get(1))
+        })
+        .map(|(parent, _)| parent)
+        .collect()
 }

@@ -160,10 +160,13 @@ fn reached_pointers(context: &ApiContext<'_>) -> BTreeSet<(FileId, String)> {
                         Value::String(text) if is_ref => {
                             follow(documents, file, text, &mut reached, &mut stack)
                         }
+                        // A discriminator's `mapping`, or a property named
+                        // `mapping`: read it both ways.
                         Value::Object(entries) if mapping => {
                             for text in entries.iter().filter_map(|entry| entry.value.as_str()) {
                                 follow_mapping(documents, file, text, &mut reached, &mut stack);
                             }
+                            stack.push((file, &member.value));
                         }
                         _ => stack.push((file, &member.value)),
                     }

@@ -1,4 +1,6 @@
 use crate::base::Emitter;
+use crate::base::Severity;
+use crate::openapi::Method;
 use crate::rules::api::documents_status;
 use crate::rules::ApiContext;
 
@@ -41,7 +43,9 @@ crate::declare_rule! {
     /// ## How to fix
     /// Document 404 with the API's error schema.
     ///
-    /// Severity: `warning`.
+    /// Severity: `warning`; `info` on a `DELETE`, since deleting what is gone
+    /// may well succeed (RFC 9110 makes `DELETE` idempotent: `204` for a
+    /// missing row is fine).
     pub struct Missing404Response {
         id: "ERR006",
         name: "missing-404-response",
@@ -66,6 +70,13 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "`{}` addresses a resource by id but documents no 404 response",
             operation.label()
         );
-        super::report_at_responses(out, operation, message);
+        // Deleting what is gone may well succeed (RFC 9110 makes DELETE
+        // idempotent): only advice there.
+        let severity = match operation.method {
+            Method::Delete => Severity::Info,
+            _ => Severity::Warning,
+        };
+        let at = operation.responses_at.as_ref().unwrap_or(&operation.at);
+        out.report(at.place(), message).severity(severity);
     }
 }

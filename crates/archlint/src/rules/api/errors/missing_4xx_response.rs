@@ -1,5 +1,4 @@
 use crate::base::Emitter;
-use crate::openapi::Operation;
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
@@ -66,7 +65,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for operation in &context.api.operations {
         // With no parameter, no body and no credentials, there is nothing a
         // client can get wrong.
-        if super::has_client_error(operation) || !can_fail_for_client(context, operation) {
+        if super::has_client_error(operation) || !super::takes_input(context, operation) {
             continue;
         }
         let only_default = operation
@@ -83,18 +82,4 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         };
         super::report_at_responses(out, operation, message);
     }
-}
-
-/// Whether a client can cause an error: it sends parameters or a body, or
-/// must authenticate.
-fn can_fail_for_client(context: &ApiContext<'_>, operation: &Operation<'_>) -> bool {
-    let input = !operation.parameters.is_empty()
-        || operation
-            .request_body
-            .as_ref()
-            .is_some_and(|body| !body.content.is_empty());
-    let secured = operation
-        .effective_security(&context.api)
-        .is_some_and(|requirements| !requirements.is_empty());
-    input || secured
 }

@@ -13,7 +13,8 @@ crate::declare_rule! {
     /// Reports an operation that documents no success at all (no `1xx`, `2xx`
     /// or `3xx`, no `default`), a `DELETE` with none of `200`, `202` or `204`,
     /// and — as `info` — a `POST` on a collection (a path that also has a `GET`)
-    /// that answers `200` instead of `201 Created` or `202 Accepted`.
+    /// that answers `200` instead of `201 Created` or `202 Accepted`, unless
+    /// it is an action (`/query`, `/check`, `/batch` ...) or says it upserts.
     ///
     /// ## Why is this bad?
     /// Clients and generators need the success status and its body. A creation
@@ -108,13 +109,28 @@ const ACTIONS: [&str; 20] = [
     "aggregate",
 ];
 
+/// An action among the last two literal segments (`/tuples/check`,
+/// `/tuples/check/openapi`).
 fn is_action(path: &str) -> bool {
     path.rsplit('/')
-        .find(|segment| !segment.is_empty())
-        .is_some_and(|segment| {
+        .filter(|segment| !segment.is_empty() && !segment.starts_with('{'))
+        .take(2)
+        .any(|segment| {
             name_words(segment)
                 .first()
                 .is_some_and(|word| ACTIONS.contains(&word.as_str()))
+        })
+}
+
+/// Whether the operation says it creates or updates (`upsert`): 200 is
+/// right when the row existed.
+fn is_upsert(operation: &Operation<'_>) -> bool {
+    ["summary", "description", "operationId"]
+        .iter()
+        .filter_map(|key| operation.at.str(key))
+        .any(|text| {
+            let lower = text.to_ascii_lowercase();
+            lower.contains("upsert") || lower.contains("create or update")
         })
 }
 
@@ -139,6 +155,7 @@ fn problem(readable: &HashSet<&str>, operation: &Operation<'_>) -> Option<(Strin
         Method::Post
             if !is_item_path(operation.path)
                 && !is_action(operation.path)
+                && !is_upsert(operation)
                 && readable.contains(operation.path)
                 && !documents_status(operation, &["201", "202", "204", "303"]) =>
         {

@@ -13,4 +13,4 @@ pub mod missing_server_error_response;
 pub mod missing_success_response;
 mod responses;
 
-pub(crate) use responses::{has_client_error, report_at_responses};
+pub(crate) use responses::{has_client_error, report_at_responses, takes_input};

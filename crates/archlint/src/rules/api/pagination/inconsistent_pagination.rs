@@ -1,4 +1,4 @@
-use crate::base::Emitter;
+use crate::base::{Emitter, Severity};
 use crate::openapi::{Method, Parameter};
 use crate::rules::api::Grouped;
 use crate::rules::ApiContext;
@@ -49,7 +49,9 @@ crate::declare_rule! {
     /// ## How to fix
     /// Page every collection the same way, with the same parameter names.
     ///
-    /// Severity: `warning`.
+    /// Severity: `warning` for another name of the usual parameter
+    /// (`page_size` where the API says `limit`); `info` for another style,
+    /// which may be deliberate (cursors for a large, growing collection).
     pub struct InconsistentPagination {
         id: "PAGE003",
         name: "inconsistent-pagination",
@@ -128,21 +130,26 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     }
     for ((parameter, style), operations) in differing.into_entries() {
         let users = context.api.describe_operations(&operations);
-        let message = if style == usual.0 {
-            format!(
+        // Another name for the same thing is a slip; another style may be
+        // chosen on purpose (cursors for a large, growing collection).
+        let (message, severity) = if style == usual.0 {
+            let message = format!(
                 "`{}` pages {users}, where the API usually uses `{}`",
                 parameter.name, first_usual.name
-            )
+            );
+            (message, Severity::Warning)
         } else {
-            format!(
+            let message = format!(
                 "{} pagination (`{}`) in {users}, where the API usually uses {} (`{}`)",
                 style.describe(),
                 parameter.name,
                 usual.0.describe(),
                 first_usual.name
-            )
+            );
+            (message, Severity::Info)
         };
         out.report(parameter.at.place(), message)
+            .severity(severity)
             .related(first_usual.at.place(), "the usual pagination");
     }
 }

@@ -115,15 +115,31 @@ const REFERENCE_DATA: [&str; 22] = [
     "status",
 ];
 
-/// Whether the path serves reference data (its last literal segment).
+/// Last words of paths that answer a query with aggregated rows, bounded by
+/// the query's window rather than by a page: `/meters/{id}/query`,
+/// `/v2/metrics`, `/usage`.
+const AGGREGATES: [&str; 9] = [
+    "query",
+    "metrics",
+    "stats",
+    "statistics",
+    "summary",
+    "usage",
+    "aggregate",
+    "histogram",
+    "timeseries",
+];
+
+/// Whether the path serves reference data or aggregates (its last literal
+/// segment).
 fn is_reference_data(path: &str) -> bool {
     path.split('/')
         .rev()
         .find(|segment| !segment.is_empty() && !segment.starts_with('{'))
         .is_some_and(|segment| {
-            name_words(segment)
-                .last()
-                .is_some_and(|word| REFERENCE_DATA.contains(&word.as_str()))
+            name_words(segment).last().is_some_and(|word| {
+                REFERENCE_DATA.contains(&word.as_str()) || AGGREGATES.contains(&word.as_str())
+            })
         })
 }
 
@@ -167,7 +183,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     }
     for size in unbounded_sizes {
         let message = format!(
-            "page-size parameter `{}` has no maximum: a client can ask for every row (used by {})",
+            "page-size parameter `{}` has no documented maximum: clients cannot know the largest page, and unless the server caps it, a client can ask for every row (used by {})",
             size.name,
             context.api.describe_operations(&size.operations)
         );

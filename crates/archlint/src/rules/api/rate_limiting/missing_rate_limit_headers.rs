@@ -10,7 +10,9 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports successful responses that do not tell clients their quota: no
     /// `RateLimit`/`RateLimit-Policy` (IETF draft), `RateLimit-*` or
-    /// `X-RateLimit-*` header. When most success responses lack them, a
+    /// `X-RateLimit-*` header, in an API that limits rates — it documents
+    /// 429 or declares such headers somewhere (one that shows no sign of it is
+    /// reported once by `no-rate-limit-response`). When most success responses lack them, a
     /// single finding (at the first) says so; otherwise each success response
     /// without them (shared ones once) is reported.
     ///
@@ -25,6 +27,7 @@ crate::declare_rule! {
     ///     get:
     ///       responses:
     ///         '200': {description: The orders.}
+    ///         '429': {description: Too many requests.}
     /// ```
     ///
     /// Use instead:
@@ -38,6 +41,7 @@ crate::declare_rule! {
     ///           headers:
     ///             RateLimit: {$ref: '#/components/headers/RateLimit'}
     ///             RateLimit-Policy: {$ref: '#/components/headers/RateLimitPolicy'}
+    ///         '429': {description: Too many requests.}
     /// components:
     ///   headers:
     ///     RateLimit: {schema: {type: string}, example: '"default";r=50;t=30'}
@@ -84,6 +88,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             );
             gaps.push((response.key_at.place(), message));
         }
+    }
+    // An API that shows no sign of limiting rates is reported once, by
+    // `no-rate-limit-response`.
+    if covered == 0 && !super::documents_rate_limits(&context.api) {
+        return;
     }
     report_gaps(out, gaps, covered, "success responses");
 }

@@ -40,13 +40,15 @@ crate::declare_rule! {
     /// Document 429 (with `Retry-After`) on the operations that are limited,
     /// ideally through a shared response component.
     ///
-    /// Severity: `warning`.
+    /// Severity: `info` — many services leave rate limiting to a gateway in
+    /// front of them, which the description does not show; the finding asks
+    /// to document the limits, or to add them.
     pub struct NoRateLimitResponse {
         id: "RATE001",
         name: "no-rate-limit-response",
         side: Api,
         area: RateLimiting,
-        severity: Warning,
+        severity: Info,
         summary: "No operation documents a 429 Too Many Requests response.",
         fix: "Document 429 with a Retry-After header on rate-limited operations.",
         check_api: check,
@@ -58,12 +60,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     if api.operations.is_empty() {
         return;
     }
-    let documented = api
-        .operations
-        .iter()
-        .flat_map(|operation| operation.responses.iter())
-        .any(|response| response.status == "429" || response.status == "4XX");
-    if !documented {
+    if !super::documents_rate_limits(api) {
         let message = format!("none of the {} operations documents a 429 response: either the API does not limit request rates (OWASP API4: unrestricted resource consumption), or clients cannot know that it does", api.operations.len());
         out.report(api.root.place_of("paths"), message);
     }

@@ -1,14 +1,16 @@
 use crate::base::words::{sensitive_name, Sensitive};
 use crate::base::Emitter;
 use crate::base::Severity;
-use crate::openapi::{NodeAt, Role};
+use crate::openapi::{Method, NodeAt, Role, SchemaUse};
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports response properties whose names say they hold a password, PIN,
     /// payment card number or national id (and, as `info`, a secret or API key;
-    /// tokens are skipped, since issuing them is what token endpoints do).
+    /// tokens are skipped, since issuing them is what token endpoints do, and
+    /// so is a secret only the `POST` that creates it returns — a new API
+    /// key is shown once).
     /// `writeOnly` properties are not part of responses and are skipped; hashed
     /// values (`password_hash`) are not secrets. Shared schemas are reported once.
     ///
@@ -91,6 +93,9 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             Sensitive::Password => Severity::Error,
             Sensitive::PaymentCard | Sensitive::NationalId => Severity::Warning,
             Sensitive::Secret if name.to_ascii_lowercase().ends_with("token") => continue,
+            // The operation that creates a credential returns it, once (a
+            // new API key, a checkout session's client secret).
+            Sensitive::Secret if created_once(context, schema_use) => continue,
             Sensitive::Secret => Severity::Info,
         };
         let users = context
@@ -122,4 +127,14 @@ fn is_masked(schema: &NodeAt<'_>) -> bool {
         || schema
             .str("pattern")
             .is_some_and(|pattern| pattern.contains('*'))
+}
+
+/// Whether only one operation returns the value, and it is a `POST`.
+fn created_once(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> bool {
+    schema_use.operation_count == 1
+        && context
+            .api
+            .operations
+            .get(schema_use.first_operation)
+            .is_some_and(|operation| operation.method == Method::Post)
 }

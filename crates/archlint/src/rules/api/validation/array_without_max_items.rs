@@ -1,5 +1,6 @@
 use crate::base::Emitter;
 use crate::openapi::schemas::is_array;
+use crate::openapi::NodeAt;
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
@@ -7,6 +8,8 @@ crate::declare_rule! {
     /// Reports an array the API accepts — in a request body or a query, header
     /// or cookie parameter — without `maxItems`. Shared schemas are reported
     /// once, where they are defined, with the number of operations that use them.
+    /// Arrays of `enum` values (`expand=customer,lines`) are a closed choice
+    /// and left out.
     ///
     /// ## Why is this bad?
     /// One request can carry millions of items: the server parses, validates
@@ -60,10 +63,22 @@ crate::declare_rule! {
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for schema_use in context.request_schemas() {
         let schema = &schema_use.schema;
-        if !is_array(schema) || schema.node.get("maxItems").is_some() {
+        if !is_array(schema)
+            || schema.node.get("maxItems").is_some()
+            || closed_items(context, schema)
+        {
             continue;
         }
         let message = super::request_message(context, schema_use, "maxItems");
         out.report(schema.place(), message);
     }
+}
+
+/// Items drawn from an `enum` (`expand=customer,lines`): the choice is
+/// closed, and repeats do no harm.
+fn closed_items<'a>(context: &ApiContext<'a>, schema: &NodeAt<'a>) -> bool {
+    schema
+        .get("items")
+        .map(|items| context.resolve_or_self(&items))
+        .is_some_and(|items| items.node.get("enum").is_some() || items.node.get("const").is_some())
 }

@@ -52,18 +52,53 @@ crate::declare_rule! {
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     for schema_use in context.request_schemas() {
-        let Some(mut missing) = missing_bounds(&schema_use.schema) else {
+        let Some(bounds) = Bounds::of(&schema_use.schema) else {
             continue;
         };
-        // A page number or offset only needs a floor: any page may exist.
-        if let Role::Parameter(name, "query") = schema_use.role {
-            if matches!(style(name), Some(Style::PageNumber | Style::Offset)) {
-                if missing == "maximum" {
-                    continue;
-                }
-                missing = "minimum";
-            }
-        }
+        // A page number or offset needs a floor (a negative one is never
+        // valid), whatever its format, and no ceiling: any page may exist.
+        let paging = matches!(
+            schema_use.role,
+            Role::Parameter(name, "query") if matches!(style(name), Some(Style::PageNumber | Style::Offset))
+        );
+        let missing = match (paging, bounds) {
+            (
+                true,
+                Bounds {
+                    minimum: false,
+                    unsigned: false,
+                    ..
+                },
+            ) => "minimum",
+            (true, _) => continue,
+            // `format: int32`, `uint8` ... bound the value already.
+            (false, Bounds { sized: true, .. }) => continue,
+            (
+                false,
+                Bounds {
+                    minimum: false,
+                    maximum: false,
+                    ..
+                },
+            ) => "minimum or maximum",
+            (
+                false,
+                Bounds {
+                    minimum: true,
+                    maximum: false,
+                    ..
+                },
+            ) => "maximum",
+            (
+                false,
+                Bounds {
+                    minimum: false,
+                    maximum: true,
+                    ..
+                },
+            ) => "minimum",
+            (false, _) => continue,
+        };
         let message = super::request_message(context, schema_use, missing);
         out.report(schema_use.schema.place(), message);
     }
@@ -71,29 +106,37 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
 
 /// Integer formats whose range is fixed (`int64` bounds nothing a database
 /// cares about, so it is not among them).
-const BOUNDED_FORMATS: [&str; 7] = [
+const SIZED_FORMATS: [&str; 7] = [
     "int8", "int16", "int32", "uint8", "uint16", "uint32", "byte",
 ];
 
-fn missing_bounds(schema: &NodeAt<'_>) -> Option<&'static str> {
-    let types = types(schema);
-    let is_integer =
-        types.contains(&"integer") && types.iter().all(|t| *t == "integer" || *t == "null");
-    let has = |keys: [&str; 2]| keys.iter().any(|key| schema.node.get(key).is_some());
-    // `format: int32`, `uint8` ... bound the value already.
-    let sized = schema
-        .str("format")
-        .is_some_and(|format| BOUNDED_FORMATS.contains(&format));
-    if !is_integer || has(["enum", "const"]) || sized {
-        return None;
-    }
-    match (
-        has(["minimum", "exclusiveMinimum"]),
-        has(["maximum", "exclusiveMaximum"]),
-    ) {
-        (false, false) => Some("minimum or maximum"),
-        (true, false) => Some("maximum"),
-        (false, true) => Some("minimum"),
-        (true, true) => None,
+/// What an integer schema says of its range.
+#[derive(Clone, Copy)]
+struct Bounds {
+    minimum: bool,
+    maximum: bool,
+    /// A format of fixed size (`int32`, `uint8`).
+    sized: bool,
+    /// An unsigned format: never negative.
+    unsigned: bool,
+}
+
+impl Bounds {
+    /// The bounds of an integer schema without `enum` or `const`.
+    fn of(schema: &NodeAt<'_>) -> Option<Bounds> {
+        let types = types(schema);
+        let is_integer =
+            types.contains(&"integer") && types.iter().all(|t| *t == "integer" || *t == "null");
+        let has = |keys: [&str; 2]| keys.iter().any(|key| schema.node.get(key).is_some());
+        if !is_integer || has(["enum", "const"]) {
+            return None;
+        }
+        let format = schema.str("format").unwrap_or("");
+        Some(Bounds {
+            minimum: has(["minimum", "exclusiveMinimum"]),
+            maximum: has(["maximum", "exclusiveMaximum"]),
+            sized: SIZED_FORMATS.contains(&format),
+            unsigned: format.starts_with("uint"),
+        })
     }
 }

@@ -1,5 +1,7 @@
+use crate::base::words::name_words;
 use crate::base::Emitter;
 use crate::openapi::bounds::is_unbounded_string;
+use crate::openapi::Role;
 use crate::rules::ApiContext;
 
 crate::declare_rule! {
@@ -70,7 +72,19 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         if !is_unbounded_string(schema) {
             continue;
         }
-        let message = super::request_message(context, schema_use, "maxLength");
+        // An identifier's natural bound is its format (`uuid`), not a length.
+        let missing = match schema_use.role {
+            Role::Property(name) | Role::Parameter(name, _) if names_an_id(name) => {
+                "maxLength (or a format such as `uuid`)"
+            }
+            _ => "maxLength",
+        };
+        let message = super::request_message(context, schema_use, missing);
         out.report(schema.place(), message);
     }
+}
+
+/// `id`, `profile_image_id`, `customerId`.
+fn names_an_id(name: &str) -> bool {
+    name_words(name).last().is_some_and(|last| last == "id")
 }

@@ -88,14 +88,21 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         // a schema the responses return too, or one carrying timestamps;
         // elsewhere it names another row (the token to invalidate) or a
         // client's idempotent key.
-        let representation = returned_by_responses(context, &schema)
-            || properties
-                .iter()
-                .any(|(name, _)| is_server_managed(name, false));
+        // A CloudEvent's `id` is its producer's (`specversion` marks one).
+        let cloud_event = properties.iter().any(|(name, _)| *name == "specversion");
+        let representation = !cloud_event
+            && (returned_by_responses(context, &schema)
+                || properties
+                    .iter()
+                    .any(|(name, _)| is_server_managed(name, false)));
         for (name, property) in properties {
             let resolved = context.resolve_or_self(&property);
             let creating = operation.method == Method::Post && representation;
-            if resolved.bool("readOnly") == Some(true) || !is_server_managed(name, creating) {
+            if resolved.bool("readOnly") == Some(true)
+                || !is_server_managed(name, creating)
+                || described_as_input(&resolved)
+                || described_as_input(&property)
+            {
                 continue;
             }
             found.add(property.identity(), index, || (name, property.clone()));
@@ -144,4 +151,24 @@ fn is_server_managed(name: &str, creating: bool) -> bool {
             && ["at", "on", "time", "date"].contains(&last.as_str())
     );
     audit || (creating && name == "id")
+}
+
+/// What descriptions say of a value the client may set on purpose: a
+/// producer's event id, a timestamp override for backfills.
+const CLIENT_SET: [&str; 7] = [
+    "override",
+    "supplied by",
+    "provided by",
+    "set by the client",
+    "client-provided",
+    "deduplicat",
+    "idempoten",
+];
+
+/// Whether the property's description says clients set it on purpose.
+fn described_as_input(schema: &NodeAt<'_>) -> bool {
+    schema.str("description").is_some_and(|text| {
+        let lower = text.to_ascii_lowercase();
+        CLIENT_SET.iter().any(|phrase| lower.contains(phrase))
+    })
 }

@@ -1,6 +1,6 @@
-use crate::base::Emitter;
+use crate::base::{Emitter, Severity};
 use crate::rules::DbContext;
-use crate::schema::{index_likes, leads_with};
+use crate::schema::{index_likes, leads_with, Table};
 use crate::sql::Dialect;
 
 crate::declare_rule! {
@@ -8,6 +8,9 @@ crate::declare_rule! {
     /// Reports a foreign key whose columns are not the leading columns of any
     /// index, primary key or unique constraint of the referencing table. Only on
     /// PostgreSQL and SQLite: MySQL's InnoDB creates such an index by itself.
+    /// A key to a lookup table the migrations fill themselves (`INSERT INTO
+    /// event_kind VALUES ...`, at most four columns) is left out: its rows
+    /// are not deleted.
     ///
     /// ## Why is this bad?
     /// Every delete or key update of a referenced row searches the referencing
@@ -37,7 +40,8 @@ crate::declare_rule! {
     /// (`CREATE INDEX CONCURRENTLY` on a live PostgreSQL table).
     ///
     /// Severity: `warning` — correct but slow, and slow in the worst places
-    /// (deletes, under locks).
+    /// (deletes, under locks); `info` when the parent table archives rows
+    /// (`deleted_at`, `archived_at`) rather than deleting them.
     pub struct ForeignKeyWithoutIndex {
         id: "IDX001",
         name: "foreign-key-without-index",
@@ -60,7 +64,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             let covered = indexes
                 .iter()
                 .any(|index| !index.partial_or_special && leads_with(index.columns, &key.columns));
-            if covered {
+            let parent = db.schema.table(&key.ref_table);
+            if covered || parent.is_some_and(is_lookup_table) {
                 continue;
             }
             let columns = key.columns.join(", ");
@@ -77,7 +82,34 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 key.columns.join("_"),
                 table.name
             );
-            out.report(key.place.clone(), message).help(help);
+            let diagnostic = out.report(key.place.clone(), message).help(help);
+            // Rows that are archived rather than deleted make the scan rare.
+            if parent.is_some_and(soft_deletes) {
+                diagnostic.severity(Severity::Info);
+            }
         }
     }
+}
+
+/// A list of kinds or states the migrations fill themselves (`INSERT INTO
+/// event_kind VALUES ...`): its rows are not deleted, so no delete scans the
+/// referencing table.
+fn is_lookup_table(table: &Table) -> bool {
+    table.seeded && table.columns.len() <= 4
+}
+
+/// Columns that mark a row removed instead of deleting it.
+const SOFT_DELETE: [&str; 5] = [
+    "deleted_at",
+    "archived_at",
+    "is_deleted",
+    "deleted",
+    "archived",
+];
+
+fn soft_deletes(table: &Table) -> bool {
+    table
+        .columns
+        .iter()
+        .any(|column| SOFT_DELETE.contains(&column.name.to_ascii_lowercase().as_str()))
 }

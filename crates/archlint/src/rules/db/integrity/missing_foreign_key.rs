@@ -10,7 +10,9 @@ crate::declare_rule! {
     /// engine without foreign keys are reported by `non-transactional-engine`
     /// instead. When two thirds or more of such columns (and three or more) lack a
     /// foreign key, the schema evidently does without them: one finding gives
-    /// their number rather than one per column.
+    /// their number rather than one per column. Tables that record events
+    /// (`audit_logs`, `login_history`, `webhook_events`) are left out: their
+    /// rows must outlive what they mention.
     ///
     /// ## Why is this bad?
     /// Without the constraint, rows can point at parents that never existed or
@@ -59,7 +61,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
     let mut unreferenced = Vec::new();
     let mut constrained_count = 0usize;
     for table in &db.schema.tables {
-        if table.is_non_transactional() {
+        if table.is_non_transactional() || is_record_of_events(table) {
             continue;
         }
         for column in &table.columns {
@@ -127,4 +129,26 @@ fn referenced_table<'s>(schema: &'s Schema, owner: &Table, column: &str) -> Opti
         .find_map(|name| schema.table(name))?;
     // `users.user_id` in `users` itself is the table's own key, not a reference.
     (!Schema::same_name(&found.name, &owner.name)).then_some(found)
+}
+
+/// Last words of tables that record what happened: their rows must outlive
+/// the users and objects they mention, which a foreign key would forbid (or
+/// cascade away).
+const EVENT_RECORDS: [&str; 8] = [
+    "log",
+    "logs",
+    "audit",
+    "audits",
+    "history",
+    "histories",
+    "event",
+    "events",
+];
+
+/// `audit_logs`, `login_history`, `webhook_events`.
+fn is_record_of_events(table: &Table) -> bool {
+    let name = table.name.rsplit('.').next().unwrap_or(&table.name);
+    crate::base::words::name_words(name)
+        .last()
+        .is_some_and(|last| EVENT_RECORDS.contains(&last.as_str()))
 }

@@ -1,12 +1,13 @@
 use crate::base::Emitter;
-use crate::rules::db::migrations::{on_existing_tables, table_name};
+use crate::rules::db::migrations::{emptied_before, on_existing_tables, table_name};
 use crate::rules::DbContext;
 use crate::schema::Change;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports `ALTER TABLE ... ADD COLUMN ... NOT NULL` without a `DEFAULT` on
-    /// a table that an earlier migration created.
+    /// a table that an earlier migration created — unless the same migration
+    /// empties the table first (`DELETE FROM t` without `WHERE`, `TRUNCATE`).
     ///
     /// ## Why is this bad?
     /// The existing rows have no value for the new column, so the statement
@@ -56,6 +57,11 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             default: None,
         } = change
         {
+            // Emptied just before (`DELETE FROM t;` then `ADD COLUMN`): no
+            // row lacks the value.
+            if emptied_before(db.schema, record, table_name(record)) {
+                continue;
+            }
             let message = format!(
                 "NOT NULL column `{column}` without a default is added to existing table `{}`: it fails if the table has rows",
                 table_name(record)

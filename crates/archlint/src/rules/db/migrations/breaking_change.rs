@@ -1,12 +1,15 @@
 use crate::base::Emitter;
-use crate::rules::db::migrations::{on_existing_tables, table_name};
+use crate::rules::db::migrations::{around, copied_before, on_existing_tables, table_name};
 use crate::rules::DbContext;
-use crate::schema::Change;
+use crate::schema::{Change, Schema, StatementRecord};
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports renaming or dropping a column or a table that an earlier
-    /// migration created.
+    /// migration created. Left out: a drop whose rows this migration or the
+    /// one before copied elsewhere (`INSERT INTO rule_segments SELECT ... FROM
+    /// rules`), and a table swapped for its new version (`DROP TABLE t` beside
+    /// `ALTER TABLE t_new RENAME TO t`).
     ///
     /// ## Why is this bad?
     /// During a deployment the old application version keeps running against
@@ -51,6 +54,9 @@ crate::declare_rule! {
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
     for (record, change) in on_existing_tables(db.schema) {
         let table = table_name(record);
+        if moved_on(db.schema, record, change, table) {
+            continue;
+        }
         let message = match change {
             Change::DropColumn { column } => format!(
                 "dropping `{table}.{column}` breaks code that still reads it and loses its data"
@@ -68,4 +74,42 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
         };
         out.report(record.place.clone(), message);
     }
+}
+
+/// Whether the data or the name moved on by design: rows copied out just
+/// before a drop (`INSERT INTO rule_segments SELECT ... FROM rules`), or a
+/// table swapped for its new version (`DROP TABLE t` with `ALTER TABLE
+/// t_new RENAME TO t` beside it).
+fn moved_on(schema: &Schema, record: &StatementRecord, change: &Change, table: &str) -> bool {
+    match change {
+        Change::DropColumn { .. } | Change::DropTable if copied_before(schema, record, table) => {
+            true
+        }
+        Change::DropTable => {
+            let (before, after) = around(schema, record);
+            let nearby = before
+                .iter()
+                .chain(after)
+                .filter(|other| other.place.file == record.place.file);
+            renamed_to(nearby, table)
+        }
+        Change::RenameTable { to } => {
+            let (before, _) = around(schema, record);
+            before.iter().any(|earlier| {
+                earlier.changes.contains(&Change::DropTable)
+                    && earlier
+                        .table
+                        .as_deref()
+                        .is_some_and(|dropped| Schema::same_name(dropped, to))
+            })
+        }
+        _ => false,
+    }
+}
+
+/// Whether one of the statements renames a table to `name`.
+fn renamed_to<'s>(statements: impl Iterator<Item = &'s StatementRecord>, name: &str) -> bool {
+    statements
+        .flat_map(|other| other.changes.iter())
+        .any(|change| matches!(change, Change::RenameTable { to } if Schema::same_name(to, name)))
 }

@@ -54,3 +54,68 @@ pub(crate) fn on_existing_tables(
 pub(crate) fn table_name(record: &StatementRecord) -> &str {
     record.table.as_deref().unwrap_or("?")
 }
+
+/// The statements around `record`: those of its file and of the migration
+/// before it, split at `record` into (before, after). Migrations are applied
+/// one after another on deploy, so what the previous one did to the rows
+/// (copied them, emptied a table) still holds.
+pub(crate) fn around<'s>(
+    schema: &'s Schema,
+    record: &StatementRecord,
+) -> (&'s [StatementRecord], &'s [StatementRecord]) {
+    let statements = schema.statements.as_slice();
+    let Some(position) = statements
+        .iter()
+        .position(|candidate| std::ptr::eq(candidate, record))
+    else {
+        return (&[], &[]);
+    };
+    let file_of = |index: usize| statements.get(index).map(|found| found.place.file);
+    let block_start = |end: usize| {
+        let file = file_of(end);
+        let mut start = end;
+        while start > 0 && file_of(start - 1) == file {
+            start -= 1;
+        }
+        start
+    };
+    let own_start = block_start(position);
+    let start = match own_start {
+        0 => 0,
+        _ => block_start(own_start - 1),
+    };
+    let mut end = position;
+    while end + 1 < statements.len() && file_of(end + 1) == file_of(position) {
+        end += 1;
+    }
+    let before = statements.get(start..position).unwrap_or(&[]);
+    let after = statements.get(position + 1..=end).unwrap_or(&[]);
+    (before, after)
+}
+
+/// Whether a nearby earlier statement emptied the table (`DELETE FROM t`,
+/// `TRUNCATE t`) in the same file.
+pub(crate) fn emptied_before(schema: &Schema, record: &StatementRecord, table: &str) -> bool {
+    around(schema, record)
+        .0
+        .iter()
+        .filter(|earlier| earlier.place.file == record.place.file)
+        .flat_map(|earlier| earlier.changes.iter())
+        .any(|change| matches!(change, Change::EmptyTable { table: emptied } if Schema::same_name(emptied, table)))
+}
+
+/// Whether rows of the table were copied elsewhere just before (`INSERT INTO
+/// new SELECT ... FROM t`, in this migration or the one before).
+pub(crate) fn copied_before(schema: &Schema, record: &StatementRecord, table: &str) -> bool {
+    around(schema, record)
+        .0
+        .iter()
+        .flat_map(|earlier| earlier.changes.iter())
+        .any(|change| match change {
+            Change::CopyData { into, from } => {
+                !Schema::same_name(into, table)
+                    && from.iter().any(|read| Schema::same_name(read, table))
+            }
+            _ => false,
+        })
+}

@@ -1,11 +1,14 @@
 use crate::base::Emitter;
 use crate::rules::DbContext;
+use crate::schema::Table;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports a column that copies a column of a table its row references:
     /// `orders.customer_email` while `orders.customer_id` references `customers`,
-    /// which has `email`.
+    /// which has `email`. A table that copies two or more of the parent's
+    /// columns (`customer_key`, `customer_name`) keeps a snapshot on purpose —
+    /// an invoice shows the customer as it was when issued — and is left out.
     ///
     /// ## Why is this bad?
     /// It is a transitive dependency: the value depends on `customer_id`, not on
@@ -76,6 +79,12 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             let Some(target) = db.schema.table(&key.ref_table) else {
                 continue;
             };
+            // Two or more copies of the parent (`customer_key`,
+            // `customer_name`) are a snapshot taken on purpose: an invoice
+            // keeps the customer as it was when issued.
+            if copies_of(table, prefix, target, &own_key) >= 2 {
+                continue;
+            }
             for column in &table.columns {
                 let name = column.name.to_ascii_lowercase();
                 let Some(rest) = name
@@ -110,4 +119,23 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             }
         }
     }
+}
+
+/// How many of the table's columns are `<prefix>_<column of target>`
+/// beside the key.
+fn copies_of(table: &Table, prefix: &str, target: &Table, own_key: &[String]) -> usize {
+    table
+        .columns
+        .iter()
+        .filter(|column| {
+            !own_key
+                .iter()
+                .any(|pk| pk.eq_ignore_ascii_case(&column.name))
+        })
+        .filter_map(|column| {
+            let name = column.name.to_ascii_lowercase();
+            let rest = name.strip_prefix(prefix)?.strip_prefix('_')?.to_owned();
+            (rest != "id" && target.column(&rest).is_some()).then_some(())
+        })
+        .count()
 }

@@ -33,8 +33,12 @@ crate::declare_rule! {
     /// Store a hash (passwords: argon2id or bcrypt; tokens: SHA-256) or encrypt
     /// at the application level, and name the column for what it holds.
     ///
-    /// Severity: `error` for passwords, card numbers, CVVs and national ids;
-    /// `warning` for tokens, secrets and API keys.
+    /// Severity: `error` for card numbers, CVVs and national ids; `warning`
+    /// for tokens, secrets and API keys, and for a password column too short
+    /// for any hash (`varchar(20)`); `info` for another password column,
+    /// which most applications fill with a hash they make — the advice is to
+    /// name it so. A history that hashes with pgcrypto (`crypt(…,
+    /// gen_salt(…))`) or a `char(60)` column (a bcrypt hash) is not reported.
     pub struct PlaintextSecretColumn {
         id: "SENS001",
         name: "plaintext-secret-column",
@@ -61,12 +65,26 @@ fn kind(db: &DbContext<'_>, column: &Column) -> Option<(&'static str, Severity)>
         Sensitive::Password if db.schema.hashes_passwords || is_bcrypt_sized(column) => {
             return None
         }
-        // A name is no proof: the column may hold a hash the application makes.
-        Sensitive::Password => Severity::Warning,
+        // Too short for any hash: it holds the password itself.
+        Sensitive::Password if too_short_for_a_hash(column) => Severity::Warning,
+        // A name is no proof: the column may hold a hash the application
+        // makes (most do); the advice is to say so in its name.
+        Sensitive::Password => Severity::Info,
         Sensitive::PaymentCard | Sensitive::NationalId => Severity::Error,
         Sensitive::Secret => Severity::Warning,
     };
     Some((sensitive.describe(), severity))
+}
+
+/// `varchar(20)`: shorter than an MD5 hex digest (32), let alone a bcrypt
+/// (60) or argon2 hash.
+fn too_short_for_a_hash(column: &Column) -> bool {
+    column
+        .data_type
+        .split(['(', ')'])
+        .nth(1)
+        .and_then(|digits| digits.trim().parse::<u32>().ok())
+        .is_some_and(|length| length < 32)
 }
 
 /// `char(60)` / `varchar(60)`: the length of a bcrypt hash.
@@ -80,10 +98,16 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             let Some((what, severity)) = kind(db, column) else {
                 continue;
             };
-            let message = format!(
-                "`{}.{}` appears to store {what} in plain text",
-                table.name, column.name
-            );
+            let message = match severity {
+                Severity::Info => format!(
+                    "`{}.{}` is named as if it held {what}: unless it holds a salted hash, passwords are readable by anyone who reads the table",
+                    table.name, column.name
+                ),
+                _ => format!(
+                    "`{}.{}` appears to store {what} in plain text",
+                    table.name, column.name
+                ),
+            };
             let diagnostic = out.report(column.place.clone(), message).severity(severity);
             if sensitive_name(&column.name) == Some(Sensitive::Password) {
                 diagnostic.help("Make sure it holds a salted hash (bcrypt, scrypt, argon2), never the password; name it `password_hash` so that the schema says so.");
