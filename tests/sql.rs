@@ -333,3 +333,40 @@ fn the_flawed_examples_get_findings_at_their_lines() {
         "same-file index is safe"
     );
 }
+
+#[test]
+fn since_reviews_only_the_newer_migrations() {
+    // The corpus history: every file builds the schema, but only findings
+    // located in files from the second one on are reported.
+    let folder = fixture_path("../corpus/migrations");
+    let everything = review(std::slice::from_ref(&folder), &[]);
+    let mut files: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let second = files
+        .get(1)
+        .expect("the corpus has several migrations")
+        .clone();
+    let config = Config::from_toml(&format!("[migrations]\nsince = \"{second}\"\n")).unwrap();
+    let newer = archlint_tests::review_with(std::slice::from_ref(&folder), &[], config);
+    let first = files.first().unwrap();
+    assert!(newer
+        .findings
+        .iter()
+        .all(|finding| !finding.location.file.ends_with(first.as_str())));
+    let older = newer.summary.migrations.as_ref().expect("since was set");
+    assert_eq!(older.older_files, 1);
+    assert!(older.first_reviewed.ends_with(&second));
+    assert_eq!(
+        newer.findings.len() + older.hidden_findings,
+        everything.findings.len(),
+        "only findings located in older files are left out"
+    );
+    // A version that names no file is an error, not a silent full review.
+    let config = Config::from_toml("[migrations]\nsince = \"nosuch\"\n").unwrap();
+    let mut request = archlint::ReviewRequest::new(config);
+    request.path(folder);
+    assert!(archlint::review(&request, &archlint::FsLoader).is_err());
+}

@@ -104,6 +104,11 @@ struct ReviewArgs {
     /// configuration, else detected).
     #[arg(long, value_parser = Dialect::from_setting)]
     dialect: Option<Dialect>,
+    /// Review migrations from this one on (a file name or version prefix,
+    /// such as `20240105`); older ones still build the schema but their
+    /// findings are left out. Overrides `[migrations] since`.
+    #[arg(long, value_name = "MIGRATION")]
+    since: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -180,6 +185,9 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
     let mut request = request(&args.paths, args.config.as_deref(), args.dialect)?;
     if !args.select.is_empty() {
         request.config.select(&args.select);
+    }
+    if let Some(since) = &args.since {
+        request.config.migrations.since = Some(since.clone());
     }
     if let Some(position) = args.paths.iter().position(|path| path == "-") {
         let mut text = Vec::new();

@@ -81,6 +81,19 @@ pub struct Config {
     /// How API schemas and properties map to tables and columns where the
     /// names do not say it.
     pub consistency: ConsistencySettings,
+    /// Which migrations of a history are reviewed.
+    pub migrations: MigrationSettings,
+}
+
+/// The `[migrations]` table.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationSettings {
+    /// The first migration to review, by file name or version prefix
+    /// (`20240105_add_orders.sql`, `20240105`). Older files still build the
+    /// schema; findings located in them are not reported.
+    #[serde(default)]
+    pub since: Option<String>,
 }
 
 /// The `[consistency]` table: explicit links between the API and the schema.
@@ -126,6 +139,8 @@ struct RawConfig {
     sql: RawSql,
     #[serde(default)]
     consistency: ConsistencySettings,
+    #[serde(default)]
+    migrations: MigrationSettings,
 }
 
 #[derive(Deserialize, Default)]
@@ -164,6 +179,7 @@ impl Config {
             versioning: raw.api.versioning,
             ignore: raw.ignore,
             consistency: raw.consistency,
+            migrations: raw.migrations,
             ..Config::default()
         };
         if let Some(name) = &raw.sql.dialect {
@@ -280,6 +296,7 @@ mod tests {
         summary: "",
         fix: "",
         docs: "",
+        peers: &[],
     };
 
     #[test]

@@ -141,12 +141,28 @@ pub struct RuleMeta {
     pub fix: &'static str,
     /// The Markdown documentation (the rule's doc comment).
     pub docs: &'static str,
+    /// The same check in other tools, as their suppression comments name it
+    /// (`atlas:MF103`, `squawk:adding-required-field`): their markers
+    /// silence this rule too.
+    pub peers: &'static [&'static str],
 }
 
 impl RuleMeta {
     /// Whether `selector` names this rule by id or name.
     pub fn is(&self, selector: &str) -> bool {
         self.id.eq_ignore_ascii_case(selector) || self.name == selector
+    }
+
+    /// Whether another tool's marker (`atlas:MF103`, or `atlas:*` for all of
+    /// that tool's checks) names the same check as this rule.
+    pub fn answers_to(&self, marker: &str) -> bool {
+        match marker.strip_suffix('*') {
+            Some(tool) => self.peers.iter().any(|peer| peer.starts_with(tool)),
+            None => self
+                .peers
+                .iter()
+                .any(|peer| peer.eq_ignore_ascii_case(marker)),
+        }
     }
 
     /// The documentation with the one leading space of each doc-comment line removed.
@@ -269,6 +285,10 @@ pub struct Diagnostic {
     /// Other places the finding involves, in any file of the run (the column
     /// behind an API property is a place like any other).
     pub related: Vec<(Place, String)>,
+    /// How many operations, schemas or tables one finding stands for, when
+    /// it speaks for several ("and 50 more of the 51 operations"); the score
+    /// weighs it by that.
+    pub extent: Option<u32>,
 }
 
 impl Diagnostic {
@@ -280,6 +300,7 @@ impl Diagnostic {
             help: None,
             severity: None,
             related: Vec::new(),
+            extent: None,
         }
     }
 
@@ -295,6 +316,12 @@ impl Diagnostic {
 
     pub fn related(&mut self, place: Place, message: impl Into<String>) -> &mut Self {
         self.related.push((place, message.into()));
+        self
+    }
+
+    /// The finding stands for this many operations, schemas or tables.
+    pub fn extent(&mut self, subjects: usize) -> &mut Self {
+        self.extent = Some(u32::try_from(subjects).unwrap_or(u32::MAX));
         self
     }
 }

@@ -11,6 +11,7 @@ use crate::base::source::SourceMap;
 use crate::base::{Diagnostic, Side};
 use crate::link::{self, Mapping};
 use crate::openapi::{Api, Documents, IgnoreMarker};
+use crate::report::Units;
 use crate::rules::structure::openapi_finding;
 use crate::rules::{ApiContext, ConsistencyContext, SUPERSEDED};
 use crate::tree::Node;
@@ -36,7 +37,14 @@ pub(super) fn review_api(
     let api = Api::build(&documents, &mut problems);
     let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(openapi_finding).collect();
     let mut mapping = None;
+    let mut units = Units::default();
     if let Some(api) = api {
+        units.operations = api.operations.len();
+        units.schemas = api
+            .root
+            .get("components")
+            .and_then(|components| components.get("schemas"))
+            .map_or(0, |schemas| schemas.entries().count());
         let context = ApiContext::new(&documents, api, config);
         // Linking to the schema does not wait for the API rules.
         let (found, links) = join(
@@ -72,8 +80,12 @@ pub(super) fn review_api(
     }
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &documents.ignores));
     drop_superseded(&mut diagnostics);
+    units.links = mapping.as_ref().map_or(0, |mapping: &Mapping| {
+        mapping.schemas.len() + mapping.parameters.len()
+    });
     let mut unit = into_unit(diagnostics, &documents.sources, request);
     unit.mapping = mapping;
+    unit.units = units;
     if free == Free::Later {
         drop_later(documents);
     }

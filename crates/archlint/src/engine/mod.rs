@@ -78,6 +78,7 @@ pub fn review_with_progress(
     report.summary.scores = crate::report::score(
         &report.findings,
         &scored_areas(config, reviewed_api, reviewed_sql),
+        report.summary.scores.units,
     );
     Ok(report)
 }
@@ -119,6 +120,10 @@ fn add_unit(report: &mut Report, unit: Unit) {
     }
     report.findings.extend(unit.findings);
     report.lines.extend(unit.lines);
+    if unit.older.is_some() {
+        report.summary.migrations = unit.older;
+    }
+    report.summary.scores.units.add(unit.units);
     if let Some(mapping) = unit.mapping {
         match &mut report.summary.mapping {
             Some(merged) => merged.merge(mapping),

@@ -4,7 +4,7 @@ use super::ReviewRequest;
 use crate::base::parallel::par_map;
 use crate::base::source::SourceMap;
 use crate::base::{Diagnostic, Emitter, Side};
-use crate::report::{Finding, Mapping, Snippet};
+use crate::report::{Finding, Mapping, OlderMigrations, Snippet, Units};
 use crate::rules::{Rule, RULES};
 
 /// Runs the enabled rules of one side in parallel.
@@ -35,6 +35,10 @@ pub(super) struct Unit {
     pub lines: Vec<((String, u32), Snippet)>,
     /// How the description maps onto the schema, when both were reviewed.
     pub mapping: Option<Mapping>,
+    /// The migrations left out of the review, for the SQL history.
+    pub older: Option<OlderMigrations>,
+    /// What was reviewed, for the scores.
+    pub units: Units,
 }
 
 /// Applies configuration (off rules, severity overrides), turns spans into
@@ -70,6 +74,8 @@ pub(super) fn into_unit(
         findings,
         lines,
         mapping: None,
+        older: None,
+        units: Units::default(),
     }
 }
 
@@ -77,5 +83,5 @@ pub(super) fn into_unit(
 pub(super) fn names_rule(rules: &[String], diagnostic: &Diagnostic) -> bool {
     rules
         .iter()
-        .any(|rule| diagnostic.rule.is(rule) || rule == "all")
+        .any(|rule| diagnostic.rule.is(rule) || rule == "all" || diagnostic.rule.answers_to(rule))
 }

@@ -9,6 +9,8 @@ use super::{ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
 use crate::base::source::{FileId, SourceFile, SourceMap};
 use crate::base::{Diagnostic, Side};
+use crate::config::ConfigError;
+use crate::report::{OlderMigrations, Units};
 use crate::rules::structure::sql_finding;
 use crate::rules::DbContext;
 use crate::schema::{self, BuildOutcome, Coverage, Schema};
@@ -42,12 +44,86 @@ pub(super) fn review_sql(
         rule.check_db(&context, emitter)
     }));
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &outcome.ignores, &sources));
-    let unit = into_unit(diagnostics, &sources, request);
+    let older = match request.config.migrations.since.as_deref() {
+        Some(since) => Some(leave_out_older(since, &sources, &mut diagnostics)?),
+        None => None,
+    };
+    let mut unit = into_unit(diagnostics, &sources, request);
+    unit.older = older;
+    unit.units = Units {
+        tables: outcome.schema.tables.len(),
+        migrations: sources.iter().count(),
+        ..Units::default()
+    };
     let database = Database {
         sources: Arc::new(sources),
         schema: outcome.schema,
     };
     Ok((unit, database))
+}
+
+/// Leaves out the findings located in migrations older than `since` (the
+/// first file named `since`, or whose name starts with it).
+fn leave_out_older(
+    since: &str,
+    sources: &SourceMap,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<OlderMigrations, ReviewError> {
+    let files: Vec<(FileId, &str)> = sources
+        .iter()
+        .map(|(id, file)| (id, file.name.as_str()))
+        .collect();
+    let first = files
+        .iter()
+        .position(|(_, name)| migration_matches(name, since))
+        .or_else(|| files.iter().position(|(_, name)| version_reaches(name, since)))
+        .ok_or_else(|| {
+            ReviewError::Config(ConfigError(format!(
+                "[migrations] since = \"{since}\": no SQL file is named so, starts with it, or has a later version"
+            )))
+        })?;
+    let older: Vec<FileId> = files.iter().take(first).map(|(id, _)| *id).collect();
+    let before = diagnostics.len();
+    diagnostics.retain(|diagnostic| !older.contains(&diagnostic.place.file));
+    Ok(OlderMigrations {
+        since: since.to_owned(),
+        first_reviewed: files
+            .get(first)
+            .map(|(_, name)| (*name).to_owned())
+            .unwrap_or_default(),
+        older_files: older.len(),
+        hidden_findings: before - diagnostics.len(),
+    })
+}
+
+/// `db/20240105_add_orders.sql` matches `20240105_add_orders.sql`,
+/// `20240105` and `db/20240105_add_orders.sql`.
+fn migration_matches(path: &str, since: &str) -> bool {
+    let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    !since.is_empty()
+        && (base.starts_with(since) || path == since || path.ends_with(&format!("/{since}")))
+}
+
+/// Whether a migration's version (its leading digits) is at or after
+/// `since`, a version or a date: `20250801` reaches `20250803120000_x.sql`,
+/// `5` reaches `007_x.sql`.
+fn version_reaches(path: &str, since: &str) -> bool {
+    let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let digits: String = base.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || since.is_empty() || !since.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match digits.get(..since.len()) {
+        Some(head) if since.len() > 2 => head >= since,
+        _ => {
+            let number = |text: &str| text.trim_start_matches('0').len();
+            let (a, b) = (
+                digits.trim_start_matches('0'),
+                since.trim_start_matches('0'),
+            );
+            (number(&digits), a) >= (number(since), b)
+        }
+    }
 }
 
 /// Builds the schema without reviewing it (for `map`).

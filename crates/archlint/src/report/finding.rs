@@ -23,6 +23,10 @@ pub struct Finding {
     pub help: String,
     pub location: Location,
     pub related: Vec<Related>,
+    /// How many operations, schemas or tables it stands for, when several
+    /// (for the score; not part of the JSON contract).
+    #[serde(skip)]
+    pub extent: Option<u32>,
 }
 
 impl Finding {
@@ -64,6 +68,7 @@ impl Finding {
                     location: locate(sources, place),
                 })
                 .collect(),
+            extent: diagnostic.extent,
         }
     }
 }

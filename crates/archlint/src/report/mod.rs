@@ -21,7 +21,7 @@ pub use finding::{Finding, Related};
 pub use github::to_github;
 pub use json::{to_json, write_json};
 pub use sarif::to_sarif;
-pub use score::{score, Scores};
+pub use score::{score, Heaviest, Scores, Units};
 pub use text::{to_text, TextOptions};
 
 /// The outcome of one review.
@@ -98,6 +98,22 @@ pub struct Summary {
     /// How the API maps onto the schema, when a run reviews both.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mapping: Option<Mapping>,
+    /// The migrations left out of the review (`[migrations] since`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub migrations: Option<OlderMigrations>,
+}
+
+/// Migrations older than `since`: applied to build the schema, not reviewed.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct OlderMigrations {
+    /// As configured.
+    pub since: String,
+    /// The first file reviewed.
+    pub first_reviewed: String,
+    /// How many files came before it.
+    pub older_files: usize,
+    /// How many findings located in them were left out.
+    pub hidden_findings: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]

@@ -1,48 +1,232 @@
-//! Scores: 0–100 per area and overall, computed from the findings with a
-//! formula simple enough to check by hand.
+//! Scores: 0–100 per area and overall, as densities — what share of the
+//! reviewed API or schema a kind of problem touches, not how many times it
+//! was reported. A habit repeated in every operation weighs the same in a
+//! five-operation API and in a 1,200-operation one; a problem in one table
+//! of three weighs more than in one of three hundred; a clean operation or
+//! table added never lowers a score. See docs/json-output.md for the
+//! formula, worked through.
 //!
-//! - An area starts at 100 and loses 10 points per error, 3 per warning and 1
-//!   per info finding in it, down to 0.
-//! - Areas are scored when a rule of theirs ran on the input: the API areas
-//!   when an OpenAPI description was reviewed, the database areas when SQL was,
-//!   `consistency` when both were.
-//! - The overall score is the mean of the scored areas, rounded.
+//! - The reviewed units are counted per side: operations and component
+//!   schemas of the API, tables of the schema, migration files for the
+//!   `migrations` area, and links (schemas and parameters linked to the
+//!   schema) for `consistency`.
+//! - Each finding is about one subject: the operation, schema or path it
+//!   points into, the table of its SQL object, or its migration; a finding
+//!   about the whole description (its `info`, `servers`, `paths`) is about
+//!   every unit, and one that speaks for several ("and 50 more of the 51
+//!   operations") about that many.
+//! - Findings of one rule at one severity weigh `weight × subjects / units`
+//!   (at most `weight`), with weights 2 (error), 0.5 (warning) and 0.1
+//!   (info): a warning in every operation costs as much as four errors in a
+//!   fifth of them.
+//! - An area scores `100 × e^(−sum of its weights)`, rounded; `overall` is
+//!   the rounded mean of the scored areas (those a rule ran for).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
 use super::{Area, Finding, Severity};
 
-pub const ERROR_POINTS: u32 = 10;
-pub const WARNING_POINTS: u32 = 3;
-pub const INFO_POINTS: u32 = 1;
+/// What a review covered, to weigh findings against.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+pub struct Units {
+    /// Operations of the reviewed descriptions.
+    pub operations: usize,
+    /// Component schemas of the reviewed descriptions.
+    pub schemas: usize,
+    /// Tables of the final schema.
+    pub tables: usize,
+    /// SQL files (migrations) read.
+    pub migrations: usize,
+    /// Schemas and parameters linked to the database.
+    pub links: usize,
+}
+
+impl Units {
+    pub fn add(&mut self, other: Units) {
+        self.operations += other.operations;
+        self.schemas += other.schemas;
+        self.tables += other.tables;
+        self.migrations += other.migrations;
+        self.links += other.links;
+    }
+}
+
+/// What weighed most in an area.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Heaviest {
+    pub rule: String,
+    pub name: String,
+    pub severity: Option<Severity>,
+    /// Its findings in the area.
+    pub findings: usize,
+    /// The operations, schemas, tables or migrations they touch...
+    pub subjects: usize,
+    /// ... of this many reviewed.
+    pub units: usize,
+}
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct Scores {
     pub overall: u32,
     pub areas: BTreeMap<Area, u32>,
+    /// Per area with findings, the rule (at one severity) that cost most.
+    pub heaviest: BTreeMap<Area, Heaviest>,
+    /// What the findings were weighed against.
+    pub units: Units,
 }
 
-pub fn points(severity: Severity) -> u32 {
+pub fn weight(severity: Severity) -> f64 {
     match severity {
-        Severity::Error => ERROR_POINTS,
-        Severity::Warning => WARNING_POINTS,
-        Severity::Info => INFO_POINTS,
+        Severity::Error => 2.0,
+        Severity::Warning => 0.5,
+        Severity::Info => 0.1,
+    }
+}
+
+/// The pool of units a finding is counted against, and its subject there.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Subject {
+    /// One named thing: an operation, a schema, a path, a table, a file.
+    One(String),
+    /// A finding that stands for several (or all, as `u32::MAX`) units.
+    Many(String, u32),
+}
+
+#[derive(Clone, Copy)]
+enum Pool {
+    Api,
+    Tables,
+    Migrations,
+    Links,
+}
+
+impl Pool {
+    fn size(self, units: &Units) -> usize {
+        let size = match self {
+            Pool::Api => units.operations + units.schemas,
+            Pool::Tables => units.tables,
+            Pool::Migrations => units.migrations,
+            Pool::Links => units.links,
+        };
+        size.max(1)
+    }
+}
+
+fn pool(finding: &Finding) -> Pool {
+    match finding.area {
+        Area::Consistency => Pool::Links,
+        Area::Migrations => Pool::Migrations,
+        _ if finding.location.pointer.is_some() => Pool::Api,
+        _ => Pool::Tables,
+    }
+}
+
+/// What a finding is about, within its pool.
+fn subject(finding: &Finding, pool: Pool) -> Subject {
+    let location = &finding.location;
+    let one = match pool {
+        Pool::Migrations => Some(location.file.clone()),
+        Pool::Api | Pool::Links => location.pointer.as_deref().and_then(api_subject),
+        Pool::Tables => location.object.as_deref().map(table_of),
+    };
+    match (one, finding.extent) {
+        (Some(name), Some(extent)) if extent > 1 => Subject::Many(name, extent),
+        (Some(name), _) => Subject::One(format!("{}#{name}", location.file)),
+        (None, _) => Subject::Many(location.file.clone(), u32::MAX),
+    }
+}
+
+const METHODS: [&str; 8] = [
+    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+];
+
+/// `/paths/~1users/get/responses` → the operation; `/components/schemas/User/…`
+/// → the schema; `/info`, `/servers/0`, `/paths` → none (the whole API).
+fn api_subject(pointer: &str) -> Option<String> {
+    let tokens: Vec<&str> = pointer.split('/').skip(1).collect();
+    match tokens.as_slice() {
+        ["paths" | "webhooks", path, method, ..] if METHODS.contains(method) => {
+            Some(format!("{path} {method}"))
+        }
+        ["paths" | "webhooks", path, ..] => Some((*path).to_owned()),
+        ["components", kind, name, ..] => Some(format!("{kind}/{name}")),
+        _ => None,
+    }
+}
+
+/// `orders.customer_id` → `orders`; `app.orders.id` → `app.orders`.
+fn table_of(object: &str) -> String {
+    match object.rsplit_once('.') {
+        Some((table, _)) => table.to_owned(),
+        None => object.to_owned(),
+    }
+}
+
+/// Findings of one rule at one severity in one area.
+#[derive(Default)]
+struct Group<'f> {
+    first: Option<&'f Finding>,
+    findings: usize,
+    subjects: BTreeSet<Subject>,
+}
+
+impl Group<'_> {
+    /// Distinct subjects, counting a finding that stands for several as
+    /// that many, at most the pool.
+    fn touched(&self, size: usize) -> usize {
+        let counted: u64 = self
+            .subjects
+            .iter()
+            .map(|subject| match subject {
+                Subject::One(_) => 1,
+                Subject::Many(_, extent) => u64::from(*extent),
+            })
+            .sum();
+        usize::try_from(counted).unwrap_or(usize::MAX).min(size)
     }
 }
 
 /// Scores the given areas (those a rule ran for) from the findings.
-pub fn score(findings: &[Finding], scored_areas: &[Area]) -> Scores {
-    let mut lost: BTreeMap<Area, u32> = scored_areas.iter().map(|area| (*area, 0)).collect();
+pub fn score(findings: &[Finding], scored_areas: &[Area], units: Units) -> Scores {
+    let mut groups: BTreeMap<(Area, String, Severity), Group<'_>> = BTreeMap::new();
     for finding in findings {
-        if let Some(total) = lost.get_mut(&finding.area) {
-            *total = total.saturating_add(points(finding.severity));
+        if !scored_areas.contains(&finding.area) {
+            continue;
+        }
+        let key = (finding.area, finding.rule.clone(), finding.severity);
+        let group = groups.entry(key).or_default();
+        group.first.get_or_insert(finding);
+        group.findings += 1;
+        group.subjects.insert(subject(finding, pool(finding)));
+    }
+    let mut lost: BTreeMap<Area, f64> = scored_areas.iter().map(|area| (*area, 0.0)).collect();
+    let mut heaviest: BTreeMap<Area, (f64, Heaviest)> = BTreeMap::new();
+    for ((area, rule, severity), group) in &groups {
+        let Some(first) = group.first else {
+            continue;
+        };
+        let size = pool(first).size(&units);
+        let touched = group.touched(size);
+        let cost = weight(*severity) * touched as f64 / size as f64;
+        *lost.entry(*area).or_default() += cost;
+        let current = heaviest.get(area).map_or(-1.0, |(cost, _)| *cost);
+        if cost > current {
+            let entry = Heaviest {
+                rule: rule.clone(),
+                name: first.name.clone(),
+                severity: Some(*severity),
+                findings: group.findings,
+                subjects: touched,
+                units: size,
+            };
+            heaviest.insert(*area, (cost, entry));
         }
     }
     let areas: BTreeMap<Area, u32> = lost
         .into_iter()
-        .map(|(area, lost)| (area, 100u32.saturating_sub(lost)))
+        .map(|(area, lost)| (area, (100.0 * (-lost).exp()).round() as u32))
         .collect();
     let overall = if areas.is_empty() {
         100
@@ -50,7 +234,15 @@ pub fn score(findings: &[Finding], scored_areas: &[Area]) -> Scores {
         let sum: u32 = areas.values().sum();
         (f64::from(sum) / areas.len() as f64).round() as u32
     };
-    Scores { overall, areas }
+    Scores {
+        overall,
+        areas,
+        heaviest: heaviest
+            .into_iter()
+            .map(|(area, (_, entry))| (area, entry))
+            .collect(),
+        units,
+    }
 }
 
 #[cfg(test)]
@@ -58,7 +250,7 @@ mod tests {
     use super::*;
     use crate::report::Location;
 
-    fn finding(area: Area, severity: Severity) -> Finding {
+    fn finding(area: Area, severity: Severity, pointer: &str) -> Finding {
         Finding {
             rule: "X".into(),
             name: "x".into(),
@@ -67,31 +259,85 @@ mod tests {
             message: String::new(),
             help: String::new(),
             location: Location {
-                file: String::new(),
+                file: "api.yaml".into(),
                 line: 1,
                 column: 1,
                 end_line: 1,
                 end_column: 1,
-                pointer: None,
+                pointer: Some(pointer.into()),
                 object: None,
             },
             related: Vec::new(),
+            extent: None,
         }
     }
 
+    fn api(operations: usize) -> Units {
+        Units {
+            operations,
+            ..Units::default()
+        }
+    }
+
+    /// A warning in every operation of `size` operations.
+    fn habit(size: usize) -> u32 {
+        let findings: Vec<Finding> = (0..size)
+            .map(|index| {
+                finding(
+                    Area::Errors,
+                    Severity::Warning,
+                    &format!("/paths/~1r{index}/get"),
+                )
+            })
+            .collect();
+        score(&findings, &[Area::Errors], api(size)).areas[&Area::Errors]
+    }
+
     #[test]
-    fn formula() {
-        let findings = vec![
-            finding(Area::Auth, Severity::Error),
-            finding(Area::Auth, Severity::Warning),
-            finding(Area::Errors, Severity::Info),
+    fn a_habit_weighs_the_same_at_any_size() {
+        assert_eq!(habit(5), 61);
+        assert_eq!(habit(1200), 61);
+    }
+
+    #[test]
+    fn clean_operations_never_lower_a_score() {
+        let one = vec![finding(Area::Auth, Severity::Error, "/paths/~1a/post")];
+        let small = score(&one, &[Area::Auth], api(5)).areas[&Area::Auth];
+        let large = score(&one, &[Area::Auth], api(50)).areas[&Area::Auth];
+        assert_eq!(small, 67);
+        assert!(large > small);
+    }
+
+    #[test]
+    fn repeated_findings_on_one_subject_count_once() {
+        let same = vec![
+            finding(
+                Area::Validation,
+                Severity::Warning,
+                "/components/schemas/User/properties/a",
+            ),
+            finding(
+                Area::Validation,
+                Severity::Warning,
+                "/components/schemas/User/properties/b",
+            ),
         ];
-        let scores = score(&findings, &[Area::Auth, Area::Errors, Area::Transport]);
-        assert_eq!(scores.areas[&Area::Auth], 87);
-        assert_eq!(scores.areas[&Area::Errors], 99);
-        assert_eq!(scores.areas[&Area::Transport], 100);
-        assert_eq!(scores.overall, 95);
-        let many = vec![finding(Area::Auth, Severity::Error); 20];
-        assert_eq!(score(&many, &[Area::Auth]).areas[&Area::Auth], 0);
+        let scores = score(&same, &[Area::Validation], api(10));
+        assert_eq!(scores.areas[&Area::Validation], 95);
+        let heaviest = &scores.heaviest[&Area::Validation];
+        assert_eq!(
+            (heaviest.findings, heaviest.subjects, heaviest.units),
+            (2, 1, 10)
+        );
+    }
+
+    #[test]
+    fn whole_api_findings_touch_every_unit() {
+        let whole = vec![finding(Area::RateLimiting, Severity::Info, "/paths")];
+        assert_eq!(
+            score(&whole, &[Area::RateLimiting, Area::Transport], api(40)).areas
+                [&Area::RateLimiting],
+            90
+        );
     }
 }

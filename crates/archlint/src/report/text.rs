@@ -186,4 +186,15 @@ fn render_dialects(out: &mut String, report: &Report) {
     if !report.summary.dialects.is_empty() {
         let _ = writeln!(out, "SQL dialect: {}", report.summary.dialects.join(", "));
     }
+    if let Some(older) = &report.summary.migrations {
+        let _ = writeln!(
+            out,
+            "migrations from {} on reviewed; {} older file{} applied to build the schema, {} finding{} in them left out",
+            older.first_reviewed,
+            older.older_files,
+            if older.older_files == 1 { "" } else { "s" },
+            older.hidden_findings,
+            if older.hidden_findings == 1 { "" } else { "s" },
+        );
+    }
 }

@@ -61,6 +61,7 @@ macro_rules! declare_rule {
             severity: $severity:ident,
             summary: $summary:literal,
             fix: $fix:literal,
+            $(peers: [$($peer:literal),* $(,)?],)?
             $(check_api: $check_api:path,)?
             $(check_db: $check_db:path,)?
             $(check_both: $check_both:path,)?
@@ -79,6 +80,7 @@ macro_rules! declare_rule {
                 summary: $summary,
                 fix: $fix,
                 docs: concat!($($doc, "\n"),*),
+                peers: &[$($($peer),*)?],
             };
         }
 

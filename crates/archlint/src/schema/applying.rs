@@ -146,6 +146,7 @@ impl Applying<'_> {
             row_level_security: false,
             temporary: false,
             seeded: false,
+            dropped_foreign_keys: Vec::new(),
             created_in: self.file,
             changed_in: self.file,
         }

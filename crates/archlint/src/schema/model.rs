@@ -49,6 +49,9 @@ pub struct Table {
     /// The history inserts rows itself (`INSERT INTO t VALUES`): a lookup
     /// table it fills, such as a list of kinds or states.
     pub seeded: bool,
+    /// The columns of foreign keys the history dropped: references left
+    /// unchecked on purpose.
+    pub dropped_foreign_keys: Vec<Vec<String>>,
     pub place: Place,
     /// The file whose statement created the table.
     pub created_in: FileId,
@@ -62,6 +65,17 @@ const NON_TRANSACTIONAL: [&str; 7] = [
 ];
 
 impl Table {
+    /// Drops the foreign keys `matches` picks, remembering their columns.
+    pub fn drop_foreign_keys(&mut self, matches: impl Fn(&ForeignKey) -> bool) {
+        let (dropped, kept): (Vec<ForeignKey>, Vec<ForeignKey>) =
+            std::mem::take(&mut self.foreign_keys)
+                .into_iter()
+                .partition(|key| matches(key));
+        self.foreign_keys = kept;
+        self.dropped_foreign_keys
+            .extend(dropped.into_iter().map(|key| key.columns));
+    }
+
     /// A MySQL table whose engine has no transactions or foreign keys.
     pub fn is_non_transactional(&self) -> bool {
         self.engine

@@ -1,4 +1,6 @@
-//! `-- archlint-ignore: rule, rule` comments, read from a file's tokens.
+//! `-- archlint-ignore: rule, rule` comments, read from a file's tokens, and
+//! the markers of the migration linters a project may already use: Atlas's
+//! `-- atlas:nolint MF103` and squawk's `-- squawk-ignore ban-drop-column`.
 
 use super::{lexer, split};
 use crate::base::source::{FileId, SourceFile};
@@ -20,18 +22,9 @@ pub fn collect(file: FileId, source: &SourceFile, split: &split::Split) -> Vec<S
         if token.kind != lexer::TokenKind::Comment {
             continue;
         }
-        let comment = token.text(text);
-        let Some(at) = comment.find("archlint-ignore") else {
+        let Some(rules) = marked_rules(token.text(text)) else {
             continue;
         };
-        let list = comment.get(at + "archlint-ignore".len()..).unwrap_or("");
-        let list = list.trim_start_matches([':', ' ']).trim_end_matches("*/");
-        let rules: Vec<String> = list
-            .split([',', ' '])
-            .map(str::trim)
-            .filter(|rule| !rule.is_empty())
-            .map(str::to_owned)
-            .collect();
         let line = source.line_col(clamp(token.start)).line;
         let code_before = index > 0
             && split.tokens.get(index - 1).is_some_and(|previous| {
@@ -56,6 +49,39 @@ pub fn collect(file: FileId, source: &SourceFile, split: &split::Split) -> Vec<S
         });
     }
     ignores
+}
+
+/// Comment markers and the prefix their rule lists get: archlint's own
+/// names rules as they are; another tool's are kept as `tool:check`, which
+/// rules that do the same check answer to.
+const MARKERS: [(&str, &str); 3] = [
+    ("archlint-ignore", ""),
+    ("atlas:nolint", "atlas:"),
+    ("squawk-ignore", "squawk:"),
+];
+
+/// The rules a comment silences, if it is a marker; a marker of another
+/// tool with no list silences all of that tool's checks (`atlas:*`).
+fn marked_rules(comment: &str) -> Option<Vec<String>> {
+    let (at, marker, prefix) = MARKERS
+        .iter()
+        .find_map(|(marker, prefix)| comment.find(marker).map(|at| (at, marker, prefix)))?;
+    let list = comment.get(at + marker.len()..).unwrap_or("");
+    if list.starts_with('-') {
+        // `squawk-ignore-file` and the like: not a statement's marker.
+        return None;
+    }
+    let list = list.trim_start_matches([':', ' ']).trim_end_matches("*/");
+    let mut rules: Vec<String> = list
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|rule| !rule.is_empty())
+        .map(|rule| format!("{prefix}{rule}"))
+        .collect();
+    if rules.is_empty() && !prefix.is_empty() {
+        rules.push(format!("{prefix}*"));
+    }
+    Some(rules)
 }
 
 fn clamp(offset: usize) -> u32 {

@@ -20,7 +20,7 @@ pub(crate) fn report_gaps(
                 "{first} (and {} more of the {total} {noun})",
                 gaps.len() - 1
             );
-            out.report(place.clone(), message);
+            out.report(place.clone(), message).extent(gaps.len());
         }
         return;
     }

@@ -137,7 +137,7 @@ impl Applying<'_> {
             AlterTableOperation::DropConstraint { name, .. } => drop_constraint(table, &name.value),
             AlterTableOperation::DropPrimaryKey { .. } => table.primary_key = None,
             AlterTableOperation::DropForeignKey { name, .. } => {
-                table.foreign_keys.retain(|key| !key.called(&name.value));
+                table.drop_foreign_keys(|key| key.called(&name.value));
             }
             AlterTableOperation::DropIndex { name, .. } => {
                 table.indexes.retain(|index| !index.called(&name.value));
@@ -312,6 +312,6 @@ fn drop_constraint(table: &mut Table, name: &str) {
         table.primary_key = None;
     }
     table.uniques.retain(|key| !key.called(name));
-    table.foreign_keys.retain(|key| !key.called(name));
+    table.drop_foreign_keys(|key| key.called(name));
     table.checks.retain(|check| !check.called(name));
 }

@@ -1,4 +1,5 @@
 use crate::base::Emitter;
+use crate::openapi::paths::under_protocol;
 use crate::openapi::{NodeAt, Role};
 use crate::rules::api::{all_schemas, Grouped};
 use crate::rules::ApiContext;
@@ -14,7 +15,8 @@ crate::declare_rule! {
     /// Single-word names have no style and are never reported. Each name is
     /// reported once, at its first occurrence, with how many schemas use it.
     /// An object whose styled properties all follow one other convention
-    /// mirrors an external format (OpenAI's `prompt_tokens`) and is left out.
+    /// mirrors an external format (OpenAI's `prompt_tokens`) and is left out,
+    /// as are the fields of a protocol mounted in the API (SCIM's `Resources`).
     ///
     /// ## Why is this bad?
     /// Clients map JSON to their own naming convention with one rule. Exceptions
@@ -74,8 +76,17 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    // A protocol mounted in the API (SCIM's `Resources`) names its own fields.
+    let under_a_protocol = |index: usize| {
+        context
+            .api
+            .operations
+            .get(index)
+            .is_some_and(|operation| under_protocol(operation.path))
+    };
     let properties: Vec<(&str, &NodeAt<'_>)> = all_schemas(context)
         .into_iter()
+        .filter(|schema_use| !under_a_protocol(schema_use.first_operation))
         .filter_map(|schema_use| match schema_use.role {
             Role::Property(name) => Some((name, &schema_use.schema)),
             _ => None,

@@ -38,13 +38,13 @@ crate::declare_rule! {
     /// ## How to fix
     /// Declare the tag, with a description, or fix its spelling.
     ///
-    /// Severity: `warning`.
+    /// Severity: `info` — OpenAPI allows tags it does not declare; declaring them adds descriptions and order.
     pub struct UndefinedTag {
         id: "DOC005",
         name: "undefined-tag",
         side: Api,
         area: Documentation,
-        severity: Warning,
+        severity: Info,
         summary: "An operation uses a tag not declared in the top-level tags.",
         fix: "Declare the tag (with a description) in the top-level tags, or fix its spelling.",
         check_api: check,

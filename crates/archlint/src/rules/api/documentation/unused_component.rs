@@ -56,13 +56,13 @@ crate::declare_rule! {
     /// ## How to fix
     /// Delete the component, or reference it where it was meant to be used.
     ///
-    /// Severity: `warning`.
+    /// Severity: `info` — clutter that generators often emit, not a defect of the API.
     pub struct UnusedComponent {
         id: "DOC004",
         name: "unused-component",
         side: Api,
         area: Documentation,
-        severity: Warning,
+        severity: Info,
         summary: "A component is defined but never used.",
         fix: "Delete the component, or reference it where it was meant to be used.",
         check_api: check,

@@ -14,6 +14,10 @@ crate::declare_rule! {
     ///   superset of the most common error envelope (so `{message, errors}`
     ///   extending `{message}` is fine; `{error_code}` beside `{message}` is not).
     ///
+    /// An error status whose body is the operation's success schema mirrors a
+    /// result in the status (`403 {allowed: false}` of a permission check) and
+    /// is left out.
+    ///
     /// A shared response or schema is reported once, with how many operations use it.
     ///
     /// ## Why is this bad?
@@ -118,8 +122,21 @@ fn error_bodies<'c, 'a>(context: &'c ApiContext<'a>) -> Vec<ErrorBody<'c, 'a>> {
         let errors = operation.responses.iter().filter(|response| {
             response.status == "default" || matches!(response.class(), Some(4 | 5))
         });
+        // A status that mirrors the result (`403 {allowed: false}` beside
+        // `200 {allowed: true}`) answers with the success body: no error.
+        let success_schemas: Vec<usize> = operation
+            .responses
+            .iter()
+            .filter(|response| response.is_success())
+            .flat_map(|response| response.content.iter())
+            .filter_map(|media| media.schema.as_ref())
+            .map(|schema| context.resolve_or_self(schema).identity())
+            .collect();
         for media in errors.flat_map(|response| response.content.iter()) {
-            if !media.name.contains("json") {
+            let mirrors_success = media.schema.as_ref().is_some_and(|schema| {
+                success_schemas.contains(&context.resolve_or_self(schema).identity())
+            });
+            if !media.name.contains("json") || mirrors_success {
                 continue;
             }
             match index_of.get(&media.at.identity()) {

@@ -1,5 +1,5 @@
 use crate::base::words::{name_words, COLLECTION_WRAPPERS};
-use crate::base::Emitter;
+use crate::base::{Emitter, Severity};
 use crate::openapi::schemas::{is_array, types};
 use crate::openapi::{NodeAt, Operation, Parameter};
 use crate::rules::ApiContext;
@@ -61,7 +61,9 @@ crate::declare_rule! {
     /// Add a page-size parameter with a `maximum` (and a cursor), or bound the
     /// array with `maxItems` when the collection is small by nature.
     ///
-    /// Severity: `warning` — a design gap that becomes an outage as data grows.
+    /// Severity: `warning` — a design gap that becomes an outage as data grows;
+    /// `info` for a page size without a documented maximum, which most servers
+    /// cap in code (the gap is then in the description).
     pub struct UnboundedCollection {
         id: "PAGE001",
         name: "unbounded-collection",
@@ -188,7 +190,10 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             context.api.describe_operations(&size.operations)
         );
         let help = "Give the page-size parameter a `maximum` (for example 100) and a `default`.";
-        out.report(size.at.place(), message).help(help);
+        // Most servers cap the page size; the gap is in the description.
+        out.report(size.at.place(), message)
+            .help(help)
+            .severity(Severity::Info);
     }
 }
 

@@ -155,7 +155,7 @@ fn is_server_managed(name: &str, creating: bool) -> bool {
 
 /// What descriptions say of a value the client may set on purpose: a
 /// producer's event id, a timestamp override for backfills.
-const CLIENT_SET: [&str; 7] = [
+const CLIENT_SET: [&str; 10] = [
     "override",
     "supplied by",
     "provided by",
@@ -163,6 +163,9 @@ const CLIENT_SET: [&str; 7] = [
     "client-provided",
     "deduplicat",
     "idempoten",
+    "if not provided",
+    "defaults to",
+    "to set the",
 ];
 
 /// Whether the property's description says clients set it on purpose.

@@ -57,7 +57,10 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 .map(|key| ("primary key", key))
                 .chain(table.uniques.iter().map(|key| ("unique constraint", key)));
             let duplicated_key = keys
-                .filter(|(_, key)| index.predicate.is_none() && same_columns(&key.columns))
+                // A GIN or GiST index serves other queries than a key's B-tree.
+                .filter(|(_, key)| {
+                    index.predicate.is_none() && is_btree(index) && same_columns(&key.columns)
+                })
                 .map(|(kind, key)| (key_label(kind, key), key.place.clone()))
                 .next();
             let earlier_index = table
@@ -95,4 +98,12 @@ fn key_label(kind: &str, key: &Key) -> String {
         Some(name) => format!("{kind} `{name}`"),
         None => kind.to_owned(),
     }
+}
+
+/// A B-tree index, as keys are: no `USING`, or `USING btree`.
+fn is_btree(index: &crate::schema::Index) -> bool {
+    index
+        .method
+        .as_deref()
+        .is_none_or(|method| method.eq_ignore_ascii_case("btree"))
 }

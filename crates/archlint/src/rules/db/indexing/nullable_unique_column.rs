@@ -5,7 +5,11 @@ use crate::schema::{index_likes, Table};
 crate::declare_rule! {
     /// ## What it does
     /// Reports a unique constraint or unique index over several columns of which
-    /// at least one is nullable.
+    /// at least one is nullable. Left out, as NULLs there are meant: a column
+    /// the index's `WHERE` excludes when NULL, one of an exclusive arc (a check
+    /// that only one of several is set), one whose NULL rows another unique
+    /// index covers (`WHERE x IS NULL`), and a foreign key `ON DELETE SET
+    /// NULL` (rows kept after their parent goes must not conflict).
     ///
     /// ## Why is this bad?
     /// NULLs never collide: `(tenant_id, email)` with a NULL `tenant_id` lets the
@@ -58,6 +62,8 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     !key.predicate
                         .is_some_and(|predicate| excludes_null(predicate, column))
                         && !in_exclusive_arc(table, column)
+                        && !null_case_covered(table, column)
+                        && !set_null_on_delete(table, column)
                 })
                 .collect();
             if let Some(first) = nullable.first() {
@@ -87,5 +93,32 @@ fn in_exclusive_arc(table: &Table, column: &str) -> bool {
             && (lower.contains("num_nonnulls")
                 || lower.contains("num_nulls")
                 || (lower.contains(&format!("{column} is null")) && lower.contains(" or ")))
+    })
+}
+
+/// Another unique index for the rows where the column is NULL (`WHERE x
+/// IS NULL`): the NULL case is handled on purpose.
+fn null_case_covered(table: &Table, column: &str) -> bool {
+    let wanted = format!("{} is null", column.to_ascii_lowercase());
+    table.indexes.iter().any(|index| {
+        index.unique
+            && index.predicate.as_deref().is_some_and(|predicate| {
+                predicate
+                    .to_ascii_lowercase()
+                    .replace('"', "")
+                    .contains(&wanted)
+            })
+    })
+}
+
+/// A foreign key that sets the column to NULL when its row goes: rows kept
+/// after their parent is deleted must not conflict with each other.
+fn set_null_on_delete(table: &Table, column: &str) -> bool {
+    table.foreign_keys.iter().any(|key| {
+        key.on_delete.as_deref() == Some("set null")
+            && key
+                .columns
+                .iter()
+                .any(|name| name.eq_ignore_ascii_case(column))
     })
 }

@@ -12,7 +12,8 @@ crate::declare_rule! {
     /// foreign key, the schema evidently does without them: one finding gives
     /// their number rather than one per column. Tables that record events
     /// (`audit_logs`, `login_history`, `webhook_events`) are left out: their
-    /// rows must outlive what they mention.
+    /// rows must outlive what they mention; so are columns whose foreign key
+    /// a migration dropped, on purpose.
     ///
     /// ## Why is this bad?
     /// Without the constraint, rows can point at parents that never existed or
@@ -68,11 +69,17 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             let Some(target) = referenced_table(db.schema, table, &column.name) else {
                 continue;
             };
-            let constrained = table.foreign_keys.iter().any(|key| {
-                key.columns
+            let named = |columns: &Vec<String>| {
+                columns
                     .iter()
                     .any(|name| name.eq_ignore_ascii_case(&column.name))
-            });
+            };
+            // A key the history dropped leaves the reference unchecked on
+            // purpose.
+            if table.dropped_foreign_keys.iter().any(named) {
+                continue;
+            }
+            let constrained = table.foreign_keys.iter().any(|key| named(&key.columns));
             if constrained {
                 constrained_count += 1;
             } else {

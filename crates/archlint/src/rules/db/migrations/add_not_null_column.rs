@@ -45,6 +45,7 @@ crate::declare_rule! {
         severity: Error,
         summary: "A NOT NULL column without a default is added to an existing table.",
         fix: "Add a DEFAULT, or add the column nullable, backfill, then set NOT NULL.",
+        peers: ["atlas:MF103", "atlas:data_depend", "squawk:adding-required-field", "squawk:adding-not-nullable-field"],
         check_db: check,
     }
 }

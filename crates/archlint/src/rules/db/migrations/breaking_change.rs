@@ -47,6 +47,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: "A column or table of an existing table is renamed or dropped.",
         fix: "Expand and contract: add the new name, move the code over, drop the old one in a later release.",
+        peers: ["atlas:DS101", "atlas:DS102", "atlas:DS103", "atlas:BC101", "atlas:BC102", "atlas:destructive", "atlas:backward_incompatible", "squawk:ban-drop-column", "squawk:ban-drop-table", "squawk:renaming-column", "squawk:renaming-table"],
         check_db: check,
     }
 }

@@ -46,6 +46,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: "A column's type changes on an existing table (rewrite and lock).",
         fix: "Add a new column, backfill it in batches, switch over, then drop the old one.",
+        peers: ["squawk:changing-column-type"],
         check_db: check,
     }
 }

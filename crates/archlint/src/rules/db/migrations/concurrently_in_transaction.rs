@@ -40,6 +40,7 @@ crate::declare_rule! {
         severity: Error,
         summary: "CONCURRENTLY is used inside a transaction block.",
         fix: "Run CREATE/DROP INDEX CONCURRENTLY outside BEGIN ... COMMIT.",
+        peers: ["atlas:PG103", "squawk:ban-concurrent-index-creation-in-transaction"],
         check_db: check,
     }
 }

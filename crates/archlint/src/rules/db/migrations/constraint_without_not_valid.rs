@@ -50,6 +50,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: "A foreign key or check is added to an existing table without NOT VALID.",
         fix: "Add it NOT VALID, then ALTER TABLE ... VALIDATE CONSTRAINT separately.",
+        peers: ["squawk:constraint-missing-not-valid", "squawk:adding-foreign-key-constraint"],
         check_db: check,
     }
 }

@@ -46,6 +46,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: "An index on an existing table is created or dropped without CONCURRENTLY.",
         fix: "Use CREATE INDEX CONCURRENTLY / DROP INDEX CONCURRENTLY (outside a transaction).",
+        peers: ["atlas:PG101", "atlas:PG102", "atlas:concurrent_index", "squawk:require-concurrent-index-creation", "squawk:require-concurrent-index-deletion"],
         check_db: check,
     }
 }

@@ -48,6 +48,7 @@ crate::declare_rule! {
         severity: Info,
         summary: "A migration takes locks on existing tables without setting lock_timeout.",
         fix: "Begin the migration with SET lock_timeout = '2s' (and retry on timeout).",
+        peers: ["squawk:require-timeout-settings"],
         check_db: check,
     }
 }

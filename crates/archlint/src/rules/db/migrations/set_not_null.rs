@@ -48,6 +48,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: "SET NOT NULL on an existing table scans it under an exclusive lock.",
         fix: "Validate a CHECK (column IS NOT NULL) constraint first, then SET NOT NULL.",
+        peers: ["atlas:MF102", "atlas:MF104", "atlas:data_depend", "squawk:adding-not-nullable-field"],
         check_db: check,
     }
 }

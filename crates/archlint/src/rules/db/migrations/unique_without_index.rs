@@ -44,6 +44,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: "A unique or primary key is added to an existing table without a prebuilt index.",
         fix: "CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... USING INDEX.",
+        peers: ["atlas:MF101", "squawk:disallowed-unique-constraint"],
         check_db: check,
     }
 }

@@ -48,6 +48,7 @@ crate::declare_rule! {
         severity: Warning,
         summary: "A column with a volatile default is added to an existing table (full rewrite).",
         fix: "Add the column without default, SET DEFAULT afterwards, and backfill in batches.",
+        peers: ["squawk:adding-field-with-default"],
         check_db: check,
     }
 }

@@ -1,4 +1,4 @@
-use crate::base::words::{sensitive_name, Sensitive, PROTECTED};
+use crate::base::words::{name_words, sensitive_name, Sensitive, PROTECTED};
 use crate::base::Emitter;
 use crate::base::Severity;
 use crate::link::ColumnKind;
@@ -38,7 +38,9 @@ crate::declare_rule! {
     /// for any hash (`varchar(20)`); `info` for another password column,
     /// which most applications fill with a hash they make — the advice is to
     /// name it so. A history that hashes with pgcrypto (`crypt(…,
-    /// gen_salt(…))`) or a `char(60)` column (a bcrypt hash) is not reported.
+    /// gen_salt(…))`) — its secrets included — or a `char(60)` column (a
+    /// bcrypt hash) is not reported, nor a column holding a masked copy for
+    /// display (`masked_api_key`).
     pub struct PlaintextSecretColumn {
         id: "SENS001",
         name: "plaintext-secret-column",
@@ -55,7 +57,11 @@ fn kind(db: &DbContext<'_>, column: &Column) -> Option<(&'static str, Severity)>
     let comment = column.comment.as_deref().unwrap_or("").to_ascii_lowercase();
     // Secrets are text: a number or a time named `…_token` is not one.
     let text = matches!(ColumnKind::of(column), ColumnKind::Text | ColumnKind::Other);
-    if !text || PROTECTED.iter().any(|mark| comment.contains(mark)) {
+    // `masked_api_key` holds what is shown (`sk_live_***xyz`), not the key.
+    let shown = name_words(&column.name)
+        .iter()
+        .any(|word| word == "masked" || word == "redacted" || word == "hint");
+    if !text || shown || PROTECTED.iter().any(|mark| comment.contains(mark)) {
         return None;
     }
     let sensitive = sensitive_name(&column.name)?;
@@ -71,6 +77,8 @@ fn kind(db: &DbContext<'_>, column: &Column) -> Option<(&'static str, Severity)>
         // makes (most do); the advice is to say so in its name.
         Sensitive::Password => Severity::Info,
         Sensitive::PaymentCard | Sensitive::NationalId => Severity::Error,
+        // The history hashes credentials with pgcrypto: secrets too.
+        Sensitive::Secret if db.schema.hashes_passwords => return None,
         Sensitive::Secret => Severity::Warning,
     };
     Some((sensitive.describe(), severity))

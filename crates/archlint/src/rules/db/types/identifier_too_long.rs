@@ -1,4 +1,4 @@
-use crate::base::{Emitter, Place};
+use crate::base::{Emitter, Place, Severity};
 use crate::rules::DbContext;
 use crate::sql::Dialect;
 
@@ -33,13 +33,15 @@ crate::declare_rule! {
     /// ## How to fix
     /// Shorten the name.
     ///
-    /// Severity: `error` — truncated or refused by the engine.
+    /// Severity: `error` in MySQL, which refuses the statement; `warning` in
+    /// PostgreSQL, which cuts the name with a notice (two names may then
+    /// collide, and later statements must use the cut name).
     pub struct IdentifierTooLong {
         id: "TYPE007",
         name: "identifier-too-long",
         side: Db,
         area: Types,
-        severity: Error,
+        severity: Warning,
         summary: "A name is longer than the engine allows.",
         fix: "Shorten the name (63 bytes in PostgreSQL, 64 characters in MySQL).",
         check_db: check,
@@ -55,13 +57,18 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
     let mut flag = |kind: &str, name: &str, place: &Place| {
         let bare = name.rsplit('.').next().unwrap_or(name);
         if too_long(bare) {
+            let (fate, severity) = match db.schema.dialect {
+                Dialect::Mysql => ("MySQL refuses it", Severity::Error),
+                _ => ("PostgreSQL cuts it to 63 bytes", Severity::Warning),
+            };
             out.report(
                 place.clone(),
                 format!(
-                    "{kind} name `{bare}` is {} characters long",
+                    "{kind} name `{bare}` is {} characters long: {fate}",
                     bare.chars().count()
                 ),
-            );
+            )
+            .severity(severity);
         }
     };
     for table in &db.schema.tables {

@@ -1,11 +1,13 @@
 use crate::base::Emitter;
 use crate::rules::DbContext;
-use crate::schema::base_type;
+use crate::schema::{base_type, Change};
 use crate::sql::Dialect;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a PostgreSQL column of type `json`.
+    /// Reports a PostgreSQL column of type `json` — unless the history turns
+    /// a column into `json` somewhere (`ALTER COLUMN ... TYPE json`): the
+    /// project chose it on purpose, to keep key order, and holds to it.
     ///
     /// ## Why is this bad?
     /// `json` stores the text as given and re-parses it on every access; it
@@ -27,13 +29,14 @@ crate::declare_rule! {
     /// `ALTER TABLE ... ALTER COLUMN ... TYPE jsonb` (rewrites the table). Keep
     /// `json` only when the exact text, key order and duplicates must be preserved.
     ///
-    /// Severity: `warning`. PostgreSQL only.
+    /// Severity: `info` — `json` is right when the exact text or key order
+    /// matters, which the schema cannot show. PostgreSQL only.
     pub struct JsonInsteadOfJsonb {
         id: "TYPE005",
         name: "json-instead-of-jsonb",
         side: Db,
         area: Types,
-        severity: Warning,
+        severity: Info,
         summary: "A PostgreSQL column uses json instead of jsonb.",
         fix: "Use jsonb unless the exact JSON text must be kept.",
         check_db: check,
@@ -41,7 +44,7 @@ crate::declare_rule! {
 }
 
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
-    if db.schema.dialect != Dialect::Postgres {
+    if db.schema.dialect != Dialect::Postgres || chose_json(db) {
         return;
     }
     for table in &db.schema.tables {
@@ -61,4 +64,14 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             out.report(column.place.clone(), message).help(fix);
         }
     }
+}
+
+/// A history that turns a column into `json` (`ALTER COLUMN ... TYPE json`)
+/// chose it over `jsonb` on purpose — to keep key order — and holds to it.
+fn chose_json(db: &DbContext<'_>) -> bool {
+    db.schema
+        .statements
+        .iter()
+        .flat_map(|record| record.changes.iter())
+        .any(|change| matches!(change, Change::AlterColumnType { to, .. } if base_type(to) == "json"))
 }
