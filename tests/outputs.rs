@@ -138,7 +138,13 @@ fn github_annotations_and_text() {
             .any(|line| line.starts_with("::warning file=api.yaml,line=7,col=7,")),
         "{github}"
     );
-    let text = to_text(&report, TextOptions { color: false });
+    let text = to_text(
+        &report,
+        TextOptions {
+            color: false,
+            ..TextOptions::default()
+        },
+    );
     assert!(
         text.contains("warning[ERR001] missing-4xx-response"),
         "{text}"
@@ -147,7 +153,14 @@ fn github_annotations_and_text() {
     assert!(text.contains("7 |       responses:"));
     assert!(text.contains("  |       ^^^^^^^^^^"));
     assert!(!text.contains('\u{1b}'));
-    assert!(to_text(&report, TextOptions { color: true }).contains('\u{1b}'));
+    assert!(to_text(
+        &report,
+        TextOptions {
+            color: true,
+            ..TextOptions::default()
+        }
+    )
+    .contains('\u{1b}'));
 }
 
 #[test]

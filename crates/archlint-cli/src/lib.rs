@@ -104,6 +104,14 @@ struct ReviewArgs {
     /// configuration, else detected).
     #[arg(long, value_parser = Dialect::from_setting)]
     dialect: Option<Dialect>,
+    /// Text output: show every finding in full instead of grouping a rule
+    /// that fires many times into one entry with examples.
+    #[arg(long)]
+    all: bool,
+    /// Text output: show every finding of these rules (ids or names,
+    /// comma-separated) in full.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    expand: Vec<String>,
     /// Review migrations from this one on (a file name or version prefix,
     /// such as `20240105`); older ones still build the schema but their
     /// findings are left out. Overrides `[migrations] since`.
@@ -347,7 +355,11 @@ fn text_options(args: &ReviewArgs) -> TextOptions {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    TextOptions { color }
+    TextOptions {
+        color,
+        all: args.all,
+        expand: args.expand.clone(),
+    }
 }
 
 fn catalogue(format: CatalogueFormat) -> String {

@@ -649,8 +649,17 @@ impl<'c, 'a> Linker<'c, 'a> {
                         ))),
                         self.table_by_key(&entity_key(name)),
                     ],
-                    // An envelope (`{data: [...]}`) keeps the path's table for its items.
-                    None if COLLECTION_WRAPPERS.contains(&name) => hint.tables,
+                    // An envelope (`{data: [...]}`, `{projects: [...]}` at
+                    // `/projects`) keeps the path's table for its items.
+                    None if COLLECTION_WRAPPERS.contains(&name)
+                        || hint
+                            .tables
+                            .iter()
+                            .flatten()
+                            .any(|table| entity_key(&table.name) == entity_key(name)) =>
+                    {
+                        hint.tables
+                    }
                     None => [None, None],
                 };
                 (property.at.clone(), name, tables)
@@ -919,7 +928,7 @@ impl<'c, 'a> Linker<'c, 'a> {
             self.schema
                 .tables
                 .iter()
-                .filter(|table| !std::ptr::eq(*table, parent))
+                .filter(|table| !std::ptr::eq(*table, parent) && references(table, parent))
                 .find(|table| child_holds(table, parent, &key))
         })
     }
@@ -1149,10 +1158,14 @@ fn singular_words(name: &str) -> HashSet<String> {
 
 /// Whether a child table is where a property's values live: its name says
 /// what the property holds (`segmentKeys` in `rule_segments`, beyond the
-/// parent's own `rule`), or it keeps the parent's versions or references
-/// (`evaluator_versions`, `rollout_segment_references`). A child's same-named column alone proves nothing:
+/// parent's own `rule`), it keeps the parent's versions or references
+/// (`evaluator_versions`, `rollout_segment_references`), or it joins the
+/// parent to another table (`user__organization.confirmed`). A child's same-named column alone proves nothing:
 /// `status` of an invoice line is not the subscription's.
 fn child_holds(child: &Table, parent: &Table, key: &str) -> bool {
+    if is_join_table(child) {
+        return true;
+    }
     let parent_words = singular_words(&parent.name);
     let property_words = singular_words(key);
     let own: Vec<String> = singular_words(&child.name)
@@ -1164,6 +1177,35 @@ fn child_holds(child: &Table, parent: &Table, key: &str) -> bool {
             && own
                 .iter()
                 .all(|word| VERSION_WORDS.contains(&word.as_str())))
+}
+
+/// Whether a table has a foreign key to `parent`.
+fn references(table: &Table, parent: &Table) -> bool {
+    table
+        .foreign_keys
+        .iter()
+        .any(|key| Schema::same_name(&key.ref_table, &parent.name))
+}
+
+/// A table joining two others (`user__organization`: two foreign keys and
+/// few columns of its own): its columns describe the relationship, and a
+/// payload of either side may carry them (`confirmed`, `role`).
+fn is_join_table(table: &Table) -> bool {
+    let keyed: Vec<&String> = table
+        .foreign_keys
+        .iter()
+        .flat_map(|key| key.columns.iter())
+        .collect();
+    let own = table
+        .columns
+        .iter()
+        .filter(|column| {
+            !keyed
+                .iter()
+                .any(|name| name.eq_ignore_ascii_case(&column.name))
+        })
+        .count();
+    table.foreign_keys.len() >= 2 && own <= 4
 }
 
 /// Words of a child table that holds its parent's values over time or its

@@ -63,8 +63,11 @@ pub struct Heaviest {
     pub findings: usize,
     /// The operations, schemas, tables or migrations they touch...
     pub subjects: usize,
-    /// ... of this many reviewed.
+    /// ... of this many reviewed ...
     pub units: usize,
+    /// ... which are `operations and schemas`, `tables`, `migrations` or
+    /// `links`.
+    pub of: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -103,6 +106,15 @@ enum Pool {
 }
 
 impl Pool {
+    fn noun(self) -> &'static str {
+        match self {
+            Pool::Api => "operations and schemas",
+            Pool::Tables => "tables",
+            Pool::Migrations => "migrations",
+            Pool::Links => "links",
+        }
+    }
+
     fn size(self, units: &Units) -> usize {
         let size = match self {
             Pool::Api => units.operations + units.schemas,
@@ -129,11 +141,27 @@ fn subject(finding: &Finding, pool: Pool) -> Subject {
     let one = match pool {
         Pool::Migrations => Some(location.file.clone()),
         Pool::Api | Pool::Links => location.pointer.as_deref().and_then(api_subject),
-        Pool::Tables => location.object.as_deref().map(table_of),
+        // A key or constraint without a named object is still one thing.
+        Pool::Tables => Some(
+            location
+                .object
+                .as_deref()
+                .map_or_else(|| format!("line {}", location.line), table_of),
+        ),
     };
     match (one, finding.extent) {
-        (Some(name), Some(extent)) if extent > 1 => Subject::Many(name, extent),
+        // A finding that speaks for several: as many as it says.
+        (one, Some(extent)) if extent > 1 => Subject::Many(
+            format!(
+                "{}#{}:{}",
+                location.file,
+                one.unwrap_or_default(),
+                location.line
+            ),
+            extent,
+        ),
         (Some(name), _) => Subject::One(format!("{}#{name}", location.file)),
+        // About the whole description (`info`, `servers`, `paths`).
         (None, _) => Subject::Many(location.file.clone(), u32::MAX),
     }
 }
@@ -220,6 +248,7 @@ pub fn score(findings: &[Finding], scored_areas: &[Area], units: Units) -> Score
                 findings: group.findings,
                 subjects: touched,
                 units: size,
+                of: pool(first).noun().to_owned(),
             };
             heaviest.insert(*area, (cost, entry));
         }

@@ -31,11 +31,19 @@ pub struct Applying<'a> {
 }
 
 impl Applying<'_> {
-    /// Whether the table exists and was created by an earlier file.
+    /// Whether the table may hold rows: it was created by an earlier release
+    /// and this file has not emptied it.
     pub fn preexisting(&self, table: &str) -> bool {
-        self.schema
-            .table(table)
-            .is_some_and(|existing| existing.created_in != self.file)
+        let emptied = self
+            .schema
+            .emptied
+            .iter()
+            .any(|(file, name)| *file == self.file && Schema::same_name(name, table));
+        !emptied
+            && self
+                .schema
+                .table(table)
+                .is_some_and(|existing| !self.schema.same_release(existing.created_in, self.file))
     }
 
     /// Records the statement in the history, once applied; what it added to

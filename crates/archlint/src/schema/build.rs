@@ -104,12 +104,34 @@ pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> BuildOu
         .iter()
         .filter_map(|&file| sources.get(file).map(|source| (file, source.text.as_str())))
         .collect();
+    for &file in files {
+        if let Some(release) = sources
+            .get(file)
+            .and_then(|source| release_of(&source.name))
+        {
+            outcome.schema.releases.insert(file, release);
+        }
+    }
     let prepared = crate::base::parallel::par_map(&texts, |(_, text)| sql::prepare(text, dialect));
     for ((file, text), prepared) in texts.into_iter().zip(prepared) {
         let coverage = apply_file(&mut outcome, file, text, prepared, sources);
         outcome.coverage.push((file, coverage));
     }
     outcome
+}
+
+/// The release a migration file belongs to, from its timestamp: its day
+/// (`20240105` of `20240105093000_add_orders.sql`). Sequence-numbered files
+/// (`0042_x.sql`) and unnumbered ones are each their own release.
+fn release_of(path: &str) -> Option<String> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+    // A timestamp: at least year, month, day, hour and minute.
+    if digits.len() >= 12 && digits.starts_with(['1', '2']) {
+        digits.get(..8).map(str::to_owned)
+    } else {
+        None
+    }
 }
 
 fn apply_file(

@@ -23,6 +23,10 @@ impl Applying<'_> {
                         table.seeded = true;
                     }
                 }
+                Change::EmptyTable { table } => {
+                    self.schema.emptied.push((self.file, table.clone()));
+                    self.changes.push(Change::EmptyTable { table });
+                }
                 change => self.changes.push(change),
             }
         }

@@ -24,6 +24,13 @@ pub struct Schema {
     /// The history hashes passwords in the database (pgcrypto's `crypt()` with
     /// `gen_salt()`, in a function, a default or a data statement).
     pub hashes_passwords: bool,
+    /// Each migration file's release: files of one day (`20240105…`) or
+    /// one version (`20210623162417000000_a`, `…_b`) ship together, so a
+    /// table they create holds no rows yet when they change it.
+    pub releases: HashMap<FileId, String>,
+    /// Tables a file emptied (`DELETE FROM t`, `TRUNCATE t`): until the file
+    /// ends they hold no rows, whatever their age.
+    pub emptied: Vec<(FileId, String)>,
     /// Lower-case unqualified table name → position in `tables`, kept by
     /// `add_table`, `remove_table` and `rename_table`. Trusted only while it
     /// has one entry per table; a schema built by hand is scanned instead.
@@ -202,8 +209,9 @@ pub struct StatementRecord {
     pub place: Place,
     /// The table the statement is about, when it has one.
     pub table: Option<String>,
-    /// Whether the table existed before this file (false when the same file or
-    /// migration created it).
+    /// Whether the table may hold rows: it existed before this release (a
+    /// day's or a version's migrations ship together) and this file has not
+    /// emptied it (`DELETE FROM t` without `WHERE`, `TRUNCATE t`).
     pub table_preexisting: bool,
     /// What the statement changed, for migration-safety rules.
     pub changes: Vec<Change>,
@@ -291,6 +299,16 @@ pub enum ConstraintKind {
 }
 
 impl Schema {
+    /// Whether two files belong to one release (see `releases`); a file
+    /// with no release recorded is its own.
+    pub fn same_release(&self, a: FileId, b: FileId) -> bool {
+        a == b
+            || matches!(
+                (self.releases.get(&a), self.releases.get(&b)),
+                (Some(one), Some(other)) if one == other
+            )
+    }
+
     /// Whether two names denote the same object: compared case-insensitively,
     /// without a default schema prefix (`public.`, `main.`, `dbo.`). Allocation
     /// free, as it runs for every lookup.

@@ -9,6 +9,7 @@ use sqlparser::ast::{
 use super::changes::change_of;
 use super::names::{object_name, type_text};
 use super::tables::{add_constraint, apply_column_option, new_column};
+use super::Change;
 use crate::base::diagnostic::Place;
 use crate::base::source::FileId;
 use crate::schema::applying::Applying;
@@ -16,6 +17,19 @@ use crate::schema::Table;
 use crate::sql::locate;
 
 impl Applying<'_> {
+    /// A change that changes nothing: `SET NOT NULL` on a column that is
+    /// NOT NULL already (PostgreSQL skips the scan).
+    fn already_so(&self, table: &str, change: &Change) -> bool {
+        match change {
+            Change::SetNotNull { column } => self
+                .schema
+                .table(table)
+                .and_then(|table| table.column(column))
+                .is_some_and(|column| !column.nullable),
+            _ => false,
+        }
+    }
+
     pub(super) fn alter_table(
         &mut self,
         name: &str,
@@ -38,7 +52,7 @@ impl Applying<'_> {
     }
 
     fn alter_operation(&mut self, name: &str, operation: &AlterTableOperation) {
-        if let Some(change) = change_of(operation) {
+        if let Some(change) = change_of(operation).filter(|change| !self.already_so(name, change)) {
             self.changes.push(change);
         }
         let file = self.file;

@@ -174,7 +174,8 @@ fn report_open_api(
         )
     };
     out.report(api.root.place_of("openapi"), message)
-        .severity(Severity::Warning);
+        .severity(Severity::Warning)
+        .extent(open.len());
 }
 
 /// `its 3 operations (2 of them writes) are`, `its only operation is`.

@@ -1,6 +1,7 @@
 use crate::base::words::{sensitive_name, Sensitive};
 use crate::base::Emitter;
 use crate::base::Severity;
+use crate::openapi::schemas::types;
 use crate::openapi::{Method, NodeAt, Role, SchemaUse};
 use crate::rules::ApiContext;
 
@@ -86,7 +87,8 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         let Some(sensitive) = sensitive_name(name) else {
             continue;
         };
-        if is_masked(&schema_use.schema) {
+        // A `pin` that is an object is a pinned item, not a PIN.
+        if is_masked(&schema_use.schema) || is_structure(&schema_use.schema) {
             continue;
         }
         let severity = match sensitive {
@@ -137,4 +139,13 @@ fn created_once(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> bool {
             .operations
             .get(schema_use.first_operation)
             .is_some_and(|operation| operation.method == Method::Post)
+}
+
+/// An object or array: a secret is a string or a number.
+fn is_structure(schema: &NodeAt<'_>) -> bool {
+    schema.node.get("properties").is_some()
+        || schema.node.get("items").is_some()
+        || types(schema)
+            .iter()
+            .any(|kind| matches!(*kind, "object" | "array"))
 }

@@ -1,13 +1,14 @@
 use crate::base::Emitter;
-use crate::rules::db::migrations::{emptied_before, on_existing_tables, table_name};
+use crate::rules::db::migrations::{on_existing_tables, table_name};
 use crate::rules::DbContext;
 use crate::schema::Change;
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports `ALTER TABLE ... ADD COLUMN ... NOT NULL` without a `DEFAULT` on
-    /// a table that an earlier migration created — unless the same migration
-    /// empties the table first (`DELETE FROM t` without `WHERE`, `TRUNCATE`).
+    /// a table that may hold rows: created by an earlier release (migrations
+    /// of one day or one version ship together) and not emptied first by the
+    /// same migration (`DELETE FROM t` without `WHERE`, `TRUNCATE`).
     ///
     /// ## Why is this bad?
     /// The existing rows have no value for the new column, so the statement
@@ -36,13 +37,16 @@ crate::declare_rule! {
     /// then set it `NOT NULL` (with a validated check constraint first on
     /// PostgreSQL).
     ///
-    /// Severity: `error` — the migration fails on real data.
+    /// Severity: `warning` — the migration fails if the table holds rows,
+    /// which a production table usually does; the history cannot show
+    /// whether this one does (a table of a feature not yet released may be
+    /// empty).
     pub struct AddNotNullColumn {
         id: "MIG001",
         name: "add-not-null-column",
         side: Db,
         area: Migrations,
-        severity: Error,
+        severity: Warning,
         summary: "A NOT NULL column without a default is added to an existing table.",
         fix: "Add a DEFAULT, or add the column nullable, backfill, then set NOT NULL.",
         peers: ["atlas:MF103", "atlas:data_depend", "squawk:adding-required-field", "squawk:adding-not-nullable-field"],
@@ -58,11 +62,6 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             default: None,
         } = change
         {
-            // Emptied just before (`DELETE FROM t;` then `ADD COLUMN`): no
-            // row lacks the value.
-            if emptied_before(db.schema, record, table_name(record)) {
-                continue;
-            }
             let message = format!(
                 "NOT NULL column `{column}` without a default is added to existing table `{}`: it fails if the table has rows",
                 table_name(record)

@@ -1,15 +1,17 @@
-use crate::base::Emitter;
+use crate::base::{Emitter, Severity};
 use crate::rules::db::migrations::{around, copied_before, on_existing_tables, table_name};
 use crate::rules::DbContext;
 use crate::schema::{Change, Schema, StatementRecord};
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports renaming or dropping a column or a table that an earlier
-    /// migration created. Left out: a drop whose rows this migration or the
-    /// one before copied elsewhere (`INSERT INTO rule_segments SELECT ... FROM
-    /// rules`), and a table swapped for its new version (`DROP TABLE t` beside
-    /// `ALTER TABLE t_new RENAME TO t`).
+    /// Reports renaming or dropping a column or a table that may hold rows
+    /// (created by an earlier release). Left out: a drop whose rows this
+    /// migration or the one before copied elsewhere (`INSERT INTO
+    /// rule_segments SELECT ... FROM rules`), a table swapped for its new
+    /// version (`DROP TABLE t` beside `ALTER TABLE t_new RENAME TO t`, in the
+    /// same release), and a column swapped for its new version (`DROP COLUMN
+    /// c` then `RENAME COLUMN c_new TO c`).
     ///
     /// ## Why is this bad?
     /// During a deployment the old application version keeps running against
@@ -38,7 +40,10 @@ crate::declare_rule! {
     /// Expand and contract: add the new name, migrate the code to it, and remove
     /// the old one in a later release, once nothing uses it.
     ///
-    /// Severity: `warning` — sometimes intended, never free.
+    /// Severity: `warning` for a rename, which breaks the version still
+    /// running during a deploy; `info` for a drop, which breaks it only if
+    /// that version still reads what is dropped (usually it was removed from
+    /// the code a release before) — the advice is to make sure.
     pub struct BreakingChange {
         id: "MIG008",
         name: "breaking-change",
@@ -58,22 +63,29 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
         if moved_on(db.schema, record, change, table) {
             continue;
         }
-        let message = match change {
-            Change::DropColumn { column } => format!(
-                "dropping `{table}.{column}` breaks code that still reads it and loses its data"
+        // A rename breaks the version still running during the deploy, for
+        // sure; a drop only if that version still reads what is dropped,
+        // which the history cannot show: advice to check.
+        let (message, severity) = match change {
+            Change::DropColumn { column } => (
+                format!("dropping `{table}.{column}` loses its data, and breaks the running version if it still reads the column"),
+                Severity::Info,
             ),
-            Change::RenameColumn { from, to } => format!(
-                "renaming `{table}.{from}` to `{to}` breaks code that still uses the old name"
+            Change::RenameColumn { from, to } => (
+                format!("renaming `{table}.{from}` to `{to}` breaks code that still uses the old name"),
+                Severity::Warning,
             ),
-            Change::DropTable => format!(
-                "dropping table `{table}` breaks code that still uses it and loses its data"
+            Change::DropTable => (
+                format!("dropping table `{table}` loses its data, and breaks the running version if it still uses the table"),
+                Severity::Info,
             ),
-            Change::RenameTable { to } => format!(
-                "renaming table `{table}` to `{to}` breaks code that still uses the old name"
+            Change::RenameTable { to } => (
+                format!("renaming table `{table}` to `{to}` breaks code that still uses the old name"),
+                Severity::Warning,
             ),
             _ => continue,
         };
-        out.report(record.place.clone(), message);
+        out.report(record.place.clone(), message).severity(severity);
     }
 }
 
@@ -87,12 +99,35 @@ fn moved_on(schema: &Schema, record: &StatementRecord, change: &Change, table: &
             true
         }
         Change::DropTable => {
+            // The new version takes the name in this release.
             let (before, after) = around(schema, record);
             let nearby = before
                 .iter()
                 .chain(after)
-                .filter(|other| other.place.file == record.place.file);
+                .chain(next_file(schema, record))
+                .filter(|other| schema.same_release(other.place.file, record.place.file));
             renamed_to(nearby, table)
+        }
+        // A column swapped for its new version (`ADD c_new; UPDATE; DROP c;
+        // RENAME c_new TO c`): the real change is of type, not a loss.
+        Change::DropColumn { column } => {
+            let (_, after) = around(schema, record);
+            after.iter().any(|later| {
+                same_table(later, table)
+                    && later.changes.iter().any(|change| {
+                        matches!(change, Change::RenameColumn { to, .. } if to.eq_ignore_ascii_case(column))
+                    })
+            })
+        }
+        Change::RenameColumn { to, .. } => {
+            let (before, _) = around(schema, record);
+            before.iter().any(|earlier| {
+                earlier.place.file == record.place.file
+                    && same_table(earlier, table)
+                    && earlier.changes.iter().any(|change| {
+                        matches!(change, Change::DropColumn { column } if column.eq_ignore_ascii_case(to))
+                    })
+            })
         }
         Change::RenameTable { to } => {
             let (before, _) = around(schema, record);
@@ -113,4 +148,35 @@ fn renamed_to<'s>(statements: impl Iterator<Item = &'s StatementRecord>, name: &
     statements
         .flat_map(|other| other.changes.iter())
         .any(|change| matches!(change, Change::RenameTable { to } if Schema::same_name(to, name)))
+}
+
+fn same_table(record: &StatementRecord, table: &str) -> bool {
+    record
+        .table
+        .as_deref()
+        .is_some_and(|name| Schema::same_name(name, table))
+}
+
+/// The statements of the file after `record`'s.
+fn next_file<'s>(schema: &'s Schema, record: &StatementRecord) -> &'s [StatementRecord] {
+    let statements = schema.statements.as_slice();
+    let Some(position) = statements
+        .iter()
+        .position(|candidate| std::ptr::eq(candidate, record))
+    else {
+        return &[];
+    };
+    let file = record.place.file;
+    let start = statements
+        .iter()
+        .skip(position)
+        .position(|other| other.place.file != file)
+        .map_or(statements.len(), |offset| position + offset);
+    let next = statements.get(start).map(|other| other.place.file);
+    let end = statements
+        .iter()
+        .skip(start)
+        .position(|other| Some(other.place.file) != next)
+        .map_or(statements.len(), |offset| start + offset);
+    statements.get(start..end).unwrap_or(&[])
 }

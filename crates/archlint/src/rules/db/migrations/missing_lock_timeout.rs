@@ -67,7 +67,12 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             continue;
         }
         let takes_lock = match record.kind {
-            StatementKind::AlterTable | StatementKind::Drop => true,
+            StatementKind::AlterTable => true,
+            // `DROP INDEX CONCURRENTLY` waits for others instead of queueing them.
+            StatementKind::Drop => !record
+                .changes
+                .iter()
+                .any(|change| matches!(change, Change::DropIndex { concurrently: true })),
             StatementKind::CreateIndex => record.changes.iter().any(|change| {
                 matches!(
                     change,

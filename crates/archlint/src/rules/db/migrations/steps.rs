@@ -93,17 +93,6 @@ pub(crate) fn around<'s>(
     (before, after)
 }
 
-/// Whether a nearby earlier statement emptied the table (`DELETE FROM t`,
-/// `TRUNCATE t`) in the same file.
-pub(crate) fn emptied_before(schema: &Schema, record: &StatementRecord, table: &str) -> bool {
-    around(schema, record)
-        .0
-        .iter()
-        .filter(|earlier| earlier.place.file == record.place.file)
-        .flat_map(|earlier| earlier.changes.iter())
-        .any(|change| matches!(change, Change::EmptyTable { table: emptied } if Schema::same_name(emptied, table)))
-}
-
 /// Whether rows of the table were copied elsewhere just before (`INSERT INTO
 /// new SELECT ... FROM t`, in this migration or the one before).
 pub(crate) fn copied_before(schema: &Schema, record: &StatementRecord, table: &str) -> bool {
