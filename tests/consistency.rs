@@ -297,11 +297,9 @@ fn a_column_named_like_an_unlinked_property_is_suggested() {
         .filter(|finding| finding.help.contains("x-archlint-column: email_address"))
         .map(|finding| (finding.rule.as_str(), finding.message.as_str()))
         .collect();
-    assert_eq!(helps.len(), 2, "{helps:?}");
+    // One suggestion, by CONS006: the NOT NULL column is not reported again.
+    assert_eq!(helps.len(), 1, "{helps:?}");
     assert!(helps[0]
-        .1
-        .starts_with("`customers.email_address` is NOT NULL"));
-    assert!(helps[1]
         .1
         .starts_with("`email` of `NewCustomer` is linked to no column"));
     assert!(report
@@ -344,7 +342,8 @@ fn paths_names_and_children_link_only_on_evidence() {
     // `subscription_addons` (which it disagrees with), so the path's
     // `addons` is not taken instead; `discounts` is neither in the user's
     // `metadata` nor in an unrelated child's same-named column; `phases`
-    // are rows of the table their schema is linked to.
+    // are rows of the table their schema is linked to; a returned `Currency`
+    // without the key of `custom_currencies` is not that table's row.
     let api = r#"openapi: 3.1.0
 info: {title: t, version: 1.0.0}
 paths:
@@ -362,8 +361,14 @@ paths:
     post:
       requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Plan'}}}}
       responses: {'201': {description: ok}}
+  /info/currencies:
+    get:
+      responses: {'200': {description: ok, content: {application/json: {schema: {type: array, items: {$ref: '#/components/schemas/Currency'}}}}}}
 components:
   schemas:
+    Currency:
+      type: object
+      properties: {code: {type: string}, name: {type: string}, symbol: {type: string}}
     CustomerAppData:
       type: object
       properties: {id: {type: string}, type: {type: string}, name: {type: string}}
@@ -391,6 +396,7 @@ CREATE TABLE subscription_addons (id text PRIMARY KEY, subscription_id text NOT 
 CREATE TABLE plans (id text PRIMARY KEY, key text NOT NULL, name text NOT NULL, metadata jsonb);
 CREATE TABLE plan_phases (id text PRIMARY KEY, plan_id text NOT NULL REFERENCES plans, key text NOT NULL, name text NOT NULL, duration text);
 CREATE TABLE charges (id text PRIMARY KEY, plan_id text NOT NULL REFERENCES plans, discounts jsonb);
+CREATE TABLE custom_currencies (id text PRIMARY KEY, code text NOT NULL, name text NOT NULL, symbol text);
 ";
     let report = review_memory(&[("api.yaml", api), ("schema.sql", sql)]);
     let (links, stored) = links_of(&report);
@@ -406,7 +412,13 @@ CREATE TABLE charges (id text PRIMARY KEY, plan_id text NOT NULL REFERENCES plan
         .flat_map(|mapping| mapping.unmapped.suggestions.iter())
         .map(|suggestion| format!("{} ~ {}", suggestion.schema, suggestion.table))
         .collect();
-    assert_eq!(suggested, ["SubscriptionAddon ~ subscription_addons"]);
+    assert_eq!(
+        suggested,
+        [
+            "SubscriptionAddon ~ subscription_addons",
+            "Currency ~ custom_currencies"
+        ]
+    );
 }
 
 #[test]

@@ -756,14 +756,27 @@ impl<'c, 'a> Linker<'c, 'a> {
                 return found.map(|table| (table, Via::Config));
             }
             let candidates = self.name_candidates(name);
+            let exact = |table: &Table| {
+                schema_keys(name).iter().any(|key| {
+                    self.table_by_key(key)
+                        .is_some_and(|found| std::ptr::eq(found, table))
+                })
+            };
             // The most specific candidate the properties agree with; among
-            // namespaced ones, the one sharing the most columns.
-            let agreeing = candidates
+            // namespaced ones, the one sharing the most columns. A returned
+            // schema without the namespaced table's key (`Currency` from a
+            // catalogue, beside `custom_currencies`) is another thing.
+            let eligible: Vec<&'a Table> = candidates
+                .iter()
+                .copied()
+                .filter(|table| exact(table) || hint.usage.request || has_key_of(properties, table))
+                .collect();
+            let agreeing = eligible
                 .iter()
                 .map(|table| (*table, matching(properties, table)))
                 .filter(|(table, _)| mostly_columns(properties, table))
                 .max_by_key(|(_, matched)| *matched);
-            let exact = candidates
+            let exact = eligible
                 .first()
                 .filter(|table| mostly_columns(properties, table));
             if let Some(table) = exact.copied().or(agreeing.map(|(table, _)| table)) {
@@ -1130,6 +1143,17 @@ fn mostly_columns(properties: &[Property<'_>], table: &Table) -> bool {
         .filter(|property| column_named(table, property.name).is_some())
         .count();
     matched >= 2 && matched * 2 >= scalars.len()
+}
+
+/// Whether the properties include the table's primary key columns.
+fn has_key_of(properties: &[Property<'_>], table: &Table) -> bool {
+    table.primary_key.as_ref().is_some_and(|key| {
+        key.columns.iter().all(|column| {
+            properties
+                .iter()
+                .any(|property| column_key(property.name) == column_key(column))
+        })
+    })
 }
 
 /// How many of the schema's own values are columns of the table.

@@ -1,4 +1,4 @@
-use super::{column_related, describe_entity, is_selector, link_help, looks_alike, report};
+use super::{column_related, is_selector, report};
 use crate::base::words::{is_owner, is_protected, name_words};
 use crate::base::Emitter;
 use crate::base::Severity;
@@ -20,12 +20,13 @@ crate::declare_rule! {
     /// `owner_id`: taken from the caller), audit columns (`created_by`,
     /// `updated_at`), generated secrets, tokens and hashes, and versions. An
     /// optional property with a documented default (a `default`, or a
-    /// description that names one), one of an either-or pair (`featureId` /
+    /// description that names one, on it or on the same property of another
+    /// variant of the same `oneOf`), one of an either-or pair (`featureId` /
     /// `featureKey`), and the properties of protobuf-generated descriptions
     /// (proto3 sends a left-out value as its zero value) are not reported. A
-    /// column the body lacks altogether is left to the server; when the body
-    /// has a property named like it (`email` / `email_address`), linking them
-    /// is suggested.
+    /// column the body lacks altogether is left to the server (when the body
+    /// has a property named like it, `email` / `email_address`,
+    /// `property-without-column` suggests linking them).
     ///
     /// ## Why is this bad?
     /// A client following the contract leaves the optional property out, and
@@ -89,8 +90,7 @@ crate::declare_rule! {
     /// Severity: `warning` when the property is optional and nothing in the
     /// description suggests the server fills it (valid requests fail, unless
     /// the server sets a default the schema cannot show — which is why this
-    /// is not an error); `info` when it is deprecated, and for the
-    /// suggestion to link a lookalike.
+    /// is not an error); `info` when it is deprecated.
     pub struct MissingRequiredColumn {
         id: "CONS004",
         name: "missing-required-column",
@@ -130,6 +130,7 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                     if property.read_only()
                         || property.required
                         || documents_default(property)
+                        || sibling_documents_default(context, entity, table, property.name)
                         || either_or(entity, property)
                         || is_selector(context, create.operation, property)
                         // proto3 sends a left-out scalar as its zero value.
@@ -144,27 +145,9 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                     let severity = is_deprecated(property).then_some(Severity::Info);
                     report(out, property.at.place(), message, related, severity);
                 }
-                None => {
-                    // A column the body lacks is the server's to fill; only
-                    // a property named like it suggests a missed link.
-                    let Some(property) = entity.properties.iter().find(|property| {
-                        property.column.is_none() && looks_alike(property.name, &column.name)
-                    }) else {
-                        continue;
-                    };
-                    let message = format!(
-                        "`{}` is NOT NULL without a default, and {}, the body of `{}`, has no property linked to it; `{}` may be it",
-                        table.object(&column.name),
-                        describe_entity(entity),
-                        operation.label(),
-                        property.name
-                    );
-                    let (related_place, related_message) = related;
-                    out.report(property.at.place(), message)
-                        .related(related_place, related_message)
-                        .severity(Severity::Info)
-                        .help(link_help(property.name, &column.name));
-                }
+                // A column the body lacks is the server's to fill; a
+                // property named like it is suggested by CONS006.
+                None => {}
             }
         }
     }
@@ -246,6 +229,27 @@ fn documents_default(property: &Property<'_>) -> bool {
             .any(|phrase| lower.contains(phrase))
     });
     keyword || described
+}
+
+/// Whether another variant of the same union, stored in the same table,
+/// documents a default for the property: `oneOf` members describe one
+/// request, and the server fills it the same way for each.
+fn sibling_documents_default(
+    context: &ConsistencyContext<'_, '_>,
+    entity: &Entity<'_>,
+    table: &Table,
+    name: &str,
+) -> bool {
+    entity.variant
+        && context.links.linked().any(|(other, other_table)| {
+            other.variant
+                && std::ptr::eq(other_table, table)
+                && !std::ptr::eq(other, entity)
+                && other
+                    .properties
+                    .iter()
+                    .any(|property| property.name == name && documents_default(property))
+        })
 }
 
 /// What descriptions say when the server fills a value left out.

@@ -1,6 +1,6 @@
 use super::{describe_entity, linked_properties, LinkedProperty};
 use crate::base::{Emitter, Severity};
-use crate::link::{assigned_by_database, Entity};
+use crate::link::{assigned_by_database, Entity, Property};
 use crate::openapi::Method;
 use crate::rules::ConsistencyContext;
 
@@ -81,9 +81,11 @@ crate::declare_rule! {
     /// Declare the property nullable, or make the column `NOT NULL`; in
     /// requests, refuse `null` for columns that cannot hold it.
     ///
-    /// Severity: `warning` for required response properties; `info` for the
-    /// optional response properties and the request properties of a schema,
-    /// listed together.
+    /// Severity: `warning` for required response properties whose type has
+    /// no empty value (times, dates, ids, objects); `info` for those that have
+    /// one (`""`, `0`, `[]`), which servers in typed languages often send for
+    /// NULL, and for the optional response properties and the request
+    /// properties of a schema, listed together.
     pub struct NullabilityMismatch {
         id: "CONS003",
         name: "nullability-mismatch",
@@ -120,7 +122,16 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             && property.kind().is_some()
             && !assigned_by_database(context.schema, linked.table, column)
         {
-            if linked.required_in_response() {
+            if linked.required_in_response() && has_zero_value(property) {
+                // Servers in typed languages often read NULL as `""`, `0` or
+                // `[]`: then no `null` is sent, though a value is invented.
+                let message = format!(
+                    "{} is required and not nullable, but {} is nullable: unless the server sends an empty value for NULL, clients get a `null` the schema forbids",
+                    linked.read_label(),
+                    linked.column_label()
+                );
+                linked.report(out, message, Some(Severity::Info));
+            } else if linked.required_in_response() {
                 let message = format!(
                     "{} is required and not nullable, but {} is nullable: a NULL reaches clients as `null`, which the schema forbids",
                     linked.read_label(),
@@ -200,4 +211,16 @@ fn creates(context: &ConsistencyContext<'_, '_>, writer: Option<&Entity<'_>>) ->
                     .is_some_and(|operation| operation.method == Method::Post)
         })
     })
+}
+
+/// Whether the property's type has an empty value a server may send for
+/// NULL (`""`, `0`, `false`, `[]`); times, dates, ids and objects have none.
+fn has_zero_value(property: &Property<'_>) -> bool {
+    let formatted = property
+        .format()
+        .is_some_and(|format| matches!(format, "date" | "date-time" | "uuid" | "time"));
+    matches!(
+        property.kind(),
+        Some("string" | "integer" | "number" | "boolean" | "array")
+    ) && !formatted
 }

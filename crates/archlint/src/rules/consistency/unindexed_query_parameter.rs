@@ -137,11 +137,15 @@ fn is_served(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>) -> 
             .is_some_and(|first| first.eq_ignore_ascii_case(&link.column.name))
     });
     // A filter or sort within a tenant or a parent reads that scope's rows,
-    // which an index led by the scope finds: no table-wide scan or sort.
-    let within_scope = link.kind != ParameterKind::Lookup
-        && usable
-            .iter()
-            .any(|columns| columns.first().is_some_and(&scoped));
+    // which an index led by the scope finds: no table-wide scan or sort. A
+    // lookup needs the scope to name a parent (a customer's few rows), not
+    // only a tenant (all of its rows).
+    let tenant = |column: &String| is_tenant(&name_words(column));
+    let within_scope = usable.iter().any(|columns| {
+        let prefix: Vec<&String> = columns.iter().take_while(|column| scoped(column)).collect();
+        !prefix.is_empty()
+            && (link.kind != ParameterKind::Lookup || prefix.iter().any(|column| !tenant(column)))
+    });
     leads || within_scope
 }
 

@@ -1,5 +1,7 @@
-use crate::base::Emitter;
-use crate::rules::db::migrations::{on_existing_tables, table_name};
+use crate::base::{Emitter, Severity};
+use crate::rules::db::migrations::{
+    generator_warned, on_existing_tables, table_name, GeneratorWarning,
+};
 use crate::rules::DbContext;
 use crate::schema::Change;
 
@@ -40,7 +42,9 @@ crate::declare_rule! {
     /// Severity: `warning` — the migration fails if the table holds rows,
     /// which a production table usually does; the history cannot show
     /// whether this one does (a table of a feature not yet released may be
-    /// empty).
+    /// empty); `info` when the tool that generated the migration warned of
+    /// it in the file's header (Prisma's "Added the required column") and the
+    /// author went ahead.
     pub struct AddNotNullColumn {
         id: "MIG001",
         name: "add-not-null-column",
@@ -62,11 +66,17 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
             default: None,
         } = change
         {
+            let warned =
+                generator_warned(db.sources, record, GeneratorWarning::RequiredColumn(column));
             let message = format!(
-                "NOT NULL column `{column}` without a default is added to existing table `{}`: it fails if the table has rows",
-                table_name(record)
+                "NOT NULL column `{column}` without a default is added to existing table `{}`: it fails if the table has rows{}",
+                table_name(record),
+                if warned { " (the generator warned of it, and the author went ahead)" } else { "" }
             );
-            out.report(record.place.clone(), message);
+            let diagnostic = out.report(record.place.clone(), message);
+            if warned {
+                diagnostic.severity(Severity::Info);
+            }
         }
     }
 }

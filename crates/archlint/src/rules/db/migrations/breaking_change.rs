@@ -1,5 +1,7 @@
 use crate::base::{Emitter, Severity};
-use crate::rules::db::migrations::{around, copied_before, on_existing_tables, table_name};
+use crate::rules::db::migrations::{
+    around, copied_before, generator_warned, on_existing_tables, table_name, GeneratorWarning,
+};
 use crate::rules::DbContext;
 use crate::schema::{Change, Schema, StatementRecord};
 
@@ -84,6 +86,19 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                 Severity::Warning,
             ),
             _ => continue,
+        };
+        let warned = match change {
+            Change::DropColumn { column } => {
+                generator_warned(db.sources, record, GeneratorWarning::DroppedColumn(column))
+            }
+            Change::DropTable => {
+                generator_warned(db.sources, record, GeneratorWarning::DroppedTable)
+            }
+            _ => false,
+        };
+        let message = match warned {
+            true => format!("{message} (the generator warned of it, and the author went ahead)"),
+            false => message,
         };
         out.report(record.place.clone(), message).severity(severity);
     }

@@ -20,4 +20,7 @@ mod steps;
 pub mod unique_without_index;
 pub mod volatile_default;
 
-pub(crate) use steps::{around, copied_before, on_existing_tables, steps, table_name};
+pub(crate) use steps::{
+    around, copied_before, generator_warned, on_existing_tables, steps, table_name,
+    GeneratorWarning,
+};

@@ -1,6 +1,7 @@
 //! The statements of a history with what is known at each: transaction and
 //! lock-timeout state, and whether their table existed before their file.
 
+use crate::base::source::SourceMap;
 use crate::schema::{Change, Schema, StatementRecord};
 
 /// A statement with what is known at that point of its file.
@@ -107,4 +108,42 @@ pub(crate) fn copied_before(schema: &Schema, record: &StatementRecord, table: &s
             }
             _ => false,
         })
+}
+
+/// Whether the tool that generated the migration warned of this change in
+/// the file's header, and the author went ahead: Prisma writes
+/// "Added the required column `c` to the `t` table without a default value"
+/// and "You are about to drop the column `c` on the `t` table". Findings it
+/// already raised are advice here.
+pub(crate) fn generator_warned(
+    sources: &SourceMap,
+    record: &StatementRecord,
+    warning: GeneratorWarning<'_>,
+) -> bool {
+    let Some(text) = sources
+        .get(record.place.file)
+        .map(|file| file.text.as_str())
+    else {
+        return false;
+    };
+    let table = table_name(record);
+    let table = table.rsplit('.').next().unwrap_or(table).trim_matches('"');
+    let needle = match warning {
+        GeneratorWarning::RequiredColumn(column) => {
+            format!("Added the required column `{column}` to the `{table}` table")
+        }
+        GeneratorWarning::DroppedColumn(column) => {
+            format!("drop the column `{column}` on the `{table}` table")
+        }
+        GeneratorWarning::DroppedTable => format!("drop the `{table}` table"),
+    };
+    text.contains(&needle)
+}
+
+/// The changes a generator's header warns of.
+#[derive(Clone, Copy)]
+pub(crate) enum GeneratorWarning<'c> {
+    RequiredColumn(&'c str),
+    DroppedColumn(&'c str),
+    DroppedTable,
 }
