@@ -262,3 +262,18 @@ fn keys_taken_over_or_dropped_with_cascade() {
     assert_eq!(t.primary_key.as_ref().map(|key| key.columns.len()), Some(2));
     assert!(table(&outcome.schema, "r").foreign_keys.is_empty());
 }
+
+#[test]
+fn a_migration_is_named_by_its_file_or_its_folder() {
+    use archlint::sql::migration_name;
+    assert_eq!(
+        migration_name("db/20240105093000_add_orders.sql"),
+        "20240105093000_add_orders.sql"
+    );
+    // Prisma keeps each migration in a folder named for it.
+    assert_eq!(
+        migration_name("prisma/migrations/20230518193521_changes/migration.sql"),
+        "20230518193521_changes"
+    );
+    assert_eq!(migration_name("schema.sql"), "schema.sql");
+}

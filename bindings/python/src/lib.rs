@@ -9,7 +9,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use archlint::report::{to_json, to_sarif, Area, Severity};
+use archlint::report::{to_json, to_sarif, to_text, Area, Severity, TextOptions};
 use archlint::{Config, FsLoader, ReviewError, ReviewRequest};
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
@@ -289,6 +289,15 @@ impl Report {
     /// The report as SARIF 2.1.0.
     fn to_sarif(&self) -> String {
         to_sarif(&self.inner)
+    }
+
+    /// The report for a person, as `archlint review` prints it: a summary
+    /// first, then the findings rule by rule, a rule that fires many times
+    /// grouped into one entry with examples. `all=True` shows every finding
+    /// in full; `expand` names rules (ids or names) to show in full.
+    #[pyo3(signature = (all=false, expand=Vec::new(), color=false))]
+    fn to_text(&self, all: bool, expand: Vec<String>, color: bool) -> String {
+        to_text(&self.inner, TextOptions { color, all, expand })
     }
 
     /// Findings of one area (`"auth"`, `"indexing"` ...).

@@ -153,3 +153,15 @@ def test_command_line_entry_point() -> None:
     assert done.returncode == 0, done.stderr
     assert "No findings" in done.stdout
     assert archlint.__version__
+
+
+def test_text_groups_a_rule_that_fires_many_times() -> None:
+    paths = "".join(f"  /r{n}:\n    get:\n      responses:\n        '200': {{description: ok}}\n" for n in range(6))
+    report = archlint.review([], openapi=f"openapi: 3.1.0\ninfo: {{title: t, version: 1.0.0}}\npaths:\n{paths}")
+    text = report.to_text()
+    assert text.splitlines()[0].startswith(f"{len(report)} findings")
+    assert "operation-without-summary ×6" in text
+    assert "--expand DOC002" in text
+    expanded = report.to_text(expand=["DOC002"])
+    assert "×6" not in expanded and expanded.count("[DOC002]") == 6
+    assert report.to_text(all=True).count("[DOC002]") == 6

@@ -47,25 +47,55 @@ export interface Report {
     areas: Record<string, number>;
     rules: number;
     dialects: string[];
-    scores: { overall: number; areas: Record<string, number> };
+    /** Densities 0–100 per area and overall (docs/json-output.md). */
+    scores: {
+      overall: number;
+      areas: Record<string, number>;
+      /** Per area with findings, the rule (at one severity) that cost most. */
+      heaviest: Record<string, {
+        rule: string; name: string; severity: "error" | "warning" | "info";
+        findings: number; subjects: number; units: number;
+        of: "operations and schemas" | "tables" | "migrations" | "links";
+      }>;
+      /** What the findings were weighed against. */
+      units: { operations: number; schemas: number; tables: number; migrations: number; links: number };
+    };
     /** How the API maps onto the schema; present when both were reviewed. */
     mapping?: Mapping;
+    /** Migrations older than `[migrations] since`, applied but not reviewed. */
+    migrations?: { since: string; first_reviewed: string; older_files: number; hidden_findings: number };
   };
 }
 export interface Mapping {
   schemas: {
     schema: string; location: Location; table: string; via: "extension" | "config" | "name" | "path";
-    properties: { property: string; column: string | null; via: string | null; nested: boolean }[];
+    /** How many of the schema's own values are columns of the table ... */
+    matching: number;
+    /** ... of this many values. */
+    values: number;
+    properties: {
+      property: string; column: string | null; via: string | null;
+      /** Where the value is kept when no column of the table holds it. */
+      stored?: string;
+      nested: boolean;
+    }[];
   }[];
   parameters: {
     operation: string; parameter: string; in: "path" | "query"; table: string; column: string;
     kind: "lookup" | "filter" | "sort"; via: string; location: Location;
   }[];
-  unmapped: { schemas: string[]; tables: string[]; columns: string[] };
+  unmapped: {
+    schemas: string[]; tables: string[]; columns: string[];
+    /** Schemas named like a table whose values do not agree enough to link. */
+    suggestions: { schema: string; table: string; matching: number; values: number }[];
+  };
 }
 export interface RuleInfo {
   id: string; name: string; side: "api" | "db" | "both"; area: string;
-  severity: "error" | "warning" | "info"; summary: string; fix: string; docs: string;
+  severity: "error" | "warning" | "info"; summary: string; fix: string;
+  /** The same check in other tools (`atlas:MF103`, `squawk:adding-required-field`). */
+  peers: string[];
+  docs: string;
 }
 "#;
 

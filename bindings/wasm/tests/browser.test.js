@@ -93,3 +93,22 @@ test("the example loads with one click and is reviewed as it is edited", async (
   await page.fill("#sql", "CREATE TABLE t (price float);");
   await page.waitForSelector('.finding[data-rule="TYPE001"]');
 });
+
+test("a rule that fires many times is one entry that expands on click", async () => {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.uncheck("#auto");
+  const paths = ["a", "b", "c", "d", "e"]
+    .map((name) => `  /${name}:\n    get:\n      responses:\n        '200': {description: ok}\n`)
+    .join("");
+  await page.fill("#openapi", `openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n${paths}`);
+  await page.fill("#sql", "");
+  await page.click("#review");
+  await page.waitForSelector('.group[data-rule="DOC002"]');
+  assert.match(await page.textContent('.group[data-rule="DOC002"] .count'), /×5/);
+  const shown = async () => page.$$eval('.group[data-rule="DOC002"] .finding', (items) => items.length);
+  assert.equal(await shown(), 3, "first, middle and last as examples");
+  await page.click('.group[data-rule="DOC002"] .expand');
+  assert.equal(await shown(), 5);
+  assert.ok((await page.$$("#worst li")).length > 0, "the worst areas are named");
+});

@@ -84,6 +84,7 @@ function renderReport(report) {
     $("summary").textContent = "";
     $("scores").innerHTML = "";
     $("findings").innerHTML = "";
+    $("worst").innerHTML = "";
     return;
   }
   const { counts, scores } = report.summary;
@@ -96,8 +97,30 @@ function renderReport(report) {
       return `<span>${escapeHtml(area)}</span><div class="bar"><span style="width:${score}%;background:${color}"></span></div><span>${score}</span>`;
     })
     .join("");
-  $("findings").innerHTML = report.findings
-    .map((finding, index) => `
+  $("findings").innerHTML = groups(report.findings)
+    .map((group) => (group.items.length <= GROUP_ABOVE ? group.items.map(renderFinding).join("") : renderGroup(group)))
+    .join("");
+  renderWorstAreas(scores);
+}
+
+/** A rule reported more often than this is one entry with examples, as in the CLI. */
+const GROUP_ABOVE = 3;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+
+/** Findings by rule and severity (with their index in the report): errors first, then the most frequent. */
+function groups(findings) {
+  const byKey = new Map();
+  findings.forEach((finding, index) => {
+    const key = `${finding.severity} ${finding.rule}`;
+    if (!byKey.has(key)) byKey.set(key, { rule: finding.rule, name: finding.name, severity: finding.severity, items: [] });
+    byKey.get(key).items.push({ finding, index });
+  });
+  return [...byKey.values()].sort((a, b) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || b.items.length - a.items.length || a.rule.localeCompare(b.rule));
+}
+
+function renderFinding({ finding, index }) {
+  return `
       <li class="finding ${finding.severity}" tabindex="0" data-index="${index}" data-rule="${finding.rule}">
         <div class="head">
           <span class="severity">${finding.severity}</span>
@@ -111,7 +134,51 @@ function renderReport(report) {
           <button class="related" type="button" data-file="${escapeHtml(related.location.file)}" data-line="${related.location.line}">
             ↳ ${richText(related.message)} <span class="where">${escapeHtml(related.location.file)}:${related.location.line}</span>
           </button>`).join("")}
-      </li>`)
+      </li>`;
+}
+
+/** A repeated rule: its count, its first, middle and last findings, and a button that shows the rest. */
+function renderGroup(group) {
+  const last = group.items.length - 1;
+  const shown = [...new Set([0, Math.floor(last / 2), last])];
+  const examples = shown.map((position) => renderFinding(group.items[position])).join("");
+  return `
+      <li class="group ${group.severity}" data-rule="${group.rule}" data-severity="${group.severity}">
+        <div class="group-head">
+          <span class="severity">${group.severity}</span>
+          <span class="rule">${group.rule} ${escapeHtml(group.name)}</span>
+          <span class="count">×${group.items.length}</span>
+        </div>
+        <ol class="findings">${examples}</ol>
+        <button class="expand" type="button">Show all ${group.items.length}</button>
+      </li>`;
+}
+
+/** Expands a group in place: every finding of its rule. */
+function expandGroup(button) {
+  const item = button.closest(".group");
+  if (!item || !lastReport) return;
+  const group = groups(lastReport.findings).find((candidate) =>
+    candidate.rule === item.dataset.rule && candidate.severity === item.dataset.severity);
+  if (!group) return;
+  item.querySelector("ol").innerHTML = group.items.map(renderFinding).join("");
+  button.remove();
+}
+
+/** Under the score bars: the worst areas and what weighed most in each. */
+function renderWorstAreas(scores) {
+  const worst = Object.entries(scores.areas)
+    .filter(([, score]) => score < 100)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 4);
+  $("worst").innerHTML = worst
+    .map(([area, score]) => {
+      const heaviest = scores.heaviest?.[area];
+      const why = heaviest
+        ? `: ${escapeHtml(heaviest.rule)} ${escapeHtml(heaviest.name)} ×${heaviest.findings}, in ${heaviest.subjects} of ${heaviest.units} ${escapeHtml(heaviest.of)}`
+        : "";
+      return `<li><strong>${escapeHtml(area)} ${score}</strong>${why}</li>`;
+    })
     .join("");
 }
 
@@ -134,6 +201,11 @@ function reveal(file, line) {
 }
 
 function onFindingActivated(event) {
+  const expand = event.target.closest(".expand");
+  if (expand) {
+    expandGroup(expand);
+    return;
+  }
   // A related place (the column behind an API property) opens its own line.
   const related = event.target.closest(".related");
   if (related) {

@@ -99,7 +99,7 @@ fn leave_out_older(
 /// `db/20240105_add_orders.sql` matches `20240105_add_orders.sql`,
 /// `20240105` and `db/20240105_add_orders.sql`.
 fn migration_matches(path: &str, since: &str) -> bool {
-    let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let base = sql::migration_name(path);
     !since.is_empty()
         && (base.starts_with(since) || path == since || path.ends_with(&format!("/{since}")))
 }
@@ -108,7 +108,7 @@ fn migration_matches(path: &str, since: &str) -> bool {
 /// `since`, a version or a date: `20250801` reaches `20250803120000_x.sql`,
 /// `5` reaches `007_x.sql`.
 fn version_reaches(path: &str, since: &str) -> bool {
-    let base = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let base = sql::migration_name(path);
     let digits: String = base.chars().take_while(char::is_ascii_digit).collect();
     if digits.is_empty() || since.is_empty() || !since.chars().all(|c| c.is_ascii_digit()) {
         return false;

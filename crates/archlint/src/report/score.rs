@@ -180,9 +180,32 @@ fn api_subject(pointer: &str) -> Option<String> {
         }
         ["paths" | "webhooks", path, ..] => Some((*path).to_owned()),
         ["components", kind, name, ..] => Some(format!("{kind}/{name}")),
+        ["definitions" | "parameters" | "responses", name, ..] => Some((*name).to_owned()),
+        [first, ..] if TOP_LEVEL.contains(first) => None,
+        // A file of schemas that a description `$ref`s: its entries.
+        [name, ..] if !name.is_empty() => Some((*name).to_owned()),
         _ => None,
     }
 }
+
+/// Top-level members of an OpenAPI or Swagger document: findings there are
+/// about the whole description.
+const TOP_LEVEL: [&str; 14] = [
+    "openapi",
+    "swagger",
+    "info",
+    "servers",
+    "paths",
+    "webhooks",
+    "components",
+    "security",
+    "tags",
+    "externalDocs",
+    "jsonSchemaDialect",
+    "host",
+    "basePath",
+    "schemes",
+];
 
 /// `orders.customer_id` → `orders`; `app.orders.id` → `app.orders`.
 fn table_of(object: &str) -> String {

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::applying::Applying;
 use super::blocks::{ddl_in_block, InBlock};
-use super::{fallback, Schema, StatementKind};
+use super::{fallback, generator_warned, Change, GeneratorWarning, Schema, StatementKind};
 use crate::base::diagnostic::{Place, Problem};
 use crate::base::source::Span;
 use crate::base::source::{FileId, SourceMap};
@@ -124,7 +124,7 @@ pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> BuildOu
 /// (`20240105` of `20240105093000_add_orders.sql`). Sequence-numbered files
 /// (`0042_x.sql`) and unnumbered ones are each their own release.
 fn release_of(path: &str) -> Option<String> {
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let name = sql::migration_name(path);
     let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
     // A timestamp: at least year, month, day, hour and minute.
     if digits.len() >= 12 && digits.starts_with(['1', '2']) {
@@ -189,6 +189,13 @@ fn apply_file(
             continue;
         }
         let (read, missed) = apply_statement(outcome, file, text, &tokens, &place, parsed, false);
+        let first_code = tokens.first().map_or(raw.start, |token| token.start);
+        if let Some(source) = sources.get(file) {
+            let line = source
+                .line_col(u32::try_from(first_code).unwrap_or(u32::MAX))
+                .line;
+            note_acknowledged_empty(outcome, file, text, line);
+        }
         coverage.not_applied += usize::from(missed);
         match read {
             Read::Parsed => coverage.parsed += 1,
@@ -265,6 +272,43 @@ fn apply_statement(
         },
     };
     (read, context.missed)
+}
+
+/// A NOT NULL column added without a default whose risk the author
+/// acknowledged — a linter's marker on the statement (`-- atlas:nolint
+/// MF103`) or the generator's warning in the header — says the table is
+/// empty: for the rest of the file it holds no rows.
+fn note_acknowledged_empty(outcome: &mut BuildOutcome, file: FileId, text: &str, line: u32) {
+    let Some(record) = outcome.schema.statements.last() else {
+        return;
+    };
+    let Some(table) = record.table.clone().filter(|_| record.place.file == file) else {
+        return;
+    };
+    let required: Vec<&str> = record
+        .changes
+        .iter()
+        .filter_map(|change| match change {
+            Change::AddColumn {
+                column,
+                not_null: true,
+                default: None,
+            } => Some(column.as_str()),
+            _ => None,
+        })
+        .collect();
+    if required.is_empty() {
+        return;
+    }
+    let marked = outcome.ignores.iter().any(|ignore| {
+        ignore.file == file && ignore.line == line && ignore.acknowledges_required_column()
+    });
+    let warned = required
+        .iter()
+        .any(|column| generator_warned(text, &table, GeneratorWarning::RequiredColumn(column)));
+    if marked || warned {
+        outcome.schema.emptied.push((file, table));
+    }
 }
 
 /// What a data statement does to rows, for the migration rules; recorded

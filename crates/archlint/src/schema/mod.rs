@@ -20,6 +20,7 @@ mod indexes;
 mod model;
 mod naming;
 mod types;
+mod warnings;
 
 pub use build::{build, build_from_texts, BuildOutcome, Coverage};
 pub use describe::describe;
@@ -29,3 +30,4 @@ pub use model::{
     StatementKind, StatementRecord, Table, View,
 };
 pub use types::base_type;
+pub use warnings::{generator_warned, GeneratorWarning};

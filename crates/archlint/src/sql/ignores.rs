@@ -14,6 +14,25 @@ pub struct SqlIgnore {
     pub rules: Vec<String>,
 }
 
+impl SqlIgnore {
+    /// Whether the marker silences another tool's check of a NOT NULL column
+    /// added without a default (Atlas `MF103`, squawk's
+    /// `adding-required-field`): the author says the table is empty.
+    pub fn acknowledges_required_column(&self) -> bool {
+        self.rules.iter().any(|rule| {
+            matches!(
+                rule.as_str(),
+                "atlas:*"
+                    | "atlas:MF103"
+                    | "atlas:data_depend"
+                    | "squawk:*"
+                    | "squawk:adding-required-field"
+                    | "squawk:adding-not-nullable-field"
+            )
+        })
+    }
+}
+
 /// The ignore markers among a file's comments.
 pub fn collect(file: FileId, source: &SourceFile, split: &split::Split) -> Vec<SqlIgnore> {
     let text = source.text.as_str();

@@ -19,7 +19,7 @@ use sqlparser::dialect::{
 pub use ignores::SqlIgnore;
 pub use parse::{parse_statement, prepare, Parsed, Prepared};
 pub use problem::{decode, not_utf8, syntax_problems, SqlProblem, SqlProblemKind};
-pub use sections::up_part_end;
+pub use sections::{migration_name, up_part_end};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

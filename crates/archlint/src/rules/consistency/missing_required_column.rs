@@ -21,7 +21,9 @@ crate::declare_rule! {
     /// `updated_at`), generated secrets, tokens and hashes, and versions. An
     /// optional property with a documented default (a `default`, or a
     /// description that names one, on it or on the same property of another
-    /// variant of the same `oneOf`), one of an either-or pair (`featureId` /
+    /// variant of the same `oneOf`), a nullable property (the server must
+    /// replace a `null` anyway; `nullability-mismatch` reports it), one of an
+    /// either-or pair (`featureId` /
     /// `featureKey`), and the properties of protobuf-generated descriptions
     /// (proto3 sends a left-out value as its zero value) are not reported. A
     /// column the body lacks altogether is left to the server (when the body
@@ -129,6 +131,10 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
                 Some(property)
                     if property.read_only()
                         || property.required
+                        // `null` allowed into a NOT NULL column: the server
+                        // must replace it (CONS003 says so), and fills an
+                        // absent value the same way.
+                        || property.nullable()
                         || documents_default(property)
                         || sibling_documents_default(context, entity, table, property.name)
                         || either_or(entity, property)

@@ -7,8 +7,9 @@ crate::declare_rule! {
     /// Reports a unique constraint or unique index over several columns of which
     /// at least one is nullable. Left out, as NULLs there are meant: a column
     /// the index's `WHERE` excludes when NULL, one of an exclusive arc (a check
-    /// that only one of several is set), one whose NULL rows another unique
-    /// index covers (`WHERE x IS NULL`), and a foreign key `ON DELETE SET
+    /// that only one of several is set), a key whose NULL rows another unique
+    /// index covers (`WHERE x IS NULL` on one of its columns), and a foreign
+    /// key `ON DELETE SET
     /// NULL` (rows kept after their parent goes must not conflict).
     ///
     /// ## Why is this bad?
@@ -62,7 +63,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     !key.predicate
                         .is_some_and(|predicate| excludes_null(predicate, column))
                         && !in_exclusive_arc(table, column)
-                        && !null_case_covered(table, column)
+                        && !null_case_covered(table, &key.columns)
                         && !set_null_on_delete(table, column)
                 })
                 .collect();
@@ -96,17 +97,16 @@ fn in_exclusive_arc(table: &Table, column: &str) -> bool {
     })
 }
 
-/// Another unique index for the rows where the column is NULL (`WHERE x
-/// IS NULL`): the NULL case is handled on purpose.
-fn null_case_covered(table: &Table, column: &str) -> bool {
-    let wanted = format!("{} is null", column.to_ascii_lowercase());
+/// Another unique index for rows where a column of the key is NULL (`WHERE
+/// x IS NULL`): the author handled the NULL cases on purpose.
+fn null_case_covered(table: &Table, key: &[String]) -> bool {
     table.indexes.iter().any(|index| {
         index.unique
             && index.predicate.as_deref().is_some_and(|predicate| {
-                predicate
-                    .to_ascii_lowercase()
-                    .replace('"', "")
-                    .contains(&wanted)
+                let predicate = predicate.to_ascii_lowercase().replace('"', "");
+                key.iter().any(|column| {
+                    predicate.contains(&format!("{} is null", column.to_ascii_lowercase()))
+                })
             })
     })
 }

@@ -1,9 +1,8 @@
 use crate::base::{Emitter, Severity};
-use crate::rules::db::migrations::{
-    generator_warned, on_existing_tables, table_name, GeneratorWarning,
-};
+use crate::rules::db::migrations::{generator_warned, on_existing_tables, table_name};
 use crate::rules::DbContext;
 use crate::schema::Change;
+use crate::schema::GeneratorWarning;
 
 crate::declare_rule! {
     /// ## What it does

@@ -1,8 +1,9 @@
 use crate::base::{Emitter, Severity};
 use crate::rules::db::migrations::{
-    around, copied_before, generator_warned, on_existing_tables, table_name, GeneratorWarning,
+    around, copied_before, generator_warned, on_existing_tables, table_name,
 };
 use crate::rules::DbContext;
+use crate::schema::GeneratorWarning;
 use crate::schema::{Change, Schema, StatementRecord};
 
 crate::declare_rule! {

@@ -22,5 +22,4 @@ pub mod volatile_default;
 
 pub(crate) use steps::{
     around, copied_before, generator_warned, on_existing_tables, steps, table_name,
-    GeneratorWarning,
 };

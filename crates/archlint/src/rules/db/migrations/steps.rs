@@ -2,7 +2,7 @@
 //! lock-timeout state, and whether their table existed before their file.
 
 use crate::base::source::SourceMap;
-use crate::schema::{Change, Schema, StatementRecord};
+use crate::schema::{self, Change, GeneratorWarning, Schema, StatementRecord};
 
 /// A statement with what is known at that point of its file.
 pub(crate) struct Step<'a> {
@@ -111,39 +111,14 @@ pub(crate) fn copied_before(schema: &Schema, record: &StatementRecord, table: &s
 }
 
 /// Whether the tool that generated the migration warned of this change in
-/// the file's header, and the author went ahead: Prisma writes
-/// "Added the required column `c` to the `t` table without a default value"
-/// and "You are about to drop the column `c` on the `t` table". Findings it
-/// already raised are advice here.
+/// its header and the author went ahead (see [`schema::generator_warned`]):
+/// findings it already raised are advice here.
 pub(crate) fn generator_warned(
     sources: &SourceMap,
     record: &StatementRecord,
     warning: GeneratorWarning<'_>,
 ) -> bool {
-    let Some(text) = sources
+    sources
         .get(record.place.file)
-        .map(|file| file.text.as_str())
-    else {
-        return false;
-    };
-    let table = table_name(record);
-    let table = table.rsplit('.').next().unwrap_or(table).trim_matches('"');
-    let needle = match warning {
-        GeneratorWarning::RequiredColumn(column) => {
-            format!("Added the required column `{column}` to the `{table}` table")
-        }
-        GeneratorWarning::DroppedColumn(column) => {
-            format!("drop the column `{column}` on the `{table}` table")
-        }
-        GeneratorWarning::DroppedTable => format!("drop the `{table}` table"),
-    };
-    text.contains(&needle)
-}
-
-/// The changes a generator's header warns of.
-#[derive(Clone, Copy)]
-pub(crate) enum GeneratorWarning<'c> {
-    RequiredColumn(&'c str),
-    DroppedColumn(&'c str),
-    DroppedTable,
+        .is_some_and(|file| schema::generator_warned(&file.text, table_name(record), warning))
 }
