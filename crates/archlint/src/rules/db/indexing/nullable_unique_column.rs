@@ -63,7 +63,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                     !key.predicate
                         .is_some_and(|predicate| excludes_null(predicate, column))
                         && !in_exclusive_arc(table, column)
-                        && !null_case_covered(table, &key.columns)
+                        && !null_case_covered(table, key.columns)
                         && !set_null_on_delete(table, column)
                 })
                 .collect();
