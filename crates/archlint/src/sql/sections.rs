@@ -35,6 +35,22 @@ fn is_down_marker(line: &str) -> bool {
     )
 }
 
+/// The name that carries a migration's version: the file's own name
+/// (`20240105093000_add_orders.sql`), or, for tools that keep each
+/// migration in a folder (Prisma's `20240105093000_add_orders/migration.sql`),
+/// the folder's.
+pub fn migration_name(path: &str) -> &str {
+    let mut parts = path.rsplit(['/', '\\']);
+    let file = parts.next().unwrap_or(path);
+    if file.starts_with(|c: char| c.is_ascii_digit()) {
+        return file;
+    }
+    match parts.next() {
+        Some(folder) if folder.starts_with(|c: char| c.is_ascii_digit()) => folder,
+        _ => file,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,21 +66,5 @@ mod tests {
         assert!(!goose[..up_part_end(goose)].contains("DROP"));
         let plain = "create table t (id int); -- drop below is a comment\n";
         assert_eq!(up_part_end(plain), plain.len());
-    }
-}
-
-/// The name that carries a migration's version: the file's own name
-/// (`20240105093000_add_orders.sql`), or, for tools that keep each
-/// migration in a folder (Prisma's `20240105093000_add_orders/migration.sql`),
-/// the folder's.
-pub fn migration_name(path: &str) -> &str {
-    let mut parts = path.rsplit(['/', '\\']);
-    let file = parts.next().unwrap_or(path);
-    if file.starts_with(|c: char| c.is_ascii_digit()) {
-        return file;
-    }
-    match parts.next() {
-        Some(folder) if folder.starts_with(|c: char| c.is_ascii_digit()) => folder,
-        _ => file,
     }
 }
