@@ -50,9 +50,9 @@ def test_finding_objects_carry_everything() -> None:
     assert duplicate.severity == "error"
     assert duplicate.help
     assert duplicate.location.pointer == "/paths/~1orders~1{orderId}/get/operationId"
-    assert (duplicate.location.line, duplicate.location.column) == (96, 7)
+    assert (duplicate.location.line, duplicate.location.column) == (97, 7)
     assert duplicate.location.end_line >= duplicate.location.line
-    assert duplicate.related and duplicate.related[0].location.line == 41
+    assert duplicate.related and duplicate.related[0].location.line == 42
     assert "CONV001" in repr(duplicate)
     assert repr(report).startswith("<Report: ")
 
@@ -138,7 +138,7 @@ def test_catalogue_and_explain() -> None:
     catalogue = archlint.rules()
     assert len(catalogue) > 100
     first = catalogue[0]
-    assert set(first) == {"id", "name", "side", "area", "severity", "summary", "fix", "docs"}
+    assert set(first) == {"id", "name", "side", "area", "severity", "summary", "fix", "peers", "docs"}
     assert "## Why is this bad?" in archlint.explain("missing-4xx-response")
     assert archlint.explain("ERR001") == archlint.explain("missing-4xx-response")
 
@@ -160,8 +160,8 @@ def test_text_groups_a_rule_that_fires_many_times() -> None:
     report = archlint.review([], openapi=f"openapi: 3.1.0\ninfo: {{title: t, version: 1.0.0}}\npaths:\n{paths}")
     text = report.to_text()
     assert text.splitlines()[0].startswith(f"{len(report)} findings")
-    assert "operation-without-summary ×6" in text
+    assert "[DOC002] operation-without-summary ×6" in text
     assert "--expand DOC002" in text
     expanded = report.to_text(expand=["DOC002"])
-    assert "×6" not in expanded and expanded.count("[DOC002]") == 6
+    assert "[DOC002] operation-without-summary ×6" not in expanded and expanded.count("[DOC002]") == 6
     assert report.to_text(all=True).count("[DOC002]") == 6

@@ -98,7 +98,7 @@ test("a panic does not leave the module unusable", async () => {
 test("catalogue, docs and version", async () => {
   const catalogue = await rules();
   assert.ok(catalogue.length > 100);
-  assert.deepEqual(Object.keys(catalogue[0]).sort(), ["area", "docs", "fix", "id", "name", "severity", "side", "summary"]);
+  assert.deepEqual(Object.keys(catalogue[0]).sort(), ["area", "docs", "fix", "id", "name", "peers", "severity", "side", "summary"]);
   assert.match(await explain("missing-4xx-response"), /## Why is this bad\?/);
   assert.match(await version(), /^\d+\.\d+\.\d+/);
 });

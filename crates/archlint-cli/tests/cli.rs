@@ -189,7 +189,10 @@ fn map_shows_the_links_and_what_is_unmapped() {
         "{text}"
     );
     assert!(text.contains("    note → (no column)"), "{text}");
-    assert!(text.contains("    lines → (nested)"), "{text}");
+    assert!(
+        text.contains("    lines → (in rows of order_lines)"),
+        "{text}"
+    );
     assert!(
         text.contains("GET /orders customer_id (query) → orders.customer_id  [filter]"),
         "{text}"

@@ -230,6 +230,73 @@ pub(crate) const COLLECTION_WRAPPERS: [&str; 10] = [
     "list",
 ];
 
+/// Plurals that do not end in `s`, and their singulars.
+const IRREGULAR: [(&str, &str); 6] = [
+    ("people", "person"),
+    ("children", "child"),
+    ("men", "man"),
+    ("women", "woman"),
+    ("mice", "mouse"),
+    ("indices", "index"),
+];
+
+/// Plurals used as mass nouns (`data`, `media`): plural for a table's name,
+/// but kept as they are when matched to a schema's.
+const MASS_PLURALS: [&str; 2] = ["data", "media"];
+
+/// Words ending in `s` that are already singular.
+const SINGULAR_S: [&str; 12] = [
+    "status", "address", "process", "access", "class", "alias", "news", "series", "analysis",
+    "business", "canvas", "bus",
+];
+
+/// Plurals of acronyms that end like singular words (`apis`, not `analysis`).
+const ACRONYM_PLURALS: [&str; 4] = ["apis", "kpis", "uris", "sdks"];
+
+/// Whether a word ending in `s` is singular already (`status`, `class`,
+/// `analysis`), judged by its ending.
+fn singular_in_s(word: &str) -> bool {
+    !ACRONYM_PLURALS.contains(&word)
+        && (SINGULAR_S.contains(&word)
+            || word.ends_with("ss")
+            || word.ends_with("us")
+            || word.ends_with("is"))
+}
+
+/// The singular of an English word, well enough for table and schema names.
+pub(crate) fn singular(word: &str) -> String {
+    if let Some((_, one)) = IRREGULAR.iter().find(|(many, _)| *many == word) {
+        return (*one).to_owned();
+    }
+    if word.len() < 3 || singular_in_s(word) {
+        return word.to_owned();
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "uses", "xes", "ches", "shes", "zes"] {
+        if word.ends_with(ending) {
+            return word.get(..word.len() - 2).unwrap_or(word).to_owned();
+        }
+    }
+    word.strip_suffix('s').unwrap_or(word).to_owned()
+}
+
+/// `Some(true)` for a plural word, `Some(false)` for a singular one, `None`
+/// when it cannot tell (short words, words with digits).
+pub(crate) fn is_plural(word: &str) -> Option<bool> {
+    if IRREGULAR.iter().any(|(many, _)| *many == word) || MASS_PLURALS.contains(&word) {
+        return Some(true);
+    }
+    if singular_in_s(word) {
+        return Some(false);
+    }
+    if word.len() < 3 || word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(word.ends_with('s'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,45 +51,7 @@ const ROLE_WORDS: [&str; 41] = [
     "record",
 ];
 
-/// Plurals that do not end in `s`, and their singulars.
-const IRREGULAR: [(&str, &str); 6] = [
-    ("people", "person"),
-    ("children", "child"),
-    ("men", "man"),
-    ("women", "woman"),
-    ("mice", "mouse"),
-    ("indices", "index"),
-];
-
-/// Words ending in `s` that are already singular.
-const SINGULAR_S: [&str; 12] = [
-    "status", "address", "process", "access", "class", "alias", "news", "series", "analysis",
-    "business", "canvas", "bus",
-];
-
-/// The singular of an English word, well enough for table and schema names.
-pub(crate) fn singular(word: &str) -> String {
-    if let Some((_, one)) = IRREGULAR.iter().find(|(many, _)| *many == word) {
-        return (*one).to_owned();
-    }
-    if SINGULAR_S.contains(&word)
-        || word.len() < 3
-        || word.ends_with("ss")
-        || word.ends_with("us")
-        || word.ends_with("is")
-    {
-        return word.to_owned();
-    }
-    if let Some(stem) = word.strip_suffix("ies") {
-        return format!("{stem}y");
-    }
-    for ending in ["sses", "uses", "xes", "ches", "shes", "zes"] {
-        if word.ends_with(ending) {
-            return word.get(..word.len() - 2).unwrap_or(word).to_owned();
-        }
-    }
-    word.strip_suffix('s').unwrap_or(word).to_owned()
-}
+pub(crate) use crate::base::words::singular;
 
 /// The words of a name with the last one singular: the key tables and
 /// schemas are matched by. `order_lines` and `OrderLine` give `order_line`.

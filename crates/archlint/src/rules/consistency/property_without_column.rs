@@ -30,7 +30,8 @@ crate::declare_rule! {
     /// `x-archlint-column: false` on a property says it is stored nowhere on
     /// purpose. When an unlinked column is named like the property
     /// (`email` / `email_address`, `maxRollover` / `reset_max_rollover`,
-    /// `slug` / `key`), the finding is a suggestion to link them.
+    /// `slug` / `key`, `kind` / `type`), the finding is a suggestion to link
+    /// them.
     ///
     /// ## Why is this bad?
     /// A request property with no column is accepted and silently dropped: the
@@ -204,15 +205,17 @@ fn unlinked_lookalike<'a>(
         .or_else(|| unlinked().find(|column| same_identifier(property, &column.name)))
 }
 
-/// Names of a row's human-readable identifier, used interchangeably.
-const IDENTIFIER_NAMES: [&str; 3] = ["slug", "key", "handle"];
+/// Names used interchangeably for one thing: a row's human-readable
+/// identifier, and its variety.
+const SYNONYMS: [&[&str]; 2] = [&["slug", "key", "handle"], &["kind", "type"]];
 
-/// `slug` kept in a `key` column.
+/// `slug` kept in a `key` column, `kind` in a `type` column.
 fn same_identifier(property: &str, column: &str) -> bool {
     let (property, column) = (column_key(property), column_key(column));
     property != column
-        && IDENTIFIER_NAMES.contains(&property.as_str())
-        && IDENTIFIER_NAMES.contains(&column.as_str())
+        && SYNONYMS
+            .iter()
+            .any(|names| names.contains(&property.as_str()) && names.contains(&column.as_str()))
 }
 
 /// `maxRolloverAmount` and `reset_max_rollover`: a column renamed around the

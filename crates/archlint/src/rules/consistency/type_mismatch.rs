@@ -327,8 +327,9 @@ fn integer_range(property: &Property<'_>, flow: Flow, bits: u8) -> Option<Mismat
         let consequence = format!("values above {column_max} {fails}");
         return found(Severity::Error, accepts, Some(consequence));
     }
-    let int32 = format_bits == Some(32) || api_max.is_some_and(|max| max <= 2f64.powi(31));
-    if flow.read && bits > 32 && int32 {
+    // Only `format: int32` makes clients use 32-bit integers; a `maximum`
+    // bounds the values, not the type (`int64` with `maximum: 1000000`).
+    if flow.read && bits > 32 && format_bits == Some(32) {
         let consequence = "values beyond 2³¹ overflow clients' 32-bit integers".to_owned();
         return found(
             Severity::Warning,

@@ -8,8 +8,9 @@ crate::declare_rule! {
     /// Reports error responses (4xx, 5xx, `default`) that do not share the API's
     /// error format:
     ///
-    /// - when the API uses `application/problem+json` (RFC 9457) for some errors,
-    ///   each error response with a JSON body of another media type;
+    /// - when the API uses `application/problem+json` (RFC 9457) for most of
+    ///   its errors, each error response with a JSON body of another media
+    ///   type; when it uses it for a few, one finding for those few;
     /// - otherwise, each error schema whose properties are neither a subset nor a
     ///   superset of the most common error envelope (so `{message, errors}`
     ///   extending `{message}` is fine; `{error_code}` beside `{message}` is not).
@@ -94,11 +95,40 @@ struct ErrorBody<'c, 'a> {
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     let bodies = error_bodies(context);
+    let uses = |problem: bool| -> usize {
+        bodies
+            .iter()
+            .filter(|body| is_problem(body.media.name) == problem)
+            .map(|body| body.operations)
+            .sum()
+    };
+    let (problem_uses, other_uses) = (uses(true), uses(false));
     let problem = bodies
         .iter()
         .find(|body| is_problem(body.media.name))
         .map(|body| body.media.at.place());
     match problem {
+        // problem+json for a few errors among many plain ones: one finding
+        // for the habit, and the plain ones compared with each other.
+        Some(problem) if problem_uses < other_uses => {
+            let (responses, verb) = match problem_uses {
+                1 => ("error response", "uses"),
+                _ => ("error responses", "use"),
+            };
+            let message = format!(
+                "{problem_uses} {responses} {verb} `application/problem+json` while {other_uses} use other JSON bodies: clients need two error parsers"
+            );
+            let minority = bodies
+                .iter()
+                .filter(|body| is_problem(body.media.name))
+                .count();
+            out.report(problem, message).extent(minority);
+            let plain: Vec<ErrorBody<'_, '_>> = bodies
+                .into_iter()
+                .filter(|body| !is_problem(body.media.name))
+                .collect();
+            check_envelopes(context, &plain, out);
+        }
         Some(problem) => {
             for body in bodies.iter().filter(|body| !is_problem(body.media.name)) {
                 let message = format!(

@@ -4,7 +4,8 @@ use crate::rules::ApiContext;
 crate::declare_rule! {
     /// ## What it does
     /// Reports a `pattern` anchored at neither end (no leading `^`, no trailing
-    /// `$`). A single anchor is taken as a deliberate prefix or suffix check.
+    /// `$`). A single anchor is taken as a deliberate prefix or suffix check,
+    /// and a not-blank check (`\S`, `[^\s]+`) is meant to match anywhere.
     ///
     /// ## Why is this bad?
     /// JSON Schema patterns match anywhere in the value: `[0-9]{5}` accepts
@@ -57,8 +58,10 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         let end = (text.ends_with('$') && !text.ends_with("\\$"))
             || text.ends_with("\\z")
             || text.ends_with("\\Z");
-        // One anchor is a deliberate prefix or suffix check (`^https://`).
-        if start || end {
+        // One anchor is a deliberate prefix or suffix check (`^https://`);
+        // `\S` or a negated class (`[^\s]+`) checks the value is not blank,
+        // and anchoring it would break that.
+        if start || end || is_containment_check(text) {
             continue;
         }
         let message = format!(
@@ -66,4 +69,18 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         );
         out.report(pattern.place(), message);
     }
+}
+
+/// `\S`, `\S+`, `[^\s]`, `[^ ]+`: "contains something that is not blank",
+/// meant to match anywhere.
+fn is_containment_check(pattern: &str) -> bool {
+    let body = pattern.trim_end_matches(['+', '*']);
+    let not_blank = body == "\\S";
+    // Only a negation of blanks: `[^0-9]+` may mean "no digits at all".
+    let negated_class = body.starts_with("[^")
+        && body.ends_with(']')
+        && body
+            .get(2..body.len() - 1)
+            .is_some_and(|inner| inner == "\\s" || inner.trim().is_empty());
+    not_blank || negated_class
 }

@@ -1,10 +1,13 @@
 use crate::base::Emitter;
 use crate::rules::DbContext;
 use crate::schema::{base_type, index_label};
+use crate::sql::Dialect;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a plain (non-partial) single-column index on a boolean column.
+    /// Reports a plain (non-partial) single-column index on a boolean column,
+    /// in PostgreSQL and SQLite (MySQL has no partial index, so an index on a
+    /// flag is its only way to find the rare rows).
     ///
     /// ## Why is this bad?
     /// With two values, each matches a large share of the rows and the planner
@@ -51,6 +54,11 @@ crate::declare_rule! {
 }
 
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
+    // MySQL has no partial index: an index on a flag is the only way to
+    // find its rare rows.
+    if db.schema.dialect == Dialect::Mysql {
+        return;
+    }
     for table in &db.schema.tables {
         for index in table
             .indexes

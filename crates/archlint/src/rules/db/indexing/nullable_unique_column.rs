@@ -1,6 +1,6 @@
 use crate::base::Emitter;
 use crate::rules::DbContext;
-use crate::schema::{index_likes, Table};
+use crate::schema::{index_likes, IndexLike, Table};
 
 crate::declare_rule! {
     /// ## What it does
@@ -8,8 +8,9 @@ crate::declare_rule! {
     /// at least one is nullable. Left out, as NULLs there are meant: a column
     /// the index's `WHERE` excludes when NULL, one of an exclusive arc (a check
     /// that only one of several is set), a key whose NULL rows another unique
-    /// index covers (`WHERE x IS NULL` on one of its columns), and a foreign
-    /// key `ON DELETE SET
+    /// index covers (`WHERE x IS NULL` on one of its columns), one of
+    /// alternative owners each with its own unique key (`(key_id, name)`
+    /// beside `(identity_id, name)`), and a foreign key `ON DELETE SET
     /// NULL` (rows kept after their parent goes must not conflict).
     ///
     /// ## Why is this bad?
@@ -47,7 +48,8 @@ crate::declare_rule! {
 
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
     for table in &db.schema.tables {
-        for key in index_likes(table)
+        let keys = index_likes(table);
+        for key in keys
             .iter()
             .filter(|key| key.unique && key.columns.len() > 1)
         {
@@ -65,6 +67,7 @@ fn check(db: &DbContext<'_>, out: &mut Emitter) {
                         && !in_exclusive_arc(table, column)
                         && !null_case_covered(table, key.columns)
                         && !set_null_on_delete(table, column)
+                        && !owner_alternative(table, &keys, key.columns, column)
                 })
                 .collect();
             if let Some(first) = nullable.first() {
@@ -120,5 +123,31 @@ fn set_null_on_delete(table: &Table, column: &str) -> bool {
                 .columns
                 .iter()
                 .any(|name| name.eq_ignore_ascii_case(column))
+    })
+}
+
+/// Another unique key with the same columns but another nullable one in
+/// place of `column` (`(key_id, name)` beside `(identity_id, name)`): a row
+/// belongs to one owner or the other, and each owner's key checks its rows.
+fn owner_alternative(
+    table: &Table,
+    keys: &[IndexLike<'_>],
+    columns: &[String],
+    column: &str,
+) -> bool {
+    let rest: Vec<&String> = columns
+        .iter()
+        .filter(|name| !name.eq_ignore_ascii_case(column))
+        .collect();
+    keys.iter().any(|other| {
+        let others: Vec<&String> = other
+            .columns
+            .iter()
+            .filter(|name| !rest.iter().any(|kept| kept.eq_ignore_ascii_case(name)))
+            .collect();
+        other.unique
+            && other.columns.len() == columns.len()
+            && matches!(others.as_slice(), [alternative] if !alternative.eq_ignore_ascii_case(column)
+                && table.column(alternative).is_some_and(|found| found.nullable))
     })
 }

@@ -1,4 +1,4 @@
-use crate::base::words::name_words;
+use crate::base::words::{self, name_words};
 use crate::base::Emitter;
 use crate::rules::DbContext;
 
@@ -42,31 +42,10 @@ crate::declare_rule! {
     }
 }
 
-/// Words whose plural does not end in `s`, and words ending in `s` that are singular.
-const IRREGULAR_PLURALS: [&str; 6] = ["people", "children", "men", "women", "data", "media"];
-const SINGULAR_S: [&str; 10] = [
-    "status", "address", "process", "access", "class", "alias", "news", "series", "analysis",
-    "business",
-];
-
 /// `Some(true)` for plural, `Some(false)` for singular, `None` when it cannot tell.
 fn is_plural(name: &str) -> Option<bool> {
     let words = name_words(name.rsplit('.').next().unwrap_or(name));
-    let last = words.last()?;
-    if IRREGULAR_PLURALS.contains(&last.as_str()) {
-        return Some(true);
-    }
-    if SINGULAR_S.contains(&last.as_str())
-        || last.ends_with("ss")
-        || last.ends_with("us")
-        || last.ends_with("is")
-    {
-        return Some(false);
-    }
-    if last.len() < 3 || last.chars().any(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    Some(last.ends_with('s'))
+    words::is_plural(words.last()?)
 }
 
 fn check(db: &DbContext<'_>, out: &mut Emitter) {

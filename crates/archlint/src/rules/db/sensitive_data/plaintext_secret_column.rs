@@ -3,7 +3,7 @@ use crate::base::Emitter;
 use crate::base::Severity;
 use crate::link::ColumnKind;
 use crate::rules::DbContext;
-use crate::schema::{base_type, Column};
+use crate::schema::{base_type, Column, Table};
 
 crate::declare_rule! {
     /// ## What it does
@@ -40,7 +40,8 @@ crate::declare_rule! {
     /// name it so. A history that hashes with pgcrypto (`crypt(…,
     /// gen_salt(…))`) — its secrets included — or a `char(60)` column (a
     /// bcrypt hash) is not reported, nor a column holding a masked copy for
-    /// display (`masked_api_key`).
+    /// display (`masked_api_key`), nor a token of a table whose tokens are
+    /// published (a domain's DNS verification value, an ACME challenge).
     pub struct PlaintextSecretColumn {
         id: "SENS001",
         name: "plaintext-secret-column",
@@ -100,12 +101,25 @@ fn is_bcrypt_sized(column: &Column) -> bool {
     base_type(&column.data_type) != "text" && column.data_type.contains("(60)")
 }
 
+/// Words of tables whose tokens are published on purpose: a domain's
+/// verification value goes into DNS, an ACME challenge into a public URL.
+const PUBLISHED: [&str; 5] = ["domain", "domains", "dns", "acme", "challenge"];
+
+fn publishes_tokens(table: &Table) -> bool {
+    name_words(&table.name)
+        .iter()
+        .any(|word| PUBLISHED.contains(&word.as_str()) || word == "challenges")
+}
+
 fn check(db: &DbContext<'_>, out: &mut Emitter) {
     for table in &db.schema.tables {
         for column in &table.columns {
             let Some((what, severity)) = kind(db, column) else {
                 continue;
             };
+            if sensitive_name(&column.name) == Some(Sensitive::Secret) && publishes_tokens(table) {
+                continue;
+            }
             let message = match severity {
                 Severity::Info => format!(
                     "`{}.{}` is named as if it held {what}: unless it holds a salted hash, passwords are readable by anyone who reads the table",
