@@ -75,6 +75,9 @@ fn relative<'f>(file: &'f str, folder: &str) -> &'f str {
 /// severity and message; then its help when it differs from the rule's own
 /// (`  help: ...`), and each related place (`  -> place message`).
 pub fn snapshot(findings: &[Finding], base: &Base<'_>) -> Vec<String> {
+    // Messages that quote a path the loader tried name it from the checkout:
+    // pinned relative to it, so that any clone gives the same text.
+    let checkout = format!("{}/", root().display());
     findings
         .iter()
         .map(|finding| {
@@ -83,7 +86,7 @@ pub fn snapshot(findings: &[Finding], base: &Base<'_>) -> Vec<String> {
                 finding.rule,
                 base.place(&finding.location),
                 finding.severity.as_str(),
-                finding.message
+                finding.message.replace(&checkout, "")
             );
             let default_help = archlint::rules::find(&finding.rule).map(|rule| rule.meta().fix);
             if default_help != Some(finding.help.as_str()) {
