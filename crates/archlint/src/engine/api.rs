@@ -80,6 +80,7 @@ pub(super) fn review_api(
     }
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &documents.ignores));
     drop_superseded(&mut diagnostics);
+    documents.restore_pointers(&mut diagnostics);
     units.links = mapping.as_ref().map_or(0, |mapping: &Mapping| {
         mapping.schemas.len() + mapping.parameters.len()
     });

@@ -6,8 +6,9 @@
 
 use std::collections::{HashMap, VecDeque};
 
+use super::swagger::{self, Grafts};
 use super::{NodeAt, OpenApiProblem, OpenApiProblemKind};
-use crate::base::diagnostic::{Place, Problem};
+use crate::base::diagnostic::{Diagnostic, Place, Problem};
 use crate::base::loader::{self, Loader};
 use crate::base::source::{FileId, SourceFile, SourceMap, Span};
 use crate::tree::{self, pointer, Node, Value};
@@ -31,6 +32,8 @@ pub struct Documents {
     /// the marker (it covers that subtree) and the rules it names.
     pub ignores: Vec<IgnoreMarker>,
     pub problems: Vec<OpenApiProblem>,
+    /// Files written in Swagger 2.0, read as 3.0: where their nodes came from.
+    swagger: HashMap<FileId, Grafts>,
 }
 
 #[derive(Debug, Clone)]
@@ -82,6 +85,7 @@ impl Documents {
             refs: HashMap::new(),
             ignores: Vec::new(),
             problems: Vec::new(),
+            swagger: HashMap::new(),
         };
         let root_dir = loader::parent(&loader::normalize(root_path)).to_owned();
         let root = match loader.read(root_path) {
@@ -181,6 +185,14 @@ impl Documents {
             let RefTarget::Found { file, tokens } = target else {
                 continue;
             };
+            let translated;
+            let tokens = match self.tree(*file) {
+                Some(root) if self.swagger.contains_key(file) => {
+                    translated = Grafts::translate_tokens(tokens, root);
+                    &translated
+                }
+                _ => tokens,
+            };
             let Some(steps) = self
                 .tree(*file)
                 .and_then(|root| pointer::lookup_steps(root, tokens))
@@ -260,8 +272,54 @@ impl Documents {
         if let Some(error) = parsed.error {
             self.report_parse(id, error.span, error.message);
         }
-        self.trees.push(parsed.root);
+        let root = match parsed.root {
+            Some(root) if swagger::is_swagger2(&root) => {
+                let converted = swagger::convert(&root);
+                self.swagger.insert(id, converted.grafts);
+                Some(converted.root)
+            }
+            root => root,
+        };
+        self.trees.push(root);
         id
+    }
+
+    /// Whether a file is a Swagger 2.0 document (read as 3.0).
+    pub fn is_swagger2(&self, file: FileId) -> bool {
+        self.swagger.contains_key(&file)
+    }
+
+    /// Points findings in Swagger 2.0 files at their 2.0 places, and keeps one
+    /// of the findings a 2.0 node shared by several 3.0 places gave.
+    pub fn restore_pointers(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.swagger.is_empty() {
+            return;
+        }
+        let restore = |place: &mut Place| {
+            if let (Some(grafts), Some(pointer)) =
+                (self.swagger.get(&place.file), place.pointer.as_mut())
+            {
+                *pointer = grafts.original(pointer);
+            }
+        };
+        for diagnostic in diagnostics.iter_mut() {
+            restore(&mut diagnostic.place);
+            for (place, _) in &mut diagnostic.related {
+                restore(place);
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        diagnostics.retain(|diagnostic| {
+            let place = &diagnostic.place;
+            !self.swagger.contains_key(&place.file)
+                || seen.insert((
+                    diagnostic.rule.id,
+                    place.file,
+                    place.span,
+                    place.pointer.clone(),
+                    diagnostic.message.clone(),
+                ))
+        });
     }
 
     fn report_parse(&mut self, file: FileId, span: Span, message: String) {
@@ -297,6 +355,12 @@ impl Documents {
                     continue;
                 };
                 let (file_part, fragment) = split_ref(&site.text);
+                let self_uri = self
+                    .tree(site.file)
+                    .and_then(|tree| tree.get("$self"))
+                    .and_then(Node::as_str);
+                let relative = self_uri.and_then(|uri| relative_to_self(uri, file_part));
+                let file_part = relative.as_deref().unwrap_or(file_part);
                 let target_file = if file_part.is_empty() {
                     Ok(site.file)
                 } else if is_url(file_part) {
@@ -427,6 +491,22 @@ fn split_ref(text: &str) -> (&str, &str) {
     }
 }
 
+/// A URL reference under the document's own identity (OpenAPI 3.2 `$self`) as
+/// a path relative to the document: `""` for the document itself. `None` when
+/// it is not under `$self`'s folder.
+fn relative_to_self(self_uri: &str, reference: &str) -> Option<String> {
+    if !is_url(reference) || !is_url(self_uri) {
+        return None;
+    }
+    let self_uri = split_ref(self_uri).0;
+    if reference == self_uri {
+        return Some(String::new());
+    }
+    let folder = self_uri.get(..self_uri.rfind('/')? + 1)?;
+    let rest = reference.strip_prefix(folder)?;
+    (!rest.is_empty()).then(|| rest.to_owned())
+}
+
 fn is_url(text: &str) -> bool {
     // A scheme is letters followed by `:`; `C:` style drive letters are not URLs
     // but are not relative either, so they count as leaving the folder anyway.
@@ -538,6 +618,24 @@ mod tests {
 
     fn names(documents: &Documents) -> Vec<OpenApiProblemKind> {
         documents.problems.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn refs_under_self_resolve_locally() {
+        let mut loader = MemoryLoader::new();
+        loader.insert(
+            "spec/api.yaml",
+            "$self: https://example.com/api/openapi.yaml\na: {$ref: 'https://example.com/api/openapi.yaml#/b'}\nb: {type: object}\nc: {$ref: 'https://example.com/api/common/s.yaml#/User'}\nd: {$ref: 'https://elsewhere.com/x.yaml'}\n",
+        );
+        loader.insert("spec/common/s.yaml", "User:\n  type: object\n");
+        let documents = Documents::load("spec/api.yaml", &loader);
+        let kinds: Vec<_> = names(&documents);
+        assert_eq!(kinds, vec![OpenApiProblemKind::ExternalRef]);
+        let root = documents.root_node().unwrap();
+        let a = documents.resolve(&root.get("a").unwrap()).unwrap();
+        assert_eq!(a.pointer, "/b");
+        let c = documents.resolve(&root.get("c").unwrap()).unwrap();
+        assert_eq!(documents.sources.name(c.file), "spec/common/s.yaml");
     }
 
     #[test]

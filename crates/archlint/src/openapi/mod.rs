@@ -12,6 +12,7 @@ mod model;
 pub mod paths;
 mod problem;
 pub mod schemas;
+mod swagger;
 pub mod validate;
 
 pub use documents::{Documents, IgnoreMarker, MAX_FILE_BYTES};

@@ -8,10 +8,30 @@ use super::{Documents, NodeAt, OpenApiProblem, OpenApiProblemKind};
 use crate::base::diagnostic::Problem;
 use crate::tree::{Node, Value};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SpecVersion {
+    /// Swagger 2.0, read as 3.0 (see `swagger.rs`).
+    V2_0,
     V3_0,
     V3_1,
+    V3_2,
+}
+
+impl SpecVersion {
+    /// Whether `paths` and every operation's `responses` are required.
+    fn requires_paths(self) -> bool {
+        matches!(self, SpecVersion::V2_0 | SpecVersion::V3_0)
+    }
+
+    /// `Swagger 2.0`, `OpenAPI 3.1`, for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            SpecVersion::V2_0 => "Swagger 2.0",
+            SpecVersion::V3_0 => "OpenAPI 3.0",
+            SpecVersion::V3_1 => "OpenAPI 3.1",
+            SpecVersion::V3_2 => "OpenAPI 3.2",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,10 +44,14 @@ pub enum Method {
     Head,
     Patch,
     Trace,
+    /// OpenAPI 3.2's `query`: a safe, idempotent read with a body.
+    Query,
+    /// A method under OpenAPI 3.2's `additionalOperations` (`COPY`, `LINK`).
+    Other,
 }
 
 impl Method {
-    const ALL: [Method; 8] = [
+    const ALL: [Method; 9] = [
         Method::Get,
         Method::Put,
         Method::Post,
@@ -36,6 +60,7 @@ impl Method {
         Method::Head,
         Method::Patch,
         Method::Trace,
+        Method::Query,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +73,8 @@ impl Method {
             Method::Head => "head",
             Method::Patch => "patch",
             Method::Trace => "trace",
+            Method::Query => "query",
+            Method::Other => "other",
         }
     }
 
@@ -55,6 +82,11 @@ impl Method {
         Method::ALL
             .into_iter()
             .find(|method| method.as_str() == key)
+    }
+
+    /// GET and QUERY read a resource or a collection: caching and pagination apply.
+    pub fn is_read(self) -> bool {
+        matches!(self, Method::Get | Method::Query)
     }
 
     /// POST, PUT, PATCH and DELETE change state.
@@ -88,6 +120,8 @@ pub struct Server<'a> {
 
 pub struct Operation<'a> {
     pub method: Method,
+    /// The method as the description names it (`get`, `query`, `COPY`).
+    pub verb: &'a str,
     pub path: &'a str,
     pub at: NodeAt<'a>,
     pub operation_id: Option<&'a str>,
@@ -103,7 +137,7 @@ pub struct Operation<'a> {
 impl Operation<'_> {
     /// `GET /users/{id}`, for messages.
     pub fn label(&self) -> String {
-        format!("{} {}", self.method.as_str().to_uppercase(), self.path)
+        format!("{} {}", self.verb.to_uppercase(), self.path)
     }
 
     /// The security that applies: the operation's own, or the document's.
@@ -248,9 +282,13 @@ impl<'a> Builder<'a, '_> {
             self.problem(OpenApiProblemKind::UnsupportedDocument, root, message);
             return None;
         }
+        if self.documents.is_swagger2(root.file) {
+            return Some(SpecVersion::V2_0);
+        }
         if let Some(swagger) = root.get("swagger") {
-            let message = "Swagger 2.0 documents are recognized but not reviewed yet; convert it to OpenAPI 3 (for example with swagger2openapi) to review it".to_owned();
-            self.problem(OpenApiProblemKind::Swagger2, &swagger, message);
+            let version = swagger.node.as_str().unwrap_or_default();
+            let message = format!("Swagger `{version}` is not supported; archlint reviews Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2");
+            self.problem(OpenApiProblemKind::UnsupportedDocument, &swagger, message);
             return None;
         }
         let Some(openapi) = root.get("openapi") else {
@@ -265,11 +303,14 @@ impl<'a> Builder<'a, '_> {
         };
         if text.starts_with("3.0") {
             Some(SpecVersion::V3_0)
-        } else if text.starts_with("3.1") || text.starts_with("3.2") {
+        } else if text.starts_with("3.1") {
             Some(SpecVersion::V3_1)
+        } else if text.starts_with("3.2") {
+            Some(SpecVersion::V3_2)
         } else {
-            let message =
-                format!("OpenAPI version `{text}` is not supported; archlint reviews 3.0 and 3.1");
+            let message = format!(
+                "OpenAPI version `{text}` is not supported; archlint reviews Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2"
+            );
             self.problem(OpenApiProblemKind::UnsupportedDocument, &openapi, message);
             None
         }
@@ -297,9 +338,10 @@ impl<'a> Builder<'a, '_> {
                 }
             }
             Some(paths) => self.invalid(&paths, "`paths` must be an object"),
-            None if version == SpecVersion::V3_0 => {
-                self.invalid(&root, "OpenAPI 3.0 requires a `paths` object")
-            }
+            None if version.requires_paths() => self.invalid(
+                &root,
+                format!("{} requires a `paths` object", version.label()),
+            ),
             None => {}
         }
         Api {
@@ -364,10 +406,19 @@ impl<'a> Builder<'a, '_> {
         }
         self.servers(&item, servers);
         let shared = self.parameters(&item, true);
-        for (key, at) in item.entries() {
-            let Some(method) = Method::parse(key) else {
+        let additional = item.get("additionalOperations");
+        let additional = additional.iter().flat_map(|list| list.entries());
+        let methods = item
+            .entries()
+            .filter_map(|(key, at)| Some((Method::parse(key)?, key, at)))
+            .chain(additional.map(|(key, at)| {
+                let method = Method::parse(&key.to_ascii_lowercase()).unwrap_or(Method::Other);
+                (method, key, at)
+            }));
+        for (method, key, at) in methods.collect::<Vec<_>>() {
+            if method == Method::Query && self.version < SpecVersion::V3_2 {
                 continue;
-            };
+            }
             if !at.node.is_object() {
                 self.invalid(
                     &at,
@@ -379,13 +430,14 @@ impl<'a> Builder<'a, '_> {
                 continue;
             }
             self.servers(&at, servers);
-            operations.push(self.operation(method, path, at, &shared));
+            operations.push(self.operation(method, key, path, at, &shared));
         }
     }
 
     fn operation(
         &mut self,
         method: Method,
+        verb: &'a str,
         path: &'a str,
         at: NodeAt<'a>,
         shared: &[Parameter<'a>],
@@ -413,13 +465,18 @@ impl<'a> Builder<'a, '_> {
             Some(responses) => self.responses(responses),
             None => Vec::new(),
         };
-        if responses_at.is_none() && self.version == SpecVersion::V3_0 {
-            self.invalid(&at, "OpenAPI 3.0 requires `responses` on every operation");
+        if responses_at.is_none() && self.version.requires_paths() {
+            let message = format!(
+                "{} requires `responses` on every operation",
+                self.version.label()
+            );
+            self.invalid(&at, message);
         }
         let security_at = at.get("security");
         let security = security_at.as_ref().map(|security| self.security(security));
         Operation {
             method,
+            verb,
             path,
             operation_id: at.str("operationId"),
             deprecated: at.bool("deprecated").unwrap_or(false),
@@ -512,7 +569,8 @@ impl<'a> Builder<'a, '_> {
             .entries()
             .map(|(name, at)| MediaType {
                 name,
-                schema: at.get("schema"),
+                // A stream's items (3.2 `itemSchema`) are what its body rules read.
+                schema: at.get("schema").or_else(|| at.get("itemSchema")),
                 at,
             })
             .collect()
@@ -666,10 +724,22 @@ components:
     }
 
     #[test]
-    fn swagger_is_recognized() {
-        let documents = Documents::from_text("api.json", r#"{"swagger": "2.0"}"#);
+    fn swagger_2_is_read_as_3() {
+        let documents = Documents::from_text(
+            "api.json",
+            r#"{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {}}"#,
+        );
+        let mut out = Vec::new();
+        let api = Api::build(&documents, &mut out).unwrap();
+        assert_eq!(api.version, SpecVersion::V2_0);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn swagger_1_is_unsupported() {
+        let documents = Documents::from_text("api.json", r#"{"swagger": "1.2"}"#);
         let mut out = Vec::new();
         assert!(Api::build(&documents, &mut out).is_none());
-        assert_eq!(out[0].kind, OpenApiProblemKind::Swagger2);
+        assert_eq!(out[0].kind, OpenApiProblemKind::UnsupportedDocument);
     }
 }

@@ -7,9 +7,7 @@ use crate::base::diagnostic::Problem;
 pub enum OpenApiProblemKind {
     /// A file that cannot be read or parsed as YAML or JSON.
     Parse,
-    /// A Swagger 2.0 document (recognized, not reviewed).
-    Swagger2,
-    /// A document that is not an OpenAPI 3.0/3.1 description.
+    /// A document that is not a Swagger 2.0 or OpenAPI 3.0–3.2 description.
     UnsupportedDocument,
     /// A node of the wrong type or shape for its place in the description.
     InvalidStructure,

@@ -36,6 +36,7 @@ pub static RULES: &[&dyn Rule] = &[
     &api::auth::deprecated_oauth_flow::DeprecatedOauthFlow,
     &api::auth::undefined_security_scheme::UndefinedSecurityScheme,
     &api::auth::write_scope_not_separated::WriteScopeNotSeparated,
+    &api::auth::deprecated_security_scheme::DeprecatedSecurityScheme,
     &api::auth::admin_without_distinct_scope::AdminWithoutDistinctScope,
     &api::auth::authorization_header_parameter::AuthorizationHeaderParameter,
     &api::validation::string_without_max_length::StringWithoutMaxLength,
@@ -45,6 +46,7 @@ pub static RULES: &[&dyn Rule] = &[
     &api::validation::writable_server_field::WritableServerField,
     &api::validation::required_property_undefined::RequiredPropertyUndefined,
     &api::validation::unanchored_pattern::UnanchoredPattern,
+    &api::validation::upload_without_size_limit::UploadWithoutSizeLimit,
     &api::validation::enum_type_mismatch::EnumTypeMismatch,
     &api::validation::invalid_example::InvalidExample,
     &api::rate_limiting::no_rate_limit_response::NoRateLimitResponse,
@@ -77,6 +79,7 @@ pub static RULES: &[&dyn Rule] = &[
     &api::documentation::parameter_without_description::ParameterWithoutDescription,
     &api::documentation::unused_component::UnusedComponent,
     &api::documentation::undefined_tag::UndefinedTag,
+    &api::documentation::undeclared_media_type::UndeclaredMediaType,
     // database checklists
     &db::indexing::foreign_key_without_index::ForeignKeyWithoutIndex,
     &db::indexing::duplicate_index::DuplicateIndex,

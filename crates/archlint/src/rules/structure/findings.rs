@@ -14,12 +14,6 @@ use crate::sql::{SqlProblem, SqlProblemKind};
 pub fn openapi_finding(problem: OpenApiProblem) -> Diagnostic {
     let (rule, severity): (&'static RuleMeta, _) = match problem.kind {
         OpenApiProblemKind::Parse => (&parse_error::ParseError::META, None),
-        // Recognized, and only in need of converting: less than a document
-        // that is not an API description at all.
-        OpenApiProblemKind::Swagger2 => (
-            &unsupported_document::UnsupportedDocument::META,
-            Some(Severity::Warning),
-        ),
         OpenApiProblemKind::UnsupportedDocument => {
             (&unsupported_document::UnsupportedDocument::META, None)
         }

@@ -1,17 +1,17 @@
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a file given for review that is not an OpenAPI 3.0 or 3.1
-    /// description: a Swagger 2.0 document (recognized, reported as a warning),
-    /// an unknown `openapi` version, or a document without an `openapi` field.
+    /// Reports a file given for review that is not a Swagger 2.0 or OpenAPI
+    /// 3.0, 3.1 or 3.2 description: Swagger 1.x, an unknown `openapi` version,
+    /// or a document with neither an `openapi` nor a `swagger` field.
     ///
     /// ## Why is this bad?
-    /// archlint's rules are written against OpenAPI 3; reviewing another format
-    /// would give wrong answers, so the file is reported instead of silently
-    /// passing with no findings.
+    /// archlint's rules are written against these versions; reviewing another
+    /// format would give wrong answers, so the file is reported instead of
+    /// silently passing with no findings.
     ///
     /// ## Example
     /// ```yaml
-    /// swagger: "2.0"
+    /// openapi: 4.0.0
     /// info: {title: Shop, version: 1.0.0}
     /// ```
     ///
@@ -22,18 +22,17 @@ crate::declare_rule! {
     /// ```
     ///
     /// ## How to fix
-    /// Convert Swagger 2.0 documents to OpenAPI 3 (for example with
-    /// `swagger2openapi`), or leave non-API files out of the review.
+    /// Declare a supported version (Swagger 1.x documents convert to 2.0 or 3.0
+    /// with `api-spec-converter`), or leave non-API files out of the review.
     ///
-    /// Severity: `error` — nothing in the file is reviewed; a Swagger 2.0
-    /// document is a `warning`, since it is recognized and only needs converting.
+    /// Severity: `error` — nothing in the file is reviewed.
     pub struct UnsupportedDocument {
         id: "STR002",
         name: "unsupported-document",
         side: Api,
         area: Structure,
         severity: Error,
-        summary: "The document is not an OpenAPI 3.0/3.1 description.",
-        fix: "Review OpenAPI 3.0 or 3.1 documents; convert Swagger 2.0 with a tool such as swagger2openapi.",
+        summary: "The document is not a Swagger 2.0 or OpenAPI 3.0–3.2 description.",
+        fix: "Declare a supported version, or leave non-API files out of the review.",
     }
 }

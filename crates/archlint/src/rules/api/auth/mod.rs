@@ -4,6 +4,7 @@ pub mod admin_without_distinct_scope;
 pub mod api_key_in_query;
 pub mod authorization_header_parameter;
 pub mod deprecated_oauth_flow;
+pub mod deprecated_security_scheme;
 pub mod http_basic_auth;
 pub mod operation_without_security;
 mod public;

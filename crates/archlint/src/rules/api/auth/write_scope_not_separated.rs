@@ -1,5 +1,5 @@
 use crate::base::Emitter;
-use crate::openapi::{Method, Operation};
+use crate::openapi::Operation;
 use crate::rules::api::auth::scopes;
 use crate::rules::ApiContext;
 use std::collections::HashMap;
@@ -54,7 +54,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .api
         .operations
         .iter()
-        .filter(|operation| operation.method == Method::Get)
+        .filter(|operation| operation.method.is_read())
         .map(|operation| {
             let mut scopes = scopes(context, operation);
             scopes.sort_unstable();

@@ -75,7 +75,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     let operations = &context.api.operations;
     let etagged: HashMap<&str, &Operation<'_>> = operations
         .iter()
-        .filter(|operation| operation.method == Method::Get && returns_etag(operation))
+        .filter(|operation| operation.method.is_read() && returns_etag(operation))
         .map(|operation| (operation.path, operation))
         .collect();
     for operation in operations {

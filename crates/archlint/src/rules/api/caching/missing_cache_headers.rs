@@ -1,5 +1,5 @@
 use crate::base::Emitter;
-use crate::openapi::{Method, Operation, Response};
+use crate::openapi::{Operation, Response};
 use crate::rules::ApiContext;
 use std::collections::HashSet;
 
@@ -71,7 +71,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .api
         .operations
         .iter()
-        .filter(|operation| operation.method == Method::Get)
+        .filter(|operation| operation.method.is_read())
         .flat_map(|operation| {
             operation
                 .responses

@@ -6,6 +6,7 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports an operation tag that is not declared in the top-level `tags`
     /// list. Each tag once, at its first use, with how many operations use it.
+    /// In OpenAPI 3.2, also a tag whose `parent` names no declared tag.
     ///
     /// ## Why is this bad?
     /// Documentation tools group operations by tag and take each group's
@@ -77,6 +78,22 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                 continue;
             }
             undefined.add(name, index, || (name, tag.clone()));
+        }
+    }
+    // OpenAPI 3.2 nests tags: a `parent` must name a declared tag.
+    if let Some(tags) = context.api.root.get("tags") {
+        for tag in tags.items() {
+            let Some(parent) = tag.get("parent") else {
+                continue;
+            };
+            let Some(name) = parent.node.as_str().filter(|name| !declared.contains(name)) else {
+                continue;
+            };
+            let child = tag.str("name").unwrap_or_default();
+            let message = format!(
+                "tag `{child}` has parent `{name}`, which is not declared in the top-level `tags`"
+            );
+            out.report(parent.place(), message);
         }
     }
     for ((name, at), operations) in undefined.into_entries() {

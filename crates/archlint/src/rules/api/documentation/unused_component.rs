@@ -104,6 +104,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         };
         for (name, component) in entries.entries() {
             if !used(&component.pointer) {
+                let section: &str = match (context.api.version, section) {
+                    (crate::openapi::SpecVersion::V2_0, "schemas") => "definitions",
+                    (crate::openapi::SpecVersion::V2_0, "requestBodies") => "parameters",
+                    (_, section) => section,
+                };
                 let message = format!("component `{section}/{name}` is never used");
                 out.report(component.place(), message);
             }

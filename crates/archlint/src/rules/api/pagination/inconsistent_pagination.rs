@@ -1,5 +1,5 @@
 use crate::base::{Emitter, Severity};
-use crate::openapi::{Method, Parameter};
+use crate::openapi::Parameter;
 use crate::rules::api::Grouped;
 use crate::rules::ApiContext;
 
@@ -73,7 +73,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .operations
         .iter()
         .enumerate()
-        .filter(|(_, operation)| operation.method == Method::Get)
+        .filter(|(_, operation)| operation.method.is_read())
         .map(|(index, operation)| {
             let parameters: Vec<(&Parameter<'_>, Style)> = operation
                 .parameters

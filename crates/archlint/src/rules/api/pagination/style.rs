@@ -45,7 +45,7 @@ pub(crate) fn style(name: &str) -> Option<Style> {
 pub(crate) fn paging_parameter<'o, 'a>(
     operation: &'o Operation<'a>,
 ) -> Option<(&'o Parameter<'a>, Style)> {
-    if operation.method != crate::openapi::Method::Get {
+    if !operation.method.is_read() {
         return None;
     }
     operation

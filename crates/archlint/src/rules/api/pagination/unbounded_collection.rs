@@ -150,7 +150,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
     // parameter schema, naming how many operations use it.
     let mut unbounded_sizes: Vec<UnboundedSize<'_>> = Vec::new();
     for (index, operation) in context.api.operations.iter().enumerate() {
-        if operation.method != crate::openapi::Method::Get {
+        if !operation.method.is_read() {
             continue;
         }
         let Some(collection) = collection_response(context, operation) else {
@@ -163,6 +163,7 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         match size_parameter {
             Some(parameter) => note_unbounded_size(context, index, parameter, &mut unbounded_sizes),
             None if is_reference_data(operation.path) => {}
+            None if body_pages(context, operation) => {}
             None => {
                 let pages = operation
                     .parameters
@@ -195,6 +196,24 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             .help(help)
             .severity(Severity::Info);
     }
+}
+
+/// A QUERY (OpenAPI 3.2) that takes its page size or cursor in the body.
+fn body_pages<'a>(context: &ApiContext<'a>, operation: &crate::openapi::Operation<'a>) -> bool {
+    let Some(body) = &operation.request_body else {
+        return false;
+    };
+    body.content
+        .iter()
+        .filter_map(|media| media.schema.as_ref())
+        .map(|schema| context.resolve_or_self(schema))
+        .filter_map(|schema| schema.get("properties"))
+        .any(|properties| {
+            properties.entries().any(|(name, _)| {
+                PAGE_SIZE.contains(&super::normalized(name).as_str())
+                    || super::style(name).is_some()
+            })
+        })
 }
 
 struct UnboundedSize<'a> {

@@ -71,6 +71,10 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    // Swagger 2.0 has no `writeOnly`; a password it returns is SENS005's.
+    if context.api.version == crate::openapi::SpecVersion::V2_0 {
+        return;
+    }
     for schema_use in context.request_schemas() {
         let Role::Property(name) = schema_use.role else {
             continue;

@@ -57,6 +57,12 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         if is_local(rest) {
             continue;
         }
+        if context.api.version == crate::openapi::SpecVersion::V2_0 {
+            let message = "`schemes` lists `http`: the API is reached over plain HTTP".to_owned();
+            out.report(server.at.place(), message)
+                .help("Drop `http` from `schemes`; serve the API over TLS only.");
+            continue;
+        }
         let message = format!("server `{}` is reached over plain HTTP", server.url);
         out.report(server.at.place(), message);
     }

@@ -54,6 +54,11 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .get("servers")
         .unwrap_or_else(|| api.root.place_at("openapi"))
         .place();
-    let message = "no servers are declared: clients cannot tell where (or whether over HTTPS) the API is served".to_owned();
+    let declared = match api.version {
+        crate::openapi::SpecVersion::V2_0 => "no `host`, `basePath` or `schemes` are declared",
+        _ => "no servers are declared",
+    };
+    let message =
+        format!("{declared}: clients cannot tell where (or whether over HTTPS) the API is served");
     out.report(place, message);
 }

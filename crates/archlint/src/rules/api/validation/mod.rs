@@ -9,6 +9,7 @@ mod messages;
 pub mod required_property_undefined;
 pub mod string_without_max_length;
 pub mod unanchored_pattern;
+pub mod upload_without_size_limit;
 pub mod writable_server_field;
 
 pub(crate) use messages::request_message;
