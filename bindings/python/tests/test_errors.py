@@ -67,3 +67,22 @@ def test_a_panic_is_an_archlint_error_and_the_module_survives() -> None:
     with pytest.raises(archlint.ArchlintError, match="internal error"):
         _archlint._panic_for_tests()
     assert len(archlint.review(openapi="openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n")) >= 0
+
+
+def test_swagger_2_is_reviewed_at_its_own_places() -> None:
+    text = (
+        "swagger: '2.0'\n"
+        "info: {title: t, version: 1.0.0}\n"
+        "host: api.example.com\n"
+        "schemes: [http]\n"
+        "paths:\n"
+        "  /a:\n"
+        "    get:\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    report = archlint.review(openapi=text)
+    insecure = [f for f in report if f.rule == "TLS001"]
+    assert len(insecure) == 1
+    assert insecure[0].location.pointer == "/schemes/0"
+    assert (insecure[0].location.line, insecure[0].location.column) == (4, 11)
+    assert not any(f.rule == "STR002" for f in report)
