@@ -272,6 +272,13 @@ impl Documents {
         if let Some(error) = parsed.error {
             self.report_parse(id, error.span, error.message);
         }
+        for warning in parsed.warnings {
+            self.problems.push(Problem::new(
+                OpenApiProblemKind::LenientParse,
+                Place::pointer(id, warning.span, None),
+                warning.message,
+            ));
+        }
         let root = match parsed.root {
             Some(root) if swagger::is_swagger2(&root) => {
                 let converted = swagger::convert(&root);

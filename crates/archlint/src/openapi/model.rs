@@ -292,7 +292,7 @@ impl<'a> Builder<'a, '_> {
             return None;
         }
         let Some(openapi) = root.get("openapi") else {
-            let message = "no `openapi` field: this is not an OpenAPI 3 document".to_owned();
+            let message = "no `openapi` or `swagger` field: this is not an OpenAPI or Swagger description".to_owned();
             self.problem(OpenApiProblemKind::UnsupportedDocument, root, message);
             return None;
         };

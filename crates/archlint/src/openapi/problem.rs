@@ -7,6 +7,8 @@ use crate::base::diagnostic::Problem;
 pub enum OpenApiProblemKind {
     /// A file that cannot be read or parsed as YAML or JSON.
     Parse,
+    /// Text read leniently, as other readers do, although its syntax is invalid.
+    LenientParse,
     /// A document that is not a Swagger 2.0 or OpenAPI 3.0–3.2 description.
     UnsupportedDocument,
     /// A node of the wrong type or shape for its place in the description.

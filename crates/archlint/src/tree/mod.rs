@@ -77,6 +77,8 @@ pub struct Parsed {
     pub root: Option<Node>,
     pub error: Option<ParseError>,
     pub duplicate_keys: Vec<DuplicateKey>,
+    /// Text read although the YAML specification forbids it (as other readers do).
+    pub warnings: Vec<ParseError>,
 }
 
 /// Which syntax a text is written in, decided by its content.

@@ -17,7 +17,160 @@ use crate::base::source::Span;
 /// size in bytes: generous for real reuse of anchors, fatal for alias bombs.
 const ALIAS_BUDGET_BASE: usize = 100_000;
 
+/// What saphyr says of a quoted string continued on a line no more indented
+/// than its key: YAML 1.2 forbids it, but libyaml and go-yaml read it, and
+/// real descriptions (Docker Engine's) rely on that.
+const QUOTED_INDENT: &str = "invalid indentation in quoted scalar";
+
+/// Quoted strings re-indented before the reader gives up on a file.
+const MAX_REPAIRS: usize = 256;
+
 pub fn parse_yaml(text: &str) -> Parsed {
+    let parsed = parse_strict(text);
+    match &parsed.error {
+        Some(error) if error.message == QUOTED_INDENT => {
+            read_under_indented_strings(text).unwrap_or(parsed)
+        }
+        _ => parsed,
+    }
+}
+
+/// Reads a text whose quoted strings continue on under-indented lines as the
+/// readers that accept it do: those lines are indented in a copy, the copy is
+/// parsed, and every span is moved back onto the original text. Each string
+/// repaired is a warning. `None` when the copy still does not parse.
+fn read_under_indented_strings(text: &str) -> Option<Parsed> {
+    let mut copy = text.to_owned();
+    let mut shifts = Shifts::default();
+    let mut warnings = Vec::new();
+    for _ in 0..MAX_REPAIRS {
+        let parsed = parse_strict(&copy);
+        let quote = match &parsed.error {
+            None => {
+                let mut parsed = parsed;
+                shifts.move_back(&mut parsed);
+                parsed.warnings = warnings;
+                return Some(parsed);
+            }
+            Some(error) if error.message == QUOTED_INDENT => error.span.start as usize,
+            Some(_) => return None,
+        };
+        let inserts = under_indented_lines(&copy, quote);
+        if inserts.is_empty() {
+            return None;
+        }
+        let at = shifts.original(quote);
+        warnings.push(ParseError {
+            message: "a quoted string continues on a line no more indented than its key; YAML 1.2 readers reject this (libyaml and go-yaml accept it), so it is read as if indented: indent the continuation lines".to_owned(),
+            span: Span::new(at, at + 1),
+        });
+        for (line_start, spaces) in inserts.into_iter().rev() {
+            shifts.insert(line_start, spaces);
+            copy.insert_str(line_start, &" ".repeat(spaces));
+        }
+    }
+    None
+}
+
+/// The lines of the quoted string opening at `quote` that are not indented
+/// past its first line, with the spaces each needs.
+fn under_indented_lines(text: &str, quote: usize) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let Some(&delimiter) = bytes.get(quote).filter(|b| matches!(b, b'"' | b'\'')) else {
+        return Vec::new();
+    };
+    let line_start = text.get(..quote).and_then(|head| head.rfind('\n')).map_or(0, |i| i + 1);
+    let indent = |start: usize| bytes.iter().skip(start).take_while(|b| **b == b' ').count();
+    let needed = indent(line_start) + 2;
+    let mut inserts = Vec::new();
+    let mut index = quote + 1;
+    while let Some(&byte) = bytes.get(index) {
+        match byte {
+            b'\\' if delimiter == b'"' => index += 1,
+            b'\'' if delimiter == b'\'' && bytes.get(index + 1) == Some(&b'\'') => index += 1,
+            byte if byte == delimiter => break,
+            b'\n' => {
+                let next = index + 1;
+                let have = indent(next);
+                let blank = matches!(bytes.get(next + have), Some(b'\n' | b'\r') | None);
+                if !blank && have < needed {
+                    inserts.push((next, needed - have));
+                }
+            }
+            _ => {}
+        }
+        index += 1;
+    }
+    inserts
+}
+
+/// Spaces inserted into a copy of a text, to move spans back onto the original.
+#[derive(Default)]
+struct Shifts {
+    /// Offset in the original text → spaces inserted there, in order.
+    inserts: Vec<(usize, usize)>,
+}
+
+impl Shifts {
+    /// Records spaces inserted at `at` in the current copy.
+    fn insert(&mut self, at: usize, spaces: usize) {
+        let original = self.original(at);
+        match self.inserts.binary_search_by_key(&original, |(offset, _)| *offset) {
+            Ok(found) => {
+                if let Some(entry) = self.inserts.get_mut(found) {
+                    entry.1 += spaces;
+                }
+            }
+            Err(position) => self.inserts.insert(position, (original, spaces)),
+        }
+    }
+
+    /// The original offset of an offset in the copy (inside inserted spaces:
+    /// where they were inserted).
+    fn original(&self, copy: usize) -> usize {
+        let mut shift = 0;
+        for &(offset, spaces) in &self.inserts {
+            if copy < offset + shift {
+                break;
+            }
+            if copy < offset + shift + spaces {
+                return offset;
+            }
+            shift += spaces;
+        }
+        copy - shift
+    }
+
+    fn span(&self, span: Span) -> Span {
+        Span::new(
+            self.original(span.start as usize),
+            self.original(span.end as usize),
+        )
+    }
+
+    fn move_back(&self, parsed: &mut Parsed) {
+        for duplicate in &mut parsed.duplicate_keys {
+            duplicate.span = self.span(duplicate.span);
+            duplicate.first = self.span(duplicate.first);
+        }
+        let mut stack: Vec<&mut Node> = parsed.root.iter_mut().collect();
+        while let Some(node) = stack.pop() {
+            node.span = self.span(node.span);
+            match &mut node.value {
+                Value::Array(items) => stack.extend(items.iter_mut()),
+                Value::Object(members) => {
+                    for member in members.iter_mut() {
+                        member.key_span = self.span(member.key_span);
+                        stack.push(&mut member.value);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn parse_strict(text: &str) -> Parsed {
     let mut builder = TreeBuilder {
         offsets: CharOffsets::new(text),
         stack: Vec::new(),
@@ -413,6 +566,30 @@ mod tests {
         let parsed = parse_yaml(text);
         assert!(parsed.error.is_none(), "{:?}", parsed.error);
         parsed.root.unwrap()
+    }
+
+    #[test]
+    fn under_indented_quoted_strings_are_read_with_their_own_spans() {
+        let text = "a:\n  b:\n    d: \"one\n    two\\\" \n  three\"\n    e: 'x\n    y'\n    type: string\n";
+        let parsed = parse_yaml(text);
+        assert!(parsed.error.is_none(), "{:?}", parsed.error);
+        assert_eq!(parsed.warnings.len(), 2);
+        assert_eq!(parsed.warnings[0].span.start as usize, text.find('"').unwrap());
+        let root = parsed.root.unwrap();
+        let b = root.get("a").unwrap().get("b").unwrap();
+        assert_eq!(b.get("d").unwrap().as_str(), Some("one two\" three"));
+        assert_eq!(b.get("e").unwrap().as_str(), Some("x y"));
+        let member = b.member("type").unwrap();
+        let at = text.find("type").unwrap();
+        assert_eq!(member.key_span, Span::new(at, at + 4));
+        assert_eq!(member.value.span, Span::new(at + 6, at + 12));
+    }
+
+    #[test]
+    fn other_errors_are_not_repaired() {
+        let parsed = parse_yaml("a: \"one\ntwo\n");
+        assert!(parsed.error.is_some());
+        assert!(parsed.warnings.is_empty());
     }
 
     #[test]

@@ -14,6 +14,10 @@ use crate::sql::{SqlProblem, SqlProblemKind};
 pub fn openapi_finding(problem: OpenApiProblem) -> Diagnostic {
     let (rule, severity): (&'static RuleMeta, _) = match problem.kind {
         OpenApiProblemKind::Parse => (&parse_error::ParseError::META, None),
+        // Read anyway, as other readers do: worth fixing, not blocking.
+        OpenApiProblemKind::LenientParse => {
+            (&parse_error::ParseError::META, Some(Severity::Warning))
+        }
         OpenApiProblemKind::UnsupportedDocument => {
             (&unsupported_document::UnsupportedDocument::META, None)
         }

@@ -24,7 +24,11 @@ crate::declare_rule! {
     /// Fix the syntax at the reported position. Save files as UTF-8. Replace deep
     /// alias chains by `$ref`s to components.
     ///
-    /// Severity: `error` — nothing after the error can be read or reviewed.
+    /// Severity: `error` — nothing after the error can be read or reviewed. One
+    /// case is a `warning`: a quoted string continued on a line no more indented
+    /// than its key, which YAML 1.2 forbids but libyaml and go-yaml read (Docker
+    /// Engine's description relies on it); archlint reads it the same way,
+    /// reviews the file, and asks for the lines to be indented.
     pub struct ParseError {
         id: "STR001",
         name: "parse-error",
