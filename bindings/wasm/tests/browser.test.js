@@ -112,3 +112,21 @@ test("a rule that fires many times is one entry that expands on click", async ()
   assert.equal(await shown(), 5);
   assert.ok((await page.$$("#worst li")).length > 0, "the worst areas are named");
 });
+
+test("a pasted Swagger 2.0 description is reviewed, and a finding selects its 2.0 line", async () => {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.uncheck("#auto");
+  await page.fill("#openapi", readFileSync(path.join(root, "tests/fixtures/swagger/petstore.yaml"), "utf8"));
+  await page.fill("#sql", "");
+  await page.click("#review");
+  await page.waitForSelector('.finding[data-rule="TLS001"]');
+  const rules = await page.$$eval(".finding", (items) => items.map((item) => item.dataset.rule));
+  assert.ok(!rules.includes("STR002"), rules.join(", "));
+  for (const expected of ["AUTH003", "AUTH004", "SENS005"]) {
+    assert.ok(rules.includes(expected), `${expected} missing from ${rules.join(", ")}`);
+  }
+  await page.click('.finding[data-rule="TLS001"]');
+  const selected = await page.$eval("#openapi", (editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
+  assert.equal(selected.trim(), "- http");
+});

@@ -41,6 +41,21 @@ test("the example corpus gives the CLI's findings, summary and scores", async ()
   assert.deepEqual(report.summary.mapping, expected.summary.mapping);
 });
 
+test("a Swagger 2.0 description split over files gives the CLI's findings", async () => {
+  const dir = "tests/fixtures/swagger/split";
+  const report = await review({
+    openapi: {
+      [`${dir}/swagger.yaml`]: read(`${dir}/swagger.yaml`),
+      [`${dir}/definitions/user.yaml`]: read(`${dir}/definitions/user.yaml`),
+    },
+    root: `${dir}/swagger.yaml`,
+  });
+  const expected = cliReport(`${dir}/swagger.yaml`);
+  assert.ok(report.findings.length > 5);
+  assert.ok(!report.findings.some((finding) => finding.rule === "STR002"));
+  assert.deepEqual(report.findings, expected.findings);
+});
+
 test("an API and its schema together are checked for consistency", async () => {
   const fixture = "tests/fixtures/rules/length-mismatch/fail";
   const report = await review({

@@ -34,6 +34,9 @@ pub struct Documents {
     pub problems: Vec<OpenApiProblem>,
     /// Files written in Swagger 2.0, read as 3.0: where their nodes came from.
     swagger: HashMap<FileId, Grafts>,
+    /// Files a 2.0 document references (definitions split out), read with
+    /// 2.0's schema spellings: where their renamed nodes came from.
+    fragments: HashMap<FileId, Grafts>,
 }
 
 #[derive(Debug, Clone)]
@@ -86,10 +89,11 @@ impl Documents {
             ignores: Vec::new(),
             problems: Vec::new(),
             swagger: HashMap::new(),
+            fragments: HashMap::new(),
         };
         let root_dir = loader::parent(&loader::normalize(root_path)).to_owned();
         let root = match loader.read(root_path) {
-            Ok(bytes) => documents.add_file(root_path, bytes),
+            Ok(bytes) => documents.add_file(root_path, bytes, false),
             Err(message) => {
                 // The caller checked the root exists; a read failure here is still a finding.
                 let id = documents.add_source(root_path, String::new());
@@ -222,7 +226,8 @@ impl Documents {
     }
 
     /// Decodes and parses a file; always registers it, even when unreadable.
-    fn add_file(&mut self, name: &str, bytes: Vec<u8>) -> FileId {
+    /// `from_swagger`: the file is referenced from a Swagger 2.0 document.
+    fn add_file(&mut self, name: &str, bytes: Vec<u8>, from_swagger: bool) -> FileId {
         if bytes.len() > MAX_FILE_BYTES {
             let id = self.add_source(name, String::new());
             self.trees.push(None);
@@ -285,6 +290,11 @@ impl Documents {
                 self.swagger.insert(id, converted.grafts);
                 Some(converted.root)
             }
+            Some(root) if from_swagger => {
+                let converted = swagger::convert_fragment(&root);
+                self.fragments.insert(id, converted.grafts);
+                Some(converted.root)
+            }
             root => root,
         };
         self.trees.push(root);
@@ -303,9 +313,11 @@ impl Documents {
             return;
         }
         let restore = |place: &mut Place| {
-            if let (Some(grafts), Some(pointer)) =
-                (self.swagger.get(&place.file), place.pointer.as_mut())
-            {
+            let grafts = self
+                .swagger
+                .get(&place.file)
+                .or_else(|| self.fragments.get(&place.file));
+            if let (Some(grafts), Some(pointer)) = (grafts, place.pointer.as_mut()) {
                 *pointer = grafts.original(pointer);
             }
         };
@@ -387,7 +399,9 @@ impl Documents {
                     } else {
                         match loader.read(&path) {
                             Ok(bytes) => {
-                                let id = self.add_file(&path, bytes);
+                                let from_swagger = self.swagger.contains_key(&site.file)
+                                    || self.fragments.contains_key(&site.file);
+                                let id = self.add_file(&path, bytes, from_swagger);
                                 loaded.insert(path, id);
                                 queue.push_back(id);
                                 Ok(id)
@@ -625,6 +639,81 @@ mod tests {
 
     fn names(documents: &Documents) -> Vec<OpenApiProblemKind> {
         documents.problems.iter().map(|p| p.kind).collect()
+    }
+
+    #[test]
+    fn files_a_swagger_2_document_references_use_its_spellings() {
+        let mut loader = MemoryLoader::new();
+        loader.insert(
+            "spec/api.yaml",
+            "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  A: {$ref: 'defs.yaml#/Pet'}\n",
+        );
+        loader.insert(
+            "spec/defs.yaml",
+            "Pet:\n  type: object\n  properties:\n    x-nullable: {type: string}\n    name: {type: string, x-nullable: true}\n",
+        );
+        let documents = Documents::load("spec/api.yaml", &loader);
+        assert!(documents.problems.is_empty(), "{:?}", names(&documents));
+        let root = documents.root_node().unwrap();
+        let a = root
+            .get("components")
+            .unwrap()
+            .get("schemas")
+            .unwrap()
+            .get("A")
+            .unwrap();
+        let pet = documents.resolve(&a).unwrap();
+        let properties = pet.get("properties").unwrap();
+        assert!(
+            properties.get("x-nullable").is_some(),
+            "a property's name is kept"
+        );
+        let name = properties.get("name").unwrap();
+        assert_eq!(name.bool("nullable"), Some(true));
+        const RULE: crate::base::RuleMeta = crate::base::RuleMeta {
+            id: "TEST001",
+            name: "test",
+            side: crate::base::Side::Api,
+            area: crate::base::Area::Structure,
+            severity: crate::base::Severity::Info,
+            summary: "",
+            fix: "",
+            docs: "",
+            peers: &[],
+        };
+        let mut diagnostics = vec![Diagnostic::new(
+            &RULE,
+            name.get("nullable").unwrap().place(),
+            "m",
+        )];
+        documents.restore_pointers(&mut diagnostics);
+        assert_eq!(
+            diagnostics[0].place.pointer.as_deref(),
+            Some("/Pet/properties/name/x-nullable")
+        );
+    }
+
+    #[test]
+    fn path_items_a_swagger_2_document_references_are_read_as_2_0() {
+        let mut loader = MemoryLoader::new();
+        loader.insert(
+            "spec/api.yaml",
+            "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /pets: {$ref: 'pets.yaml'}\n",
+        );
+        loader.insert(
+            "spec/pets.yaml",
+            "post:\n  parameters:\n    - {name: pet, in: body, schema: {type: object}}\n    - {name: dry, in: query, type: boolean}\n  responses: {'204': {description: ok}}\n",
+        );
+        let documents = Documents::load("spec/api.yaml", &loader);
+        assert!(documents.problems.is_empty(), "{:?}", names(&documents));
+        let root = documents.root_node().unwrap();
+        let item = documents
+            .resolve(&root.get("paths").unwrap().get("/pets").unwrap())
+            .unwrap();
+        let post = item.get("post").unwrap();
+        assert!(post.get("requestBody").is_some());
+        let dry = post.get("parameters").unwrap().items().next().unwrap();
+        assert_eq!(dry.get("schema").unwrap().str("type"), Some("boolean"));
     }
 
     #[test]

@@ -292,7 +292,9 @@ impl<'a> Builder<'a, '_> {
             return None;
         }
         let Some(openapi) = root.get("openapi") else {
-            let message = "no `openapi` or `swagger` field: this is not an OpenAPI or Swagger description".to_owned();
+            let message =
+                "no `openapi` or `swagger` field: this is not an OpenAPI or Swagger description"
+                    .to_owned();
             self.problem(OpenApiProblemKind::UnsupportedDocument, root, message);
             return None;
         };
@@ -519,6 +521,10 @@ impl<'a> Builder<'a, '_> {
             self.invalid(&at, "a parameter needs a string `name` and `in`");
             return None;
         };
+        if self.version == SpecVersion::V2_0 && matches!(location, "body" | "formData") {
+            // A 2.0 body parameter in another file: not read as a body (yet).
+            return None;
+        }
         if !PARAMETER_LOCATIONS.contains(&location) {
             let message = format!(
                 "parameter `{name}` has `in: {location}`; use query, header, path or cookie"

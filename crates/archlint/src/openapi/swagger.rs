@@ -124,6 +124,32 @@ pub fn convert(root: &Node) -> Converted {
     }
 }
 
+/// A file that a 2.0 document references without being one (a file of
+/// definitions): its schemas' 2.0 spellings rewritten, nothing moved.
+pub fn convert_fragment(root: &Node) -> Converted {
+    let mut converter = Converter {
+        root,
+        grafts: Grafts::default(),
+    };
+    let converted = if is_path_item(root) {
+        converter.path_item(root, "")
+    } else {
+        converter.schema(root, "", false)
+    };
+    Converted {
+        root: converted,
+        grafts: converter.grafts,
+    }
+}
+
+/// A path item split into its own file: an operation (a method with `responses`).
+fn is_path_item(node: &Node) -> bool {
+    METHODS
+        .iter()
+        .filter_map(|method| node.get(method))
+        .any(|operation| operation.get("responses").is_some())
+}
+
 struct Converter<'s> {
     root: &'s Node,
     grafts: Grafts,

@@ -79,7 +79,10 @@ fn under_indented_lines(text: &str, quote: usize) -> Vec<(usize, usize)> {
     let Some(&delimiter) = bytes.get(quote).filter(|b| matches!(b, b'"' | b'\'')) else {
         return Vec::new();
     };
-    let line_start = text.get(..quote).and_then(|head| head.rfind('\n')).map_or(0, |i| i + 1);
+    let line_start = text
+        .get(..quote)
+        .and_then(|head| head.rfind('\n'))
+        .map_or(0, |i| i + 1);
     let indent = |start: usize| bytes.iter().skip(start).take_while(|b| **b == b' ').count();
     let needed = indent(line_start) + 2;
     let mut inserts = Vec::new();
@@ -115,7 +118,10 @@ impl Shifts {
     /// Records spaces inserted at `at` in the current copy.
     fn insert(&mut self, at: usize, spaces: usize) {
         let original = self.original(at);
-        match self.inserts.binary_search_by_key(&original, |(offset, _)| *offset) {
+        match self
+            .inserts
+            .binary_search_by_key(&original, |(offset, _)| *offset)
+        {
             Ok(found) => {
                 if let Some(entry) = self.inserts.get_mut(found) {
                     entry.1 += spaces;
@@ -574,7 +580,10 @@ mod tests {
         let parsed = parse_yaml(text);
         assert!(parsed.error.is_none(), "{:?}", parsed.error);
         assert_eq!(parsed.warnings.len(), 2);
-        assert_eq!(parsed.warnings[0].span.start as usize, text.find('"').unwrap());
+        assert_eq!(
+            parsed.warnings[0].span.start as usize,
+            text.find('"').unwrap()
+        );
         let root = parsed.root.unwrap();
         let b = root.get("a").unwrap().get("b").unwrap();
         assert_eq!(b.get("d").unwrap().as_str(), Some("one two\" three"));
