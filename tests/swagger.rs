@@ -7,7 +7,7 @@ use archlint_tests::{expect, fixture_path, review, snapshot, Base};
 use std::path::Path;
 
 /// Rules whose messages name the 2.0 fields (`schemes`, `host`, `definitions`).
-const WORDED_FOR_2_0: [&str; 3] = ["TLS001", "TLS002", "DOC004"];
+const WORDED_FOR_2_0: [&str; 4] = ["TLS001", "TLS002", "DOC004", "VER002"];
 
 /// Rule, severity and message: what a finding says, wherever it is.
 fn said(findings: &[Finding]) -> Vec<String> {
@@ -41,17 +41,40 @@ fn with_pointers(findings: &[Finding], file: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn swagger_2_and_its_3_0_translation_say_the_same() {
-    let two = review(&[fixture_path("fixtures/swagger/petstore.yaml")], &[]);
-    let three = review(&[fixture_path("fixtures/swagger/petstore-3.0.yaml")], &[]);
+fn assert_same_as_translation(two: &str, three: &str) {
+    let two = review(&[fixture_path(two)], &[]);
+    let three = review(&[fixture_path(three)], &[]);
     assert!(!two.findings.is_empty());
     assert_eq!(said(&two.findings), said(&three.findings));
 }
 
 #[test]
+fn swagger_2_and_its_3_0_translation_say_the_same() {
+    assert_same_as_translation(
+        "fixtures/swagger/petstore.yaml",
+        "fixtures/swagger/petstore-3.0.yaml",
+    );
+}
+
+/// Against swagger2openapi's translation of a description with flaws for
+/// most API rules: the same findings, so every rule reads 2.0 as 3.0 means it.
+#[test]
+fn swagger_2_and_swagger2openapi_s_translation_say_the_same() {
+    assert_same_as_translation(
+        "fixtures/swagger/flawed.yaml",
+        "fixtures/swagger/flawed-3.0.yaml",
+    );
+}
+
+#[test]
 fn swagger_2_findings_point_into_the_2_0_text() {
-    let file = fixture_path("fixtures/swagger/petstore.yaml");
+    for name in ["petstore", "flawed"] {
+        pinned_with_pointers(&format!("fixtures/swagger/{name}.yaml"));
+    }
+}
+
+fn pinned_with_pointers(relative: &str) {
+    let file = fixture_path(relative);
     let report = review(std::slice::from_ref(&file), &[]);
     let found = with_pointers(&report.findings, &file);
     let expected = Path::new(&file).with_extension("expected");

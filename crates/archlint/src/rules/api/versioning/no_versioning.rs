@@ -66,6 +66,10 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         .get("servers")
         .unwrap_or_else(|| api.root.place_at("info"))
         .place();
-    let message = "no operation carries an API version (no `/v1` in servers or paths, no version header or media type)".to_owned();
+    let servers = match api.version {
+        crate::openapi::SpecVersion::V2_0 => "`basePath`",
+        _ => "servers",
+    };
+    let message = format!("no operation carries an API version (no `/v1` in {servers} or paths, no version header or media type)");
     out.report(place, message);
 }
