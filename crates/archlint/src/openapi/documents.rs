@@ -516,7 +516,9 @@ fn split_ref(text: &str) -> (&str, &str) {
 /// a path relative to the document: `""` for the document itself. `None` when
 /// it is not under `$self`'s folder.
 fn relative_to_self(self_uri: &str, reference: &str) -> Option<String> {
-    if !is_url(reference) || !is_url(self_uri) {
+    // Both absolute URLs, or both absolute paths (`$self: /api/openapi.yaml`).
+    let absolute = |text: &str| is_url(text) || text.starts_with('/');
+    if !absolute(reference) || is_url(reference) != is_url(self_uri) || !absolute(self_uri) {
         return None;
     }
     let self_uri = split_ref(self_uri).0;
@@ -724,6 +726,12 @@ mod tests {
             "$self: https://example.com/api/openapi.yaml\na: {$ref: 'https://example.com/api/openapi.yaml#/b'}\nb: {type: object}\nc: {$ref: 'https://example.com/api/common/s.yaml#/User'}\nd: {$ref: 'https://elsewhere.com/x.yaml'}\n",
         );
         loader.insert("spec/common/s.yaml", "User:\n  type: object\n");
+        loader.insert(
+            "spec/paths.yaml",
+            "$self: /api/openapi.yaml\na: {$ref: '/api/common/s.yaml#/User'}\n",
+        );
+        let by_path = Documents::load("spec/paths.yaml", &loader);
+        assert!(by_path.problems.is_empty(), "{:?}", names(&by_path));
         let documents = Documents::load("spec/api.yaml", &loader);
         let kinds: Vec<_> = names(&documents);
         assert_eq!(kinds, vec![OpenApiProblemKind::ExternalRef]);

@@ -6,7 +6,8 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports an operation tag that is not declared in the top-level `tags`
     /// list. Each tag once, at its first use, with how many operations use it.
-    /// In OpenAPI 3.2, also a tag whose `parent` names no declared tag.
+    /// In OpenAPI 3.2, also a tag whose `parent` names no declared tag, or
+    /// whose `parent` chain loops back to it.
     ///
     /// ## Why is this bad?
     /// Documentation tools group operations by tag and take each group's
@@ -86,10 +87,16 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             let Some(parent) = tag.get("parent") else {
                 continue;
             };
+            let child = tag.str("name").unwrap_or_default();
+            if in_parent_cycle(tags.node, child) {
+                let message =
+                    format!("tag `{child}` is its own ancestor: its `parent` chain loops");
+                out.report(parent.place(), message);
+                continue;
+            }
             let Some(name) = parent.node.as_str().filter(|name| !declared.contains(name)) else {
                 continue;
             };
-            let child = tag.str("name").unwrap_or_default();
             let message = format!(
                 "tag `{child}` has parent `{name}`, which is not declared in the top-level `tags`"
             );
@@ -103,4 +110,24 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
         );
         out.report(at.place(), message);
     }
+}
+
+/// Whether following `parent` from a tag comes back to it.
+fn in_parent_cycle(tags: &crate::tree::Node, start: &str) -> bool {
+    let parent_of = |name: &str| {
+        tags.items()
+            .iter()
+            .find(|tag| tag.get("name").and_then(|n| n.as_str()) == Some(name))
+            .and_then(|tag| tag.get("parent"))
+            .and_then(|parent| parent.as_str())
+    };
+    let mut current = start;
+    for _ in 0..tags.items().len() {
+        match parent_of(current) {
+            Some(parent) if parent == start => return true,
+            Some(parent) => current = parent,
+            None => return false,
+        }
+    }
+    false
 }
