@@ -62,10 +62,12 @@ pub enum Area {
     Naming,
     // Both
     Consistency,
+    // Between two versions (`archlint diff`)
+    Compatibility,
 }
 
 impl Area {
-    pub const ALL: [Area; 19] = [
+    pub const ALL: [Area; 20] = [
         Area::Structure,
         Area::Versioning,
         Area::Errors,
@@ -85,6 +87,7 @@ impl Area {
         Area::Migrations,
         Area::Naming,
         Area::Consistency,
+        Area::Compatibility,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +111,7 @@ impl Area {
             Area::Migrations => "migrations",
             Area::Naming => "naming",
             Area::Consistency => "consistency",
+            Area::Compatibility => "compatibility",
         }
     }
 
@@ -123,6 +127,8 @@ pub enum Side {
     Api,
     Db,
     Both,
+    /// Two versions of a design (`archlint diff`).
+    Change,
 }
 
 /// What a rule is: its identity, area, default severity and documentation.

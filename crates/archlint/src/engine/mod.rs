@@ -142,6 +142,7 @@ fn scored_areas(config: &Config, api: bool, sql: bool) -> Vec<Area> {
             Side::Api => api,
             Side::Db => sql,
             Side::Both => api && sql,
+            Side::Change => false,
         })
         .map(|rule| rule.area)
         .collect();

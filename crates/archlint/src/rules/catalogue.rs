@@ -17,6 +17,7 @@ pub fn side_label(side: Side) -> &'static str {
         Side::Api => "OpenAPI",
         Side::Db => "SQL schema",
         Side::Both => "OpenAPI and SQL schema together",
+        Side::Change => "two versions (`archlint diff`)",
     }
 }
 

@@ -61,7 +61,29 @@ pub(crate) fn is_public_by_design(operation: &Operation<'_>) -> bool {
         .flat_map(name_words)
         .collect();
     words.extend(operation.operation_id.map(name_words).unwrap_or_default());
-    names_public(&words, operation.method == Method::Post)
+    let post = operation.method == Method::Post;
+    names_public(&words, post)
+        || confirms_account(operation.path, &words)
+        || (post && authenticates(operation.path))
+}
+
+/// Confirming or activating one's own account with the code a mail carried
+/// (`/user/confirm`, `/account/activate`): no id in the path, so not an
+/// administrator activating someone else's account.
+fn confirms_account(path: &str, words: &[String]) -> bool {
+    let has = |candidates: &[&str]| words.iter().any(|word| candidates.contains(&word.as_str()));
+    !path.contains('{')
+        && has(&["confirm", "confirmation", "activate", "activation"])
+        && has(&["user", "account", "email", "registration"])
+}
+
+/// A `POST` to an `auth` endpoint exchanges credentials (a share's password,
+/// a key) for a session: `/auth`, `/shares/{share}/auth`.
+fn authenticates(path: &str) -> bool {
+    path.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| matches!(last, "auth" | "authenticate"))
 }
 
 /// Whether these words name a public endpoint; webhooks are public only
@@ -114,5 +136,15 @@ mod tests {
         for path in ["/orders", "/api-tokens", "/counters/reset", "/users/{id}"] {
             assert!(!public(path, true), "{path}");
         }
+    }
+
+    #[test]
+    fn confirming_ones_account_and_authenticating_are_public() {
+        let words = |path: &str| -> Vec<String> { path.split('/').flat_map(name_words).collect() };
+        assert!(confirms_account("/user/confirm", &words("/user/confirm")));
+        assert!(!confirms_account("/users/{id}/activate", &words("/users/{id}/activate")));
+        assert!(!confirms_account("/orders/confirm", &words("/orders/confirm")));
+        assert!(authenticates("/shares/{share}/auth"));
+        assert!(!authenticates("/auth/tokens"));
     }
 }

@@ -12,9 +12,11 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports an operation that documents no success at all (no `1xx`, `2xx`
     /// or `3xx`, no `default`), a `DELETE` with none of `200`, `202` or `204`,
-    /// and — as `info` — a `POST` on a collection (a path that also has a `GET`)
-    /// that answers `200` instead of `201 Created` or `202 Accepted`, unless
-    /// it is an action (`/query`, `/check`, `/batch` ...) or says it upserts.
+    /// and — as `info` — a `POST` with a body on a collection (a path whose
+    /// `GET` lists items, or documents no body) that answers `200` instead of
+    /// `201 Created` or `202 Accepted`, unless it is an action (`/query`,
+    /// `/check`, `/batch` ...) or says it upserts. Beside a `GET` of one
+    /// object (a settings singleton) a `POST` updates, and is not reported.
     ///
     /// ## Why is this bad?
     /// Clients and generators need the success status and its body. A creation
@@ -29,6 +31,8 @@ crate::declare_rule! {
     ///       responses:
     ///         '200': {description: the orders}
     ///     post:
+    ///       requestBody:
+    ///         content: {application/json: {schema: {type: object}}}
     ///       responses:
     ///         '200': {description: ok}
     ///         '400': {description: invalid order}
@@ -42,6 +46,8 @@ crate::declare_rule! {
     ///       responses:
     ///         '200': {description: the orders}
     ///     post:
+    ///       requestBody:
+    ///         content: {application/json: {schema: {type: object}}}
     ///       responses:
     ///         '201':
     ///           description: created
@@ -68,11 +74,13 @@ crate::declare_rule! {
 }
 
 fn check(context: &ApiContext<'_>, out: &mut Emitter) {
+    // A POST creates in a collection when the path's GET lists one; beside
+    // a GET of one object (a settings singleton) it updates.
     let readable: HashSet<&str> = context
         .api
         .operations
         .iter()
-        .filter(|operation| operation.method == Method::Get)
+        .filter(|operation| operation.method == Method::Get && lists(context, operation))
         .map(|operation| operation.path)
         .collect();
     for operation in &context.api.operations {
@@ -134,7 +142,34 @@ fn is_upsert(operation: &Operation<'_>) -> bool {
         })
 }
 
-/// `readable`: the paths that have a GET.
+/// Properties that wrap a page of items (`{"items": [...]}`).
+const PAGE_WRAPPERS: [&str; 9] = [
+    "items", "data", "results", "records", "entries", "content", "list", "values", "nodes",
+];
+
+/// Whether a GET's success response is a list, bare or wrapped in a page.
+fn lists<'a>(context: &ApiContext<'a>, operation: &Operation<'a>) -> bool {
+    let Some(schema) = operation
+        .responses
+        .iter()
+        .filter(|response| response.is_success())
+        .flat_map(|response| response.content.iter())
+        .find_map(|media| media.schema.as_ref())
+        .map(|schema| context.resolve_or_self(schema))
+    else {
+        // Nothing documented: assume a collection, as before.
+        return true;
+    };
+    let is_array = |schema: &crate::openapi::NodeAt<'_>| schema.str("type") == Some("array");
+    is_array(&schema)
+        || schema.get("properties").is_some_and(|properties| {
+            properties.entries().any(|(name, property)| {
+                PAGE_WRAPPERS.contains(&name) && is_array(&context.resolve_or_self(&property))
+            })
+        })
+}
+
+/// `readable`: the paths whose GET lists a collection.
 fn problem(readable: &HashSet<&str>, operation: &Operation<'_>) -> Option<(String, Severity)> {
     let label = operation.label();
     let succeeds = operation
@@ -153,7 +188,8 @@ fn problem(readable: &HashSet<&str>, operation: &Operation<'_>) -> Option<(Strin
             Severity::Warning,
         )),
         Method::Post
-            if !is_item_path(operation.path)
+            if operation.request_body.is_some()
+                && !is_item_path(operation.path)
                 && !is_action(operation.path)
                 && !is_upsert(operation)
                 && readable.contains(operation.path)

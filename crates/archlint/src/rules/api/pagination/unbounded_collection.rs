@@ -165,10 +165,9 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             None if is_reference_data(operation.path) => {}
             None if body_pages(context, operation) => {}
             None => {
-                let pages = operation
-                    .parameters
-                    .iter()
-                    .any(|parameter| super::style(parameter.name).is_some());
+                let pages = operation.parameters.iter().any(|parameter| {
+                    super::style(parameter.name).is_some() || describes_page(parameter)
+                });
                 let message = if pages {
                     format!(
                         "`{}` pages through a collection but the client cannot bound the page size",
@@ -180,7 +179,14 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                         operation.label()
                     )
                 };
-                out.report(collection.place(), message);
+                // A page of fixed size is bounded; a list of plain values
+                // (event names, tags) is usually short reference data.
+                let severity = if pages || lists_scalars(context, operation) {
+                    Severity::Info
+                } else {
+                    Severity::Warning
+                };
+                out.report(collection.place(), message).severity(severity);
             }
         }
     }
@@ -272,6 +278,36 @@ fn collection_response<'a>(
                     .is_some_and(|schema| unbounded_array(&schema) || wraps_array(context, &schema))
             });
             is_collection.then(|| response.key_at.clone())
+        })
+}
+
+/// A query parameter that its description calls a page number (`p`: "The
+/// page number").
+fn describes_page(parameter: &Parameter<'_>) -> bool {
+    parameter.location == "query"
+        && parameter
+            .at
+            .str("description")
+            .is_some_and(|text| text.to_ascii_lowercase().contains("page number"))
+}
+
+/// Whether the success response is a bare array of plain values.
+fn lists_scalars<'a>(context: &ApiContext<'a>, operation: &Operation<'a>) -> bool {
+    operation
+        .responses
+        .iter()
+        .filter(|response| response.is_success())
+        .flat_map(|response| response.content.iter())
+        .filter_map(|media| media.schema.as_ref())
+        .map(|schema| context.resolve_or_self(schema))
+        .filter(is_array)
+        .filter_map(|schema| schema.get("items"))
+        .map(|items| context.resolve_or_self(&items))
+        .any(|items| {
+            matches!(
+                items.str("type"),
+                Some("string" | "integer" | "number" | "boolean")
+            )
         })
 }
 

@@ -107,13 +107,31 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
             "response property `{name}` returns {} (returned by {users})",
             sensitive.describe()
         );
+        // Swagger 2.0 has no `writeOnly`: a definition that requests also
+        // send cannot say that responses leave the value out.
+        if shared_in_swagger_2(context, schema_use) {
+            let help = "Swagger 2.0 cannot mark a property write-only: give responses their own definition without it, or say in its description that responses leave it out.";
+            out.report(schema_use.schema.place(), message)
+                .severity(Severity::Info)
+                .help(help);
+            continue;
+        }
         out.report(schema_use.schema.place(), message)
             .severity(severity);
     }
 }
 
-/// A value returned masked or partly (`**** 4242`), as its description or
-/// pattern says.
+/// A Swagger 2.0 property whose schema requests also send.
+fn shared_in_swagger_2(context: &ApiContext<'_>, schema_use: &SchemaUse<'_>) -> bool {
+    context.api.version == crate::openapi::SpecVersion::V2_0
+        && context
+            .request_schemas()
+            .iter()
+            .any(|request| request.schema.identity() == schema_use.schema.identity())
+}
+
+/// A value returned masked or partly (`**** 4242`), or never returned, as its
+/// description, pattern or `x-writeOnly` says.
 fn is_masked(schema: &NodeAt<'_>) -> bool {
     let description = schema.str("description").unwrap_or("").to_ascii_lowercase();
     [
@@ -123,9 +141,19 @@ fn is_masked(schema: &NodeAt<'_>) -> bool {
         "last four",
         "obfuscat",
         "truncated",
+        // Written, never read back (what `writeOnly` says, in words).
+        "write-only",
+        "write only",
+        "never returned",
+        "not returned",
+        "not retrieve",
+        "cannot be retrieved",
+        "can only set",
+        "only be set",
     ]
     .iter()
     .any(|word| description.contains(word))
+        || schema.bool("x-writeOnly") == Some(true)
         || schema
             .str("pattern")
             .is_some_and(|pattern| pattern.contains('*'))
