@@ -79,6 +79,9 @@ fn generated_pages_are_current() {
 /// earlier ones are the history both share).
 struct Example {
     openapi: Option<String>,
+    /// Every description block, in order: a compatibility rule's example is
+    /// the old version then the new one.
+    versions: Vec<String>,
     sql: Vec<String>,
     toml: Option<String>,
 }
@@ -104,12 +107,16 @@ fn code_blocks(text: &str) -> Vec<(String, String)> {
 fn example(blocks: &[(String, String)]) -> Example {
     let mut example = Example {
         openapi: None,
+        versions: Vec::new(),
         sql: Vec::new(),
         toml: None,
     };
     for (language, code) in blocks {
         match language.as_str() {
-            "yaml" | "json" => example.openapi = Some(code.clone()),
+            "yaml" | "json" => {
+                example.openapi = Some(code.clone());
+                example.versions.push(code.clone());
+            }
             "sql" => example.sql.push(code.clone()),
             "toml" => example.toml = Some(code.clone()),
             _ => {}
@@ -170,6 +177,19 @@ fn run_example(rule: &archlint::RuleMeta, example: &Example) -> Result<usize, St
         None => archlint::Config::default(),
     };
     config.select(&[rule.id]);
+    if rule.side == archlint::Side::Change {
+        let [old, new] = example.versions.as_slice() else {
+            return Err("a change example needs an old and a new description".to_owned());
+        };
+        let version = |text: &str| {
+            let mut request = archlint::ReviewRequest::new(config.clone());
+            request.openapi_text(with_header(text));
+            request
+        };
+        let report = archlint::diff(&version(old), &version(new), &archlint::MemoryLoader::new())
+            .map_err(|error| error.to_string())?;
+        return Ok(report.findings.iter().filter(|f| f.rule == rule.id).count());
+    }
     let mut request = archlint::ReviewRequest::new(config);
     if let Some(openapi) = &example.openapi {
         request.openapi_text(with_header(openapi));

@@ -15,9 +15,26 @@
 
 use std::path::{Path, PathBuf};
 
-use archlint::Config;
-use archlint::RULES;
-use archlint_tests::{expect, review_with, root, rule_selected, snapshot, Base};
+use archlint::{Config, Report, RuleMeta, Side, RULES};
+use archlint_tests::{diff_in, expect, review_with, root, rule_selected, snapshot, versions, Base};
+
+/// Reviews a fixture with only its rule; a compatibility rule's fixture is a
+/// folder of `old*` and `new*` files, diffed.
+fn run(rule: &RuleMeta, document: &Path) -> Report {
+    let path = document.to_string_lossy().into_owned();
+    if rule.side == Side::Change {
+        let (old, new) = versions(document);
+        return diff_in(
+            &old,
+            &new,
+            &archlint::FsLoader,
+            &[rule.id],
+            config(rule.name),
+        )
+        .expect("the fixture's versions exist");
+    }
+    review_with(std::slice::from_ref(&path), &[rule.id], config(rule.name))
+}
 
 fn rule_dir(name: &str) -> PathBuf {
     root().join("tests/fixtures/rules").join(name)
@@ -83,7 +100,7 @@ fn fixtures_give_exactly_the_expected_findings() {
     {
         for document in documents(&rule_dir(rule.name)) {
             let path = document.to_string_lossy().into_owned();
-            let report = review_with(std::slice::from_ref(&path), &[rule.id], config(rule.name));
+            let report = run(rule, &document);
             let base = if document.is_dir() {
                 Base::Folder(&path)
             } else {
@@ -114,8 +131,7 @@ fn fixtures_give_exactly_the_expected_findings() {
 fn findings_name_rules_and_point_inside_the_fixture() {
     for rule in RULES.iter().map(|rule| rule.meta()) {
         for document in documents(&rule_dir(rule.name)) {
-            let path = document.to_string_lossy().into_owned();
-            let report = review_with(&[path], &[rule.id], config(rule.name));
+            let report = run(rule, &document);
             for finding in &report.findings {
                 assert_eq!(finding.rule, rule.id);
                 assert!(finding.location.line >= 1 && finding.location.column >= 1);

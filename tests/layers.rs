@@ -14,7 +14,7 @@ const FLOORS: [&[&str]; 8] = [
     &["tree"],
     &["openapi", "sql"],
     &["config", "schema"],
-    &["link"],
+    &["link", "change"],
     &["rules"],
     &["report"],
     &["engine"],

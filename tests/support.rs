@@ -44,6 +44,55 @@ pub fn review_in(
     archlint::review(&request, loader)
 }
 
+/// Diffs two versions read through `loader`, with only the given rules
+/// enabled (all when empty).
+pub fn diff_in(
+    old: &[String],
+    new: &[String],
+    loader: &dyn Loader,
+    rules: &[&str],
+    mut config: Config,
+) -> Result<Report, ReviewError> {
+    if !rules.is_empty() {
+        config.select(rules);
+    }
+    let request = |paths: &[String]| {
+        let mut request = ReviewRequest::new(config.clone());
+        for path in paths {
+            request.path(path.clone());
+        }
+        request
+    };
+    archlint::diff(&request(old), &request(new), loader)
+}
+
+/// A change fixture's folder: the `old*` files are the old version, the
+/// `new*` files the new one.
+pub fn versions(folder: &Path) -> (Vec<String>, Vec<String>) {
+    let mut files: Vec<String> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|entry| entry.ok())
+                .map(|entry| entry.path().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    let named = |prefix: &str| -> Vec<String> {
+        files
+            .iter()
+            .filter(|file| {
+                Path::new(file)
+                    .file_name()
+                    .and_then(|name| name.to_str())
+                    .is_some_and(|name| name.starts_with(prefix))
+            })
+            .cloned()
+            .collect()
+    };
+    (named("old"), named("new"))
+}
+
 /// Where a snapshot's locations are relative to: the reviewed file (shown as
 /// `line:col`) or the reviewed folder (shown as `file:line:col`).
 pub enum Base<'a> {

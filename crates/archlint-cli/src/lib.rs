@@ -3,9 +3,11 @@
 //! Exit status: 0 when no finding reaches `--fail-on`, 1 when one does, 2 on a
 //! usage, configuration or input error.
 
+mod git;
+
 use std::io::{IsTerminal, Read, Write};
 
-use archlint::report::{to_github, to_sarif, to_text, write_json, TextOptions};
+use archlint::report::{to_github, to_markdown, to_sarif, to_text, write_json, TextOptions};
 use archlint::schema::Coverage;
 use archlint::{Config, Dialect, FsLoader, Report, ReviewError, ReviewRequest, Severity, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -25,6 +27,13 @@ enum Command {
     /// Review OpenAPI and SQL files or folders (`-` reads standard input);
     /// given both, the API is also checked against its database.
     Review(ReviewArgs),
+    /// Review a change: what NEW breaks for clients of OLD (removed
+    /// operations, new required inputs, changed types, tightened requests,
+    /// loosened responses, ...) and whether the major version says so.
+    /// `archlint diff OLD NEW` compares two files or folders;
+    /// `archlint diff --base REV [PATHS]` compares PATHS with what git revision
+    /// REV holds. `--format markdown` writes a changelog for a pull request.
+    Diff(DiffArgs),
     /// List every rule with its id, area and default severity.
     Rules {
         #[arg(long, value_enum, default_value_t = CatalogueFormat::Text)]
@@ -119,12 +128,49 @@ struct ReviewArgs {
     since: Option<String>,
 }
 
+#[derive(clap::Args)]
+struct DiffArgs {
+    /// OLD and NEW; with `--base`, the paths to compare with the revision
+    /// (default: the current folder).
+    paths: Vec<String>,
+    /// A git revision (branch, tag, commit) whose files are the old version.
+    #[arg(long, value_name = "REV")]
+    base: Option<String>,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// How a report is written, and when the command fails.
+#[derive(clap::Args)]
+struct OutputArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Configuration file (default: ./archlint.toml when it exists).
+    #[arg(long)]
+    config: Option<String>,
+    /// Exit with status 1 when a finding is at least this severe.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<String>,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Text output: show every finding in full.
+    #[arg(long)]
+    all: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
     Sarif,
     Github,
+    /// A changelog (breaking changes, deprecations, additions), for `diff`.
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -168,6 +214,7 @@ where
     };
     let outcome = match cli.command {
         Command::Review(args) => review(args),
+        Command::Diff(args) => diff(args),
         Command::Rules { format } => print(&catalogue(format)).map(|()| 0),
         Command::Explain { rule } => explain(&rule),
         Command::Schema { paths, dialect } => schema(paths, dialect),
@@ -214,15 +261,79 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
     if let Some(Some(bar)) = bar.get() {
         bar.finish_and_clear();
     }
-    write_report(&report, &args)?;
-    let threshold = match args.fail_on {
+    let output = Output {
+        format: args.format,
+        output: args.output.as_deref(),
+        color: args.color,
+        all: args.all,
+        expand: &args.expand,
+    };
+    write_report(&report, &output)?;
+    Ok(exit_status(&report, args.fail_on))
+}
+
+fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
     let failed = threshold.is_some_and(|threshold| report.has_at_least(threshold));
-    Ok(if failed { 1 } else { 0 })
+    if failed {
+        1
+    } else {
+        0
+    }
+}
+
+fn diff(args: DiffArgs) -> Result<u8, String> {
+    let options = &args.output;
+    let (old, new, loader): (ReviewRequest, ReviewRequest, Box<dyn archlint::Loader>) = match &args
+        .base
+    {
+        Some(revision) => {
+            let loader = git::GitLoader::new(revision)?;
+            let paths = if args.paths.is_empty() {
+                vec![".".to_owned()]
+            } else {
+                args.paths.clone()
+            };
+            let old_paths: Vec<String> = paths.iter().map(|path| loader.name(path)).collect();
+            let old = request(&old_paths, options.config.as_deref(), None)?;
+            let new = request(&paths, options.config.as_deref(), None)?;
+            (old, new, Box::new(loader))
+        }
+        None => {
+            let [old, new] = args.paths.as_slice() else {
+                return Err("give OLD and NEW, or --base REV and the paths to compare".to_owned());
+            };
+            let old = request(std::slice::from_ref(old), options.config.as_deref(), None)?;
+            let new = request(std::slice::from_ref(new), options.config.as_deref(), None)?;
+            (old, new, Box::new(FsLoader))
+        }
+    };
+    let mut new = new;
+    new.keep_source_lines = matches!(options.format, Format::Text);
+    let report = archlint::diff(&old, &new, loader.as_ref()).map_err(|error| error.to_string())?;
+    let output = Output {
+        format: options.format,
+        output: options.output.as_deref(),
+        color: options.color,
+        all: options.all,
+        expand: &[],
+    };
+    write_report(&report, &output)?;
+    Ok(exit_status(&report, options.fail_on))
+}
+
+/// Where and how a report is written.
+struct Output<'a> {
+    format: Format,
+    output: Option<&'a str>,
+    color: Color,
+    all: bool,
+    expand: &'a [String],
 }
 
 /// The request of a command: its paths, the configuration file given (or
@@ -319,12 +430,12 @@ fn show_progress(
 }
 
 /// Writes the report to `-o` or stdout; JSON is streamed, not built in memory.
-fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
-    let (mut sink, name): (Box<dyn Write>, &str) = match &args.output {
+fn write_report(report: &Report, args: &Output<'_>) -> Result<(), String> {
+    let (mut sink, name): (Box<dyn Write>, &str) = match args.output {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .map_err(|error| format!("cannot write {path}: {error}"))?;
-            (Box::new(std::io::BufWriter::new(file)), path.as_str())
+            (Box::new(std::io::BufWriter::new(file)), path)
         }
         None => (
             Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
@@ -336,6 +447,7 @@ fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
         Format::Text => sink.write_all(to_text(report, text_options(args)).as_bytes()),
         Format::Sarif => sink.write_all((to_sarif(report) + "\n").as_bytes()),
         Format::Github => sink.write_all(to_github(report).as_bytes()),
+        Format::Markdown => sink.write_all(to_markdown(report).as_bytes()),
     };
     match written.and_then(|()| sink.flush()) {
         Ok(()) => Ok(()),
@@ -345,7 +457,7 @@ fn write_report(report: &Report, args: &ReviewArgs) -> Result<(), String> {
 }
 
 /// Colour when asked, or on a terminal without `NO_COLOR` and without `-o`.
-fn text_options(args: &ReviewArgs) -> TextOptions {
+fn text_options(args: &Output<'_>) -> TextOptions {
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -358,7 +470,7 @@ fn text_options(args: &ReviewArgs) -> TextOptions {
     TextOptions {
         color,
         all: args.all,
-        expand: args.expand.clone(),
+        expand: args.expand.to_vec(),
     }
 }
 

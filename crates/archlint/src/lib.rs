@@ -29,12 +29,14 @@
 //!    lexing, splitting and parsing SQL; each reports its own problem kinds;
 //! 4. `config` and `schema` — the settings, and the database model built by
 //!    applying a SQL history;
-//! 5. `link` — linking a description to the schema;
+//! 5. `link` and `change` — linking a description to the schema, and what
+//!    changed between two versions of a description;
 //! 6. `rules` — the registry, the contexts rules read, and the rules;
 //! 7. `report` — findings, scores and their renderings;
 //! 8. `engine` — running a review.
 
 mod base;
+pub mod change;
 pub mod config;
 mod engine;
 pub mod link;
@@ -48,8 +50,8 @@ pub mod tree;
 pub use base::{diagnostic, loader, source};
 pub use config::{Config, ConfigError, Level, VersioningPolicy};
 pub use engine::{
-    describe_schema, map, review, review_text, review_with_progress, sql_coverage, sql_text_name,
-    CoverageRow, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN,
+    describe_schema, diff, map, review, review_text, review_with_progress, sql_coverage,
+    sql_text_name, CoverageRow, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN,
 };
 pub use loader::{FsLoader, Loader, MemoryLoader};
 pub use report::{Area, Finding, Location, Related, Report, Severity, Summary};
@@ -57,4 +59,4 @@ pub use rules::catalogue as docs;
 pub use rules::{Rule, RULES};
 pub use sql::Dialect;
 
-pub use base::RuleMeta;
+pub use base::{RuleMeta, Side};

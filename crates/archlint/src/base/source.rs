@@ -159,7 +159,7 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// One input file: its name as the user gave it, its text and its line index.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
     pub text: String,
@@ -191,7 +191,7 @@ impl SourceFile {
 /// shared files (the SQL history, [`SourceMap::on_top_of`]): their ids are the
 /// same in every map of the run, so a finding about an API property names the
 /// column behind it as a place like any other.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct SourceMap {
     shared: Option<Arc<SourceMap>>,
     /// The id of this map's first own file: the shared files come before it.

@@ -113,7 +113,11 @@ pub(super) fn map_api(
 
 /// Loads a description, its files numbered after the run's SQL files; `None`
 /// for a file met in a folder that is not a description.
-fn load(root: &Root, loader: &dyn Loader, database: Option<&Database>) -> Option<Documents> {
+pub(super) fn load(
+    root: &Root,
+    loader: &dyn Loader,
+    database: Option<&Database>,
+) -> Option<Documents> {
     let sources = match database {
         Some(database) => SourceMap::on_top_of(database.sources.clone()),
         None => SourceMap::default(),

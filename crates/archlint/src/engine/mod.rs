@@ -4,11 +4,13 @@
 //! suppressions, and assemble a sorted, deduplicated report.
 
 mod api;
+mod change;
 mod inputs;
 mod request;
 mod run;
 mod sql;
 
+pub use change::diff;
 pub use request::{sql_text_name, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN};
 pub use sql::{describe_schema, sql_coverage, CoverageRow};
 
@@ -70,7 +72,7 @@ pub fn review_with_progress(
     let config = &request.config;
     report.summary.rules = RULES
         .iter()
-        .filter(|rule| config.is_enabled(rule.meta()))
+        .filter(|rule| rule.meta().side != Side::Change && config.is_enabled(rule.meta()))
         .count();
     report.finish();
     let reviewed_api = !inputs.api_roots.is_empty();

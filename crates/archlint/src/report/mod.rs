@@ -5,6 +5,7 @@ mod finding;
 mod github;
 mod json;
 mod mapping;
+mod markdown;
 mod sarif;
 mod score;
 mod text;
@@ -20,6 +21,7 @@ pub use crate::link::{
 pub use finding::{Finding, Related};
 pub use github::to_github;
 pub use json::{to_json, write_json};
+pub use markdown::to_markdown;
 pub use sarif::to_sarif;
 pub use score::{score, Heaviest, Scores, Units};
 pub use text::{to_text, TextOptions};

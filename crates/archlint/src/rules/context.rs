@@ -129,3 +129,35 @@ impl<'c, 'a> ConsistencyContext<'c, 'a> {
             .get_or_init(|| generators::is_protobuf(self.api.documents, &self.api.api))
     }
 }
+
+/// What a compatibility rule sees: both versions of a description, their
+/// operations paired, and every difference a client can notice.
+pub struct ChangeContext<'a> {
+    pub old: &'a ApiContext<'a>,
+    pub new: &'a ApiContext<'a>,
+    pub pairs: crate::change::OperationPairs,
+    pub changes: Vec<crate::change::Change<'a>>,
+    pub config: &'a Config,
+}
+
+impl<'a> ChangeContext<'a> {
+    pub fn new(old: &'a ApiContext<'a>, new: &'a ApiContext<'a>, config: &'a Config) -> Self {
+        let (pairs, changes) =
+            crate::change::compare_apis(old.documents, &old.api, new.documents, &new.api);
+        ChangeContext {
+            old,
+            new,
+            pairs,
+            changes,
+            config,
+        }
+    }
+
+    /// The changes of the kinds `select` picks.
+    pub fn changes_where(
+        &self,
+        select: impl Fn(&crate::change::Change<'a>) -> bool,
+    ) -> impl Iterator<Item = &crate::change::Change<'a>> {
+        self.changes.iter().filter(move |change| select(change))
+    }
+}

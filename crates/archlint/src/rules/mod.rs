@@ -1,7 +1,8 @@
 //! Rules: the `Rule` trait, the `declare_rule!` macro, the contexts rules
 //! read, and the one registry (`registry.rs`).
 //!
-//! A rule is one file under `rules/<api|db>/<area>/` or `rules/consistency/`
+//! A rule is one file under `rules/<api|db>/<area>/`, `rules/consistency/` or
+//! `rules/compatibility/` (what changed between two versions)
 //! (`rules/structure/` for the findings parsers' problems become). Its doc
 //! comment is its documentation, in fixed sections (`## What it does`, `## Why
 //! is this bad?`, `## Example`, `## How to fix`); the same text feeds `archlint
@@ -11,13 +12,14 @@
 
 pub mod api;
 pub mod catalogue;
+pub mod compatibility;
 pub mod consistency;
 mod context;
 pub mod db;
 mod registry;
 pub mod structure;
 
-pub use context::{ApiContext, ConsistencyContext, DbContext};
+pub use context::{ApiContext, ChangeContext, ConsistencyContext, DbContext};
 pub(crate) use registry::SUPERSEDED;
 pub use registry::{check_config, find, RULES};
 
@@ -34,6 +36,9 @@ pub trait Rule: Sync + Send {
 
     /// Reviews an API together with the schema behind it.
     fn check_both(&self, _both: &ConsistencyContext<'_, '_>, _out: &mut Emitter) {}
+
+    /// Reviews what changed between two versions (`archlint diff`).
+    fn check_change(&self, _change: &ChangeContext<'_>, _out: &mut Emitter) {}
 }
 
 /// Declares a rule: its type, metadata and documentation in one place.
@@ -65,6 +70,7 @@ macro_rules! declare_rule {
             $(check_api: $check_api:path,)?
             $(check_db: $check_db:path,)?
             $(check_both: $check_both:path,)?
+            $(check_change: $check_change:path,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -104,6 +110,12 @@ macro_rules! declare_rule {
             $(
                 fn check_both(&self, both: &$crate::rules::ConsistencyContext<'_, '_>, out: &mut $crate::base::Emitter) {
                     $check_both(both, out)
+                }
+            )?
+
+            $(
+                fn check_change(&self, change: &$crate::rules::ChangeContext<'_>, out: &mut $crate::base::Emitter) {
+                    $check_change(change, out)
                 }
             )?
         }

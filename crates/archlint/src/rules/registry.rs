@@ -1,7 +1,7 @@
 //! The one registry: every rule in id order, how configuration names them,
 //! and which findings a more certain one replaces.
 
-use super::{api, consistency, db, structure, Rule};
+use super::{api, compatibility, consistency, db, structure, Rule};
 use crate::config::{Config, ConfigError};
 
 /// Every rule, in id order. The one place a new rule is registered.
@@ -142,6 +142,21 @@ pub static RULES: &[&dyn Rule] = &[
     &consistency::foreign_key_error_undocumented::ForeignKeyErrorUndocumented,
     &consistency::sequential_id_exposed::SequentialIdExposed,
     &consistency::unknown_mapping_target::UnknownMappingTarget,
+    // compatibility: between two versions (`archlint diff`)
+    &compatibility::operation_removed::OperationRemoved,
+    &compatibility::path_changed::PathChanged,
+    &compatibility::required_input_added::RequiredInputAdded,
+    &compatibility::type_changed::TypeChanged,
+    &compatibility::request_constraint_tightened::RequestConstraintTightened,
+    &compatibility::response_property_removed::ResponsePropertyRemoved,
+    &compatibility::response_enum_widened::ResponseEnumWidened,
+    &compatibility::success_status_removed::SuccessStatusRemoved,
+    &compatibility::media_type_removed::MediaTypeRemoved,
+    &compatibility::security_tightened::SecurityTightened,
+    &compatibility::default_changed::DefaultChanged,
+    &compatibility::breaking_change_without_major_version::BreakingChangeWithoutMajorVersion,
+    &compatibility::operation_added::OperationAdded,
+    &compatibility::operation_deprecated::OperationDeprecated,
 ];
 
 /// (stronger, weaker): where the schema confirms what an API rule only

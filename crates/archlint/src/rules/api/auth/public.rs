@@ -142,8 +142,14 @@ mod tests {
     fn confirming_ones_account_and_authenticating_are_public() {
         let words = |path: &str| -> Vec<String> { path.split('/').flat_map(name_words).collect() };
         assert!(confirms_account("/user/confirm", &words("/user/confirm")));
-        assert!(!confirms_account("/users/{id}/activate", &words("/users/{id}/activate")));
-        assert!(!confirms_account("/orders/confirm", &words("/orders/confirm")));
+        assert!(!confirms_account(
+            "/users/{id}/activate",
+            &words("/users/{id}/activate")
+        ));
+        assert!(!confirms_account(
+            "/orders/confirm",
+            &words("/orders/confirm")
+        ));
         assert!(authenticates("/shares/{share}/auth"));
         assert!(!authenticates("/auth/tokens"));
     }

@@ -1,0 +1,626 @@
+//! Every difference between two versions of an API that a client can notice,
+//! with the side that reads it (a stricter request breaks senders; a looser
+//! response breaks readers) and whether it breaks existing clients.
+
+use std::collections::BTreeMap;
+
+use super::operations::{pair_operations, OperationPairs};
+use super::schemas::{compare_schemas, Delta, DeltaKind};
+use crate::openapi::{
+    Api, Documents, MediaType, NodeAt, Operation, Parameter, SecurityRequirement,
+};
+
+/// Who reads what changed: the client sending a request, or reading a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Side {
+    Request,
+    Response,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChangeKind {
+    OperationRemoved {
+        /// OLD marked it `deprecated: true`.
+        deprecated: bool,
+        /// OLD announced the end with a `Sunset` or `Deprecation` header.
+        announced: bool,
+    },
+    OperationAdded,
+    OperationDeprecated,
+    /// Same `operationId`, another path.
+    PathChanged {
+        old_path: String,
+    },
+    ParameterAdded {
+        required: bool,
+    },
+    ParameterBecameRequired,
+    BodyBecameRequired,
+    MediaTypeRemoved {
+        name: String,
+    },
+    SuccessStatusRemoved {
+        status: String,
+    },
+    /// A public operation now requires credentials.
+    SecurityAdded,
+    /// Every way in now needs a scope OLD did not ask for.
+    ScopeAdded {
+        scopes: Vec<String>,
+    },
+    Schema(DeltaKind),
+}
+
+/// One difference, where it is in each version, and the operations it touches.
+#[derive(Clone, Debug)]
+pub struct Change<'a> {
+    pub kind: ChangeKind,
+    pub side: Side,
+    /// What it is about: `request body`, "query parameter `limit`", `response 200`.
+    pub subject: String,
+    /// The property path inside the subject's schema (`items[].sku`), or `""`.
+    pub path: String,
+    pub old: Option<NodeAt<'a>>,
+    pub new: Option<NodeAt<'a>>,
+    /// `GET /users/{id}` of each operation touched (NEW's label; OLD's when removed).
+    pub operations: Vec<String>,
+}
+
+impl Change<'_> {
+    /// Whether existing clients that follow OLD break.
+    pub fn is_breaking(&self) -> bool {
+        match &self.kind {
+            ChangeKind::OperationAdded | ChangeKind::OperationDeprecated => false,
+            ChangeKind::ParameterAdded { required } => *required,
+            ChangeKind::Schema(delta) => delta_breaks(delta, self.side),
+            _ => true,
+        }
+    }
+
+    /// The subject and path, for messages: "request body property `items[].sku`".
+    pub fn place_label(&self) -> String {
+        if self.path.is_empty() {
+            self.subject.clone()
+        } else {
+            format!("{} property `{}`", self.subject, self.path)
+        }
+    }
+
+    /// A short phrase for lists: "`GET /a` removed", "request body property
+    /// `sku` of `POST /a`: `maxLength` tightened".
+    pub fn describe(&self) -> String {
+        let operations = self.operations_label();
+        match &self.kind {
+            ChangeKind::OperationRemoved { .. } => format!("{operations} removed"),
+            ChangeKind::OperationAdded => format!("{operations} added"),
+            ChangeKind::OperationDeprecated => format!("{operations} deprecated"),
+            ChangeKind::PathChanged { old_path } => format!("{operations} moved from `{old_path}`"),
+            ChangeKind::ParameterAdded { .. } => format!("new {} of {operations}", self.subject),
+            ChangeKind::ParameterBecameRequired | ChangeKind::BodyBecameRequired => {
+                format!("{} of {operations} made required", self.subject)
+            }
+            ChangeKind::MediaTypeRemoved { name } => {
+                format!("`{name}` dropped from the {} of {operations}", self.subject)
+            }
+            ChangeKind::SuccessStatusRemoved { status } => {
+                format!("{operations} no longer answers `{status}`")
+            }
+            ChangeKind::SecurityAdded => format!("{operations} now requires credentials"),
+            ChangeKind::ScopeAdded { .. } => format!("{operations} requires a new scope"),
+            ChangeKind::Schema(delta) => {
+                let what = match delta {
+                    DeltaKind::TypeChanged { .. } => "type changed".to_owned(),
+                    DeltaKind::PropertyRemoved => "removed".to_owned(),
+                    DeltaKind::PropertyAdded { .. } => "added as required".to_owned(),
+                    DeltaKind::BecameRequired => "made required".to_owned(),
+                    DeltaKind::BecameOptional => "made optional".to_owned(),
+                    DeltaKind::BecameNullable => "made nullable".to_owned(),
+                    DeltaKind::EnumValuesRemoved(_) => "enum values removed".to_owned(),
+                    DeltaKind::EnumValuesAdded(_) => "enum values added".to_owned(),
+                    DeltaKind::Tightened { keyword, .. } => format!("`{keyword}` tightened"),
+                    DeltaKind::DefaultChanged { .. } => "default changed".to_owned(),
+                };
+                format!("{} of {operations}: {what}", self.place_label())
+            }
+        }
+    }
+
+    /// Whether the change is about something NEW no longer has: it is
+    /// located in OLD.
+    pub fn is_removal(&self) -> bool {
+        matches!(
+            self.kind,
+            ChangeKind::OperationRemoved { .. }
+                | ChangeKind::MediaTypeRemoved { .. }
+                | ChangeKind::SuccessStatusRemoved { .. }
+                | ChangeKind::Schema(DeltaKind::PropertyRemoved)
+        )
+    }
+
+    /// "`GET /a`", or "`GET /a` (and 2 other operations)".
+    pub fn operations_label(&self) -> String {
+        match self.operations.as_slice() {
+            [] => String::new(),
+            [one] => format!("`{one}`"),
+            [first, _] => format!("`{first}` (and 1 other operation)"),
+            [first, rest @ ..] => format!("`{first}` (and {} other operations)", rest.len()),
+        }
+    }
+}
+
+/// The position of `{name}` among a path's parameters: `/a/{x}/b/{y}`, `y` → 1.
+fn template_position(path: &str, name: &str) -> Option<usize> {
+    path.split('{')
+        .skip(1)
+        .position(|rest| rest.split('}').next() == Some(name))
+}
+
+fn delta_breaks(delta: &DeltaKind, side: Side) -> bool {
+    match (side, delta) {
+        (Side::Request, DeltaKind::TypeChanged { old, new }) => !is_widening(old, new),
+        (Side::Response, DeltaKind::TypeChanged { .. }) => true,
+        (Side::Request, DeltaKind::PropertyAdded { required }) => *required,
+        (
+            Side::Request,
+            DeltaKind::BecameRequired
+            | DeltaKind::EnumValuesRemoved(_)
+            | DeltaKind::Tightened { .. },
+        ) => true,
+        (
+            Side::Response,
+            DeltaKind::PropertyRemoved | DeltaKind::BecameOptional | DeltaKind::BecameNullable,
+        ) => true,
+        _ => false,
+    }
+}
+
+/// A request type that accepts everything the old one did.
+fn is_widening(old: &str, new: &str) -> bool {
+    matches!(
+        (old, new),
+        ("integer/int32", "integer/int64")
+            | ("integer/int32" | "integer/int64", "integer")
+            | ("number/float", "number/double")
+            | ("number/float" | "number/double", "number")
+            | ("integer", "number")
+    ) || old
+        .split_once('/')
+        .is_some_and(|(kind, _)| kind == new && kind == "string")
+}
+
+/// Every difference between OLD and NEW, merged where one shared schema
+/// changed under several operations.
+pub fn compare_apis<'a>(
+    old_documents: &'a Documents,
+    old: &Api<'a>,
+    new_documents: &'a Documents,
+    new: &Api<'a>,
+) -> (OperationPairs, Vec<Change<'a>>) {
+    let pairs = pair_operations(old, new);
+    let mut collector = Collector {
+        old_documents,
+        new_documents,
+        old,
+        new,
+        changes: BTreeMap::new(),
+    };
+    for &index in &pairs.removed {
+        if let Some(operation) = old.operations.get(index) {
+            collector.removed(operation);
+        }
+    }
+    for &index in &pairs.added {
+        if let Some(operation) = new.operations.get(index) {
+            collector.add(
+                ChangeKind::OperationAdded,
+                Side::Request,
+                "operation",
+                "",
+                None,
+                Some(&operation.at),
+                &operation.label(),
+            );
+        }
+    }
+    for &(old_index, new_index) in pairs.same.iter().chain(&pairs.moved) {
+        if let (Some(before), Some(after)) =
+            (old.operations.get(old_index), new.operations.get(new_index))
+        {
+            collector.operation(before, after);
+        }
+    }
+    let changes = collector.changes.into_values().collect();
+    (pairs, changes)
+}
+
+struct Collector<'c, 'a> {
+    old_documents: &'a Documents,
+    new_documents: &'a Documents,
+    old: &'c Api<'a>,
+    new: &'c Api<'a>,
+    /// Keyed by what and where, so a shared schema's change is one entry.
+    changes: BTreeMap<(ChangeKind, Side, String, String, String), Change<'a>>,
+}
+
+impl<'a> Collector<'_, 'a> {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        kind: ChangeKind,
+        side: Side,
+        subject: &str,
+        path: &str,
+        old: Option<&NodeAt<'a>>,
+        new: Option<&NodeAt<'a>>,
+        operation: &str,
+    ) {
+        let place = |at: Option<&NodeAt<'a>>| {
+            at.map(|at| format!("{}:{}", at.file.0, at.pointer))
+                .unwrap_or_default()
+        };
+        // A shared schema's change is keyed by its places alone, so that it
+        // is one change used by several operations.
+        let subject_key = if path.is_empty() {
+            format!("{subject} {operation}")
+        } else {
+            String::new()
+        };
+        let key = (kind.clone(), side, subject_key, place(old), place(new));
+        let entry = self.changes.entry(key).or_insert_with(|| Change {
+            kind,
+            side,
+            subject: subject.to_owned(),
+            path: path.to_owned(),
+            old: old.cloned(),
+            new: new.cloned(),
+            operations: Vec::new(),
+        });
+        if !entry.operations.iter().any(|known| known == operation) {
+            entry.operations.push(operation.to_owned());
+        }
+    }
+
+    fn removed(&mut self, operation: &Operation<'a>) {
+        let announced = operation.responses.iter().any(|response| {
+            response.at.get("headers").is_some_and(|headers| {
+                headers.entries().any(|(name, _)| {
+                    name.eq_ignore_ascii_case("sunset") || name.eq_ignore_ascii_case("deprecation")
+                })
+            })
+        });
+        let kind = ChangeKind::OperationRemoved {
+            deprecated: operation.deprecated,
+            announced,
+        };
+        self.add(
+            kind,
+            Side::Request,
+            "operation",
+            "",
+            Some(&operation.at),
+            None,
+            &operation.label(),
+        );
+    }
+
+    fn operation(&mut self, before: &Operation<'a>, after: &Operation<'a>) {
+        let label = after.label();
+        if before.path != after.path
+            && super::operations::template_shape(before.path)
+                != super::operations::template_shape(after.path)
+        {
+            let kind = ChangeKind::PathChanged {
+                old_path: before.path.to_owned(),
+            };
+            self.add(
+                kind,
+                Side::Request,
+                "operation",
+                "",
+                Some(&before.at),
+                Some(&after.at),
+                &label,
+            );
+        }
+        if after.deprecated && !before.deprecated {
+            let at = after.at.place_at("deprecated");
+            self.add(
+                ChangeKind::OperationDeprecated,
+                Side::Request,
+                "operation",
+                "",
+                Some(&before.at),
+                Some(&at),
+                &label,
+            );
+        }
+        self.parameters(before, after, &label);
+        self.request_body(before, after, &label);
+        self.responses(before, after, &label);
+        self.security(before, after, &label);
+    }
+
+    fn parameters(&mut self, before: &Operation<'a>, after: &Operation<'a>, label: &str) {
+        for parameter in &after.parameters {
+            let subject = format!("{} parameter `{}`", parameter.location, parameter.name);
+            let matching = before.parameters.iter().find(|old| {
+                old.location == parameter.location
+                    && (old.name.eq_ignore_ascii_case(parameter.name)
+                        || parameter.location == "path"
+                            && template_position(before.path, old.name).is_some()
+                            && template_position(before.path, old.name)
+                                == template_position(after.path, parameter.name))
+            });
+            match matching {
+                None => {
+                    let kind = ChangeKind::ParameterAdded {
+                        required: parameter.required && parameter.location != "path",
+                    };
+                    self.add(
+                        kind,
+                        Side::Request,
+                        &subject,
+                        "",
+                        Some(&before.at),
+                        Some(&parameter.at),
+                        label,
+                    );
+                }
+                Some(old) => {
+                    if parameter.required && !old.required {
+                        self.add(
+                            ChangeKind::ParameterBecameRequired,
+                            Side::Request,
+                            &subject,
+                            "",
+                            Some(&old.at),
+                            Some(&parameter.at),
+                            label,
+                        );
+                    }
+                    self.parameter_schema(old, parameter, &subject, label);
+                }
+            }
+        }
+    }
+
+    fn parameter_schema(
+        &mut self,
+        old: &Parameter<'a>,
+        new: &Parameter<'a>,
+        subject: &str,
+        label: &str,
+    ) {
+        if let (Some(old_schema), Some(new_schema)) = (&old.schema, &new.schema) {
+            let deltas = compare_schemas(
+                self.old_documents,
+                old_schema,
+                self.new_documents,
+                new_schema,
+            );
+            self.deltas(deltas, Side::Request, subject, label);
+        }
+    }
+
+    fn deltas(&mut self, deltas: Vec<Delta<'a>>, side: Side, subject: &str, label: &str) {
+        for delta in deltas {
+            let irrelevant = match (side, &delta.kind) {
+                // What a response adds or stops requiring of itself, and what a
+                // request stops demanding, breaks no one.
+                (Side::Response, DeltaKind::PropertyAdded { .. } | DeltaKind::BecameRequired) => {
+                    true
+                }
+                (
+                    Side::Request,
+                    DeltaKind::PropertyRemoved
+                    | DeltaKind::BecameOptional
+                    | DeltaKind::BecameNullable,
+                ) => true,
+                _ => false,
+            };
+            if irrelevant {
+                continue;
+            }
+            self.add(
+                ChangeKind::Schema(delta.kind),
+                side,
+                subject,
+                &delta.path,
+                Some(&delta.old),
+                Some(&delta.new),
+                label,
+            );
+        }
+    }
+
+    fn request_body(&mut self, before: &Operation<'a>, after: &Operation<'a>, label: &str) {
+        let Some(new_body) = &after.request_body else {
+            return;
+        };
+        match &before.request_body {
+            None if new_body.required => {
+                self.add(
+                    ChangeKind::BodyBecameRequired,
+                    Side::Request,
+                    "request body",
+                    "",
+                    Some(&before.at),
+                    Some(&new_body.at),
+                    label,
+                );
+            }
+            None => {}
+            Some(old_body) => {
+                if new_body.required && !old_body.required {
+                    self.add(
+                        ChangeKind::BodyBecameRequired,
+                        Side::Request,
+                        "request body",
+                        "",
+                        Some(&old_body.at),
+                        Some(&new_body.at),
+                        label,
+                    );
+                }
+                self.media(
+                    &old_body.content,
+                    &new_body.content,
+                    &old_body.at,
+                    &new_body.at,
+                    Side::Request,
+                    "request body",
+                    label,
+                );
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn media(
+        &mut self,
+        old: &[MediaType<'a>],
+        new: &[MediaType<'a>],
+        old_owner: &NodeAt<'a>,
+        new_owner: &NodeAt<'a>,
+        side: Side,
+        subject: &str,
+        label: &str,
+    ) {
+        for media in old {
+            match new.iter().find(|candidate| candidate.name == media.name) {
+                None => {
+                    let kind = ChangeKind::MediaTypeRemoved {
+                        name: media.name.to_owned(),
+                    };
+                    self.add(
+                        kind,
+                        side,
+                        subject,
+                        "",
+                        Some(&media.at),
+                        Some(new_owner),
+                        label,
+                    );
+                }
+                Some(counterpart) => {
+                    if let (Some(old_schema), Some(new_schema)) =
+                        (&media.schema, &counterpart.schema)
+                    {
+                        let deltas = compare_schemas(
+                            self.old_documents,
+                            old_schema,
+                            self.new_documents,
+                            new_schema,
+                        );
+                        self.deltas(deltas, side, subject, label);
+                    }
+                }
+            }
+        }
+        let _ = old_owner;
+    }
+
+    fn responses(&mut self, before: &Operation<'a>, after: &Operation<'a>, label: &str) {
+        for response in &before.responses {
+            let counterpart = after
+                .responses
+                .iter()
+                .find(|candidate| candidate.status == response.status);
+            match counterpart {
+                None if response.is_success() => {
+                    let kind = ChangeKind::SuccessStatusRemoved {
+                        status: response.status.to_owned(),
+                    };
+                    let at = after.responses_at.as_ref().unwrap_or(&after.at);
+                    self.add(
+                        kind,
+                        Side::Response,
+                        "responses",
+                        "",
+                        Some(&response.key_at),
+                        Some(at),
+                        label,
+                    );
+                }
+                None => {}
+                Some(counterpart) => {
+                    let subject = format!("response {}", response.status);
+                    self.media(
+                        &response.content,
+                        &counterpart.content,
+                        &response.at,
+                        &counterpart.at,
+                        Side::Response,
+                        &subject,
+                        label,
+                    );
+                }
+            }
+        }
+    }
+
+    fn security(&mut self, before: &Operation<'a>, after: &Operation<'a>, label: &str) {
+        let old = before.effective_security(self.old);
+        let new = after.effective_security(self.new);
+        let public = |requirements: Option<&[SecurityRequirement<'_>]>| {
+            requirements
+                .is_none_or(|list| list.is_empty() || list.iter().any(|r| r.schemes.is_empty()))
+        };
+        let at = after
+            .security_at
+            .as_ref()
+            .or(self.new.security_at.as_ref())
+            .unwrap_or(&after.at);
+        if public(old) && !public(new) {
+            self.add(
+                ChangeKind::SecurityAdded,
+                Side::Request,
+                "security",
+                "",
+                Some(&before.at),
+                Some(at),
+                label,
+            );
+            return;
+        }
+        let (Some(old), Some(new)) = (old, new) else {
+            return;
+        };
+        // Scopes every NEW way in asks for that no OLD way in asked for.
+        let old_scopes: Vec<&str> = old
+            .iter()
+            .flat_map(|r| {
+                r.schemes
+                    .iter()
+                    .flat_map(|(_, scopes)| scopes.iter().copied())
+            })
+            .collect();
+        let mut added: Option<Vec<String>> = None;
+        for requirement in new {
+            let extra: Vec<String> = requirement
+                .schemes
+                .iter()
+                .flat_map(|(_, scopes)| scopes.iter())
+                .filter(|scope| !old_scopes.contains(scope))
+                .map(|scope| (*scope).to_owned())
+                .collect();
+            if extra.is_empty() {
+                return;
+            }
+            added.get_or_insert_with(Vec::new).extend(extra);
+        }
+        if let Some(mut scopes) = added {
+            scopes.sort();
+            scopes.dedup();
+            self.add(
+                ChangeKind::ScopeAdded { scopes },
+                Side::Request,
+                "security",
+                "",
+                Some(&before.at),
+                Some(at),
+                label,
+            );
+        }
+    }
+}

@@ -1,0 +1,446 @@
+//! Comparing a schema of OLD with the schema in the same place of NEW: types,
+//! nullability, enums, bounds, defaults, properties and items, recursively.
+//! `$ref`s are followed and `allOf`s merged first, so a schema moved into a
+//! component, inlined back, or composed from the same parts is no change.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use crate::openapi::{Documents, NodeAt};
+use crate::tree::{Node, Value};
+
+/// How deep a comparison goes (recursive schemas stop at the first repeat).
+const MAX_DEPTH: usize = 32;
+
+/// What differs at one place of a schema.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeltaKind {
+    /// `type` or `format` changed (`integer/int32` → `string`).
+    TypeChanged {
+        old: String,
+        new: String,
+    },
+    PropertyRemoved,
+    PropertyAdded {
+        required: bool,
+    },
+    BecameRequired,
+    BecameOptional,
+    BecameNullable,
+    EnumValuesRemoved(Vec<String>),
+    EnumValuesAdded(Vec<String>),
+    /// A bound added or made stricter: `maxLength` 200 → 100, a `pattern`,
+    /// `additionalProperties: false`.
+    Tightened {
+        keyword: &'static str,
+        old: Option<String>,
+        new: String,
+    },
+    DefaultChanged {
+        old: String,
+        new: String,
+    },
+}
+
+/// One difference: where it is in each version and what it is.
+#[derive(Clone, Debug)]
+pub struct Delta<'a> {
+    pub kind: DeltaKind,
+    /// The property path from the compared schema: `items[].sku`, or `""`.
+    pub path: String,
+    /// The node in OLD (for an addition: the OLD parent schema).
+    pub old: NodeAt<'a>,
+    /// The node in NEW (for a removal: the NEW parent schema).
+    pub new: NodeAt<'a>,
+}
+
+/// Compares two schemas, collecting every difference.
+pub fn compare_schemas<'a>(
+    old_documents: &'a Documents,
+    old: &NodeAt<'a>,
+    new_documents: &'a Documents,
+    new: &NodeAt<'a>,
+) -> Vec<Delta<'a>> {
+    let mut comparer = Comparer {
+        old_documents,
+        new_documents,
+        seen: HashSet::new(),
+        out: Vec::new(),
+    };
+    comparer.compare(old, new, "", 0);
+    comparer.out
+}
+
+struct Comparer<'a> {
+    old_documents: &'a Documents,
+    new_documents: &'a Documents,
+    seen: HashSet<(usize, usize)>,
+    out: Vec<Delta<'a>>,
+}
+
+/// A schema with its `allOf` parts merged: what it constrains, wherever said.
+struct Flat<'a> {
+    at: NodeAt<'a>,
+    properties: BTreeMap<&'a str, NodeAt<'a>>,
+    required: BTreeSet<&'a str>,
+    /// The first part that says each keyword.
+    keywords: BTreeMap<&'a str, NodeAt<'a>>,
+}
+
+fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
+    let at = documents.resolve_or_self(at);
+    let mut flat = Flat {
+        at: at.clone(),
+        properties: BTreeMap::new(),
+        required: BTreeSet::new(),
+        keywords: BTreeMap::new(),
+    };
+    let mut pending = vec![(at, 0)];
+    while let Some((part, depth)) = pending.pop() {
+        for (key, value) in part.entries() {
+            match key {
+                "properties" => {
+                    for (name, property) in value.entries() {
+                        flat.properties.entry(name).or_insert(property);
+                    }
+                }
+                "required" => {
+                    flat.required
+                        .extend(value.node.items().iter().filter_map(Node::as_str));
+                }
+                "allOf" if depth < 8 => {
+                    for item in value.items() {
+                        pending.push((documents.resolve_or_self(&item), depth + 1));
+                    }
+                }
+                _ => {
+                    flat.keywords.entry(key).or_insert(value);
+                }
+            }
+        }
+    }
+    flat
+}
+
+impl<'a> Comparer<'a> {
+    fn push(&mut self, kind: DeltaKind, path: &str, old: &NodeAt<'a>, new: &NodeAt<'a>) {
+        self.out.push(Delta {
+            kind,
+            path: path.to_owned(),
+            old: old.clone(),
+            new: new.clone(),
+        });
+    }
+
+    fn compare(&mut self, old: &NodeAt<'a>, new: &NodeAt<'a>, path: &str, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let old = flatten(self.old_documents, old);
+        let new = flatten(self.new_documents, new);
+        if !self.seen.insert((old.at.identity(), new.at.identity())) {
+            return;
+        }
+        self.types(&old, &new, path);
+        self.nullability(&old, &new, path);
+        self.enums(&old, &new, path);
+        self.bounds(&old, &new, path);
+        self.default(&old, &new, path);
+        self.properties(&old, &new, path, depth);
+        if let (Some(old_items), Some(new_items)) =
+            (old.keywords.get("items"), new.keywords.get("items"))
+        {
+            let items_path = format!("{path}[]");
+            self.compare(old_items, new_items, &items_path, depth + 1);
+        }
+    }
+
+    fn types(&mut self, old: &Flat<'a>, new: &Flat<'a>, path: &str) {
+        let (Some(old_type), Some(new_type)) = (type_of(old), type_of(new)) else {
+            return;
+        };
+        if old_type != new_type {
+            let at = new.keywords.get("type").unwrap_or(&new.at);
+            let old_at = old.keywords.get("type").unwrap_or(&old.at);
+            self.push(
+                DeltaKind::TypeChanged {
+                    old: old_type,
+                    new: new_type,
+                },
+                path,
+                old_at,
+                at,
+            );
+        }
+    }
+
+    fn nullability(&mut self, old: &Flat<'a>, new: &Flat<'a>, path: &str) {
+        if !is_nullable(old) && is_nullable(new) {
+            let at = new.keywords.get("nullable").or(new.keywords.get("type"));
+            self.push(
+                DeltaKind::BecameNullable,
+                path,
+                &old.at,
+                at.unwrap_or(&new.at),
+            );
+        }
+    }
+
+    fn enums(&mut self, old: &Flat<'a>, new: &Flat<'a>, path: &str) {
+        let (Some(old_enum), Some(new_enum)) = (old.keywords.get("enum"), new.keywords.get("enum"))
+        else {
+            if let (None, Some(new_enum)) = (old.keywords.get("enum"), new.keywords.get("enum")) {
+                let values = values(new_enum.node);
+                self.push(
+                    DeltaKind::Tightened {
+                        keyword: "enum",
+                        old: None,
+                        new: values.join(", "),
+                    },
+                    path,
+                    &old.at,
+                    new_enum,
+                );
+            }
+            return;
+        };
+        let old_values = values(old_enum.node);
+        let new_values = values(new_enum.node);
+        let removed: Vec<String> = old_values
+            .iter()
+            .filter(|value| !new_values.contains(value))
+            .cloned()
+            .collect();
+        let added: Vec<String> = new_values
+            .iter()
+            .filter(|value| !old_values.contains(value))
+            .cloned()
+            .collect();
+        if !removed.is_empty() {
+            self.push(
+                DeltaKind::EnumValuesRemoved(removed),
+                path,
+                old_enum,
+                new_enum,
+            );
+        }
+        if !added.is_empty() {
+            self.push(DeltaKind::EnumValuesAdded(added), path, old_enum, new_enum);
+        }
+    }
+
+    fn bounds(&mut self, old: &Flat<'a>, new: &Flat<'a>, path: &str) {
+        // Keyword, and whether a larger value is stricter.
+        const BOUNDS: [(&str, bool); 8] = [
+            ("maxLength", false),
+            ("minLength", true),
+            ("maximum", false),
+            ("minimum", true),
+            ("maxItems", false),
+            ("minItems", true),
+            ("maxProperties", false),
+            ("minProperties", true),
+        ];
+        for (keyword, larger_is_stricter) in BOUNDS {
+            let Some(new_at) = new.keywords.get(keyword) else {
+                continue;
+            };
+            let Some(new_value) = new_at.node.as_f64() else {
+                continue;
+            };
+            let old_value = old.keywords.get(keyword).and_then(|at| at.node.as_f64());
+            let stricter = match old_value {
+                None => true,
+                Some(old_value) if larger_is_stricter => new_value > old_value,
+                Some(old_value) => new_value < old_value,
+            };
+            if stricter {
+                self.push(
+                    DeltaKind::Tightened {
+                        keyword,
+                        old: old_value.map(number_text),
+                        new: number_text(new_value),
+                    },
+                    path,
+                    old.keywords.get(keyword).unwrap_or(&old.at),
+                    new_at,
+                );
+            }
+        }
+        if let Some(new_pattern) = new.keywords.get("pattern") {
+            let old_pattern = old.keywords.get("pattern").and_then(|at| at.node.as_str());
+            let text = new_pattern.node.as_str().unwrap_or_default();
+            if old_pattern != Some(text) {
+                self.push(
+                    DeltaKind::Tightened {
+                        keyword: "pattern",
+                        old: old_pattern.map(str::to_owned),
+                        new: text.to_owned(),
+                    },
+                    path,
+                    old.keywords.get("pattern").unwrap_or(&old.at),
+                    new_pattern,
+                );
+            }
+        }
+        let closed = |flat: &Flat<'_>| {
+            flat.keywords
+                .get("additionalProperties")
+                .is_some_and(|at| at.node.as_bool() == Some(false))
+        };
+        if closed(new) && !closed(old) {
+            if let Some(at) = new.keywords.get("additionalProperties") {
+                self.push(
+                    DeltaKind::Tightened {
+                        keyword: "additionalProperties",
+                        old: None,
+                        new: "false".to_owned(),
+                    },
+                    path,
+                    &old.at,
+                    at,
+                );
+            }
+        }
+    }
+
+    fn default(&mut self, old: &Flat<'a>, new: &Flat<'a>, path: &str) {
+        let (Some(old_default), Some(new_default)) =
+            (old.keywords.get("default"), new.keywords.get("default"))
+        else {
+            return;
+        };
+        let (old_text, new_text) = (value_text(old_default.node), value_text(new_default.node));
+        if old_text != new_text {
+            self.push(
+                DeltaKind::DefaultChanged {
+                    old: old_text,
+                    new: new_text,
+                },
+                path,
+                old_default,
+                new_default,
+            );
+        }
+    }
+
+    fn properties(&mut self, old: &Flat<'a>, new: &Flat<'a>, path: &str, depth: usize) {
+        let join = |name: &str| {
+            if path.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            }
+        };
+        for (name, old_property) in &old.properties {
+            let property_path = join(name);
+            match new.properties.get(name) {
+                None => self.push(
+                    DeltaKind::PropertyRemoved,
+                    &property_path,
+                    old_property,
+                    &new.at,
+                ),
+                Some(new_property) => {
+                    let (was, is) = (old.required.contains(name), new.required.contains(name));
+                    if is && !was {
+                        self.push(
+                            DeltaKind::BecameRequired,
+                            &property_path,
+                            old_property,
+                            new_property,
+                        );
+                    } else if was && !is {
+                        self.push(
+                            DeltaKind::BecameOptional,
+                            &property_path,
+                            old_property,
+                            new_property,
+                        );
+                    }
+                    self.compare(old_property, new_property, &property_path, depth + 1);
+                }
+            }
+        }
+        for (name, new_property) in &new.properties {
+            if !old.properties.contains_key(name) {
+                let required = new.required.contains(name);
+                self.push(
+                    DeltaKind::PropertyAdded { required },
+                    &join(name),
+                    &old.at,
+                    new_property,
+                );
+            }
+        }
+    }
+}
+
+/// `integer/int32`, `string`, `string/uuid`; `None` when the schema says no type.
+fn type_of(flat: &Flat<'_>) -> Option<String> {
+    let kind = flat.keywords.get("type")?;
+    let kind = match &kind.node.value {
+        Value::String(text) => text.clone(),
+        Value::Array(items) => {
+            let mut names: Vec<&str> = items
+                .iter()
+                .filter_map(Node::as_str)
+                .filter(|name| *name != "null")
+                .collect();
+            names.sort_unstable();
+            names.join("|")
+        }
+        _ => return None,
+    };
+    Some(
+        match flat.keywords.get("format").and_then(|at| at.node.as_str()) {
+            Some(format) => format!("{kind}/{format}"),
+            None => kind,
+        },
+    )
+}
+
+fn is_nullable(flat: &Flat<'_>) -> bool {
+    flat.keywords
+        .get("nullable")
+        .is_some_and(|at| at.node.as_bool() == Some(true))
+        || flat.keywords.get("type").is_some_and(|at| {
+            at.node
+                .items()
+                .iter()
+                .any(|item| item.as_str() == Some("null"))
+        })
+}
+
+fn values(node: &Node) -> Vec<String> {
+    node.items().iter().map(value_text).collect()
+}
+
+/// A value as JSON-ish text, for comparing and for messages.
+fn value_text(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "null".to_owned(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number_text(number.value),
+        Value::String(text) => text.clone(),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(value_text).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(members) => format!(
+            "{{{}}}",
+            members
+                .iter()
+                .map(|member| format!("{}: {}", member.key, value_text(&member.value)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn number_text(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        value.to_string()
+    }
+}

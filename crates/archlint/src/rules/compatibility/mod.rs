@@ -1,0 +1,18 @@
+//! Compatibility: what a new version breaks for clients of the old one
+//! (`archlint diff`), and whether the version says so.
+
+pub mod breaking_change_without_major_version;
+pub mod default_changed;
+mod located;
+pub mod media_type_removed;
+pub mod operation_added;
+pub mod operation_deprecated;
+pub mod operation_removed;
+pub mod path_changed;
+pub mod request_constraint_tightened;
+pub mod required_input_added;
+pub mod response_enum_widened;
+pub mod response_property_removed;
+pub mod security_tightened;
+pub mod success_status_removed;
+pub mod type_changed;

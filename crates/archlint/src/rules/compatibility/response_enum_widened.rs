@@ -1,0 +1,100 @@
+use crate::base::{Emitter, Severity};
+use crate::change::{ChangeKind, DeltaKind, Side};
+use crate::rules::compatibility::located::report_change;
+use crate::rules::ChangeContext;
+
+crate::declare_rule! {
+    /// ## What it does
+    /// Reports a response property whose `enum` gained values.
+    ///
+    /// ## Why is this bad?
+    /// Clients that handle every value they know (a `switch` over a generated
+    /// enum) meet one they do not, and fail or misbehave.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The order.
+    ///           content:
+    ///             application/json:
+    ///               schema: {type: object, properties: {status: {type: string, enum: [open, paid]}}}
+    /// ```
+    ///
+    /// ```yaml
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The order.
+    ///           content:
+    ///             application/json:
+    ///               schema: {type: object, properties: {status: {type: string, enum: [open, paid, refunded]}}}
+    /// ```
+    ///
+    /// Use instead:
+    /// ```yaml
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The order.
+    ///           content:
+    ///             application/json:
+    ///               schema: {type: object, properties: {status: {type: string, enum: [open, paid]}}}
+    /// ```
+    ///
+    /// ```yaml
+    /// paths:
+    ///   /orders/{id}:
+    ///     get:
+    ///       responses:
+    ///         '200':
+    ///           description: The order.
+    ///           content:
+    ///             application/json:
+    ///               schema: {type: object, properties: {status: {type: string, enum: [open, paid]}}}
+    /// ```
+    ///
+    /// ## How to fix
+    /// Tell clients, in the description, to expect values they do not know; add
+    /// values in a new major version otherwise.
+    ///
+    /// Severity: `warning` — only clients that handle values exhaustively break.
+    pub struct ResponseEnumWidened {
+        id: "COMPAT007",
+        name: "response-enum-widened",
+        side: Change,
+        area: Compatibility,
+        severity: Warning,
+        summary: "A response enum gained values.",
+        fix: "Document that clients must accept unknown values, or add values in a new major version.",
+        check_change: check,
+    }
+}
+
+fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
+    for change in context.changes_where(|change| change.side == Side::Response) {
+        let ChangeKind::Schema(DeltaKind::EnumValuesAdded(values)) = &change.kind else {
+            continue;
+        };
+        let listed = values
+            .iter()
+            .map(|value| format!("`{value}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = format!(
+            "{} of {} may now be {listed}: clients that handle every known value meet one they do not know",
+            change.place_label(),
+            change.operations_label()
+        );
+        if let Some(diagnostic) = report_change(out, change, message) {
+            diagnostic.severity(Severity::Warning);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! `archlint diff`: what a new version breaks for clients of the old one.
+//! Each compatibility rule's own pair is in its fixture folder; here are the
+//! whole-review cases: refactors that change nothing, a Swagger 2.0
+//! description and its OpenAPI 3.0 translation, a change touching most
+//! rules, and removals with and without deprecation.
+
+use archlint::report::to_markdown;
+use archlint::{Config, FsLoader, Report};
+use archlint_tests::{diff_in, expect, fixture_path, snapshot, versions, Base};
+use std::path::Path;
+
+fn diff(case: &str) -> Report {
+    let folder = fixture_path(&format!("fixtures/diff/{case}"));
+    let (old, new) = versions(Path::new(&folder));
+    diff_in(&old, &new, &FsLoader, &[], Config::default()).expect("the versions exist")
+}
+
+fn pinned(case: &str) {
+    let report = diff(case);
+    let folder = fixture_path(&format!("fixtures/diff/{case}"));
+    let found = snapshot(&report.findings, &Base::Folder(&folder));
+    let expected = Path::new(&folder).with_extension("expected");
+    if let Err(difference) = expect(&expected, &found) {
+        panic!("{difference}");
+    }
+}
+
+#[test]
+fn refactors_that_keep_the_shape_are_no_change() {
+    // Paths reordered, a path parameter renamed, `$ref`s extracted and
+    // inlined, an `allOf` composing the same schema, descriptions edited.
+    let report = diff("refactor");
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+}
+
+#[test]
+fn a_swagger_2_description_and_its_3_0_translation_are_one_api() {
+    let report = diff("swagger-to-3");
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+}
+
+#[test]
+fn a_change_touching_most_rules_gives_each_finding_at_both_places() {
+    pinned("shop");
+}
+
+#[test]
+fn removals_weigh_by_their_deprecation_and_widening_by_its_side() {
+    pinned("removals");
+}
+
+#[test]
+fn the_changelog_lists_breaking_changes_first() {
+    let markdown = to_markdown(&diff("shop"));
+    let breaking = markdown
+        .find("### Breaking changes")
+        .expect("a breaking section");
+    let additions = markdown
+        .find("### Additions")
+        .expect("an additions section");
+    assert!(breaking < additions, "{markdown}");
+    assert!(
+        markdown.contains("`GET /orders/export` is removed"),
+        "{markdown}"
+    );
+    assert_eq!(
+        to_markdown(&diff("refactor")).lines().nth(2),
+        Some("No change that clients can notice.")
+    );
+}
