@@ -74,13 +74,15 @@ impl Loader for GitLoader {
         let Some(inside) = self.in_repository(path) else {
             return FsLoader.list_dir(path);
         };
+        // Paths from the repository's root, wherever the command runs.
         let listing = git(&[
             "ls-tree",
+            "--full-tree",
             "-r",
             "--name-only",
             &self.revision,
             "--",
-            &inside,
+            if inside.is_empty() { "." } else { &inside },
         ])?;
         let base = path.trim_end_matches('/');
         let mut files: Vec<String> = listing

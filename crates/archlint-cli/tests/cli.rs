@@ -225,3 +225,91 @@ fn map_shows_the_links_and_what_is_unmapped() {
     assert_eq!(api_only.status.code(), Some(2));
     assert!(stderr(&api_only).contains("nothing to map"));
 }
+
+#[test]
+fn diff_reports_what_breaks_and_writes_a_changelog() {
+    let (old, new) = (
+        "tests/fixtures/diff/shop/old.yaml",
+        "tests/fixtures/diff/shop/new.yaml",
+    );
+    let output = archlint(&["diff", old, new, "--color", "never"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("error[COMPAT001] operation-removed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("--> tests/fixtures/diff/shop/old.yaml:35:5"),
+        "{text}"
+    );
+    let markdown = stdout(&archlint(&[
+        "diff",
+        old,
+        new,
+        "--format",
+        "markdown",
+        "--fail-on",
+        "never",
+    ]));
+    assert!(
+        markdown.starts_with("## API changes\n\n**10 breaking changes.**"),
+        "{markdown}"
+    );
+    let same = archlint(&["diff", old, old]);
+    assert_eq!(same.status.code(), Some(0));
+    let usage = archlint(&["diff", old]);
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(
+        stderr(&usage).contains("give OLD and NEW"),
+        "{}",
+        stderr(&usage)
+    );
+}
+
+#[test]
+fn diff_against_a_git_revision_reads_the_old_files_from_git() {
+    let repository = std::env::temp_dir().join(format!("archlint-diff-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repository);
+    std::fs::create_dir_all(repository.join("api")).unwrap();
+    let root = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/diff/shop"
+    );
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(["-c", "user.email=ci@example.com", "-c", "user.name=ci"])
+            .args(args)
+            .current_dir(&repository)
+            .output()
+            .expect("git runs");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    std::fs::copy(
+        format!("{root}/old.yaml"),
+        repository.join("api/openapi.yaml"),
+    )
+    .unwrap();
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "old"]);
+    std::fs::copy(
+        format!("{root}/new.yaml"),
+        repository.join("api/openapi.yaml"),
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_archlint"))
+        .args(["diff", "--base", "HEAD", "api", "--format", "json"])
+        .current_dir(&repository)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let files = report["summary"]["files"].as_array().unwrap();
+    assert_eq!(files[0], "HEAD:api/openapi.yaml");
+    assert_eq!(report["findings"].as_array().unwrap().len(), 16);
+    let _ = std::fs::remove_dir_all(&repository);
+}
