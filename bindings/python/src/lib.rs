@@ -108,6 +108,49 @@ fn _review(
     Report::new(py, report)
 }
 
+/// One version for `_diff`: paths, or a description's text named `name`.
+fn version_request(
+    config: &archlint::Config,
+    paths: Vec<String>,
+    text: Option<String>,
+    name: &str,
+) -> ReviewRequest {
+    let mut request = ReviewRequest::new(config.clone());
+    for path in paths {
+        request.path(path);
+    }
+    if let Some(text) = text {
+        request.text(name, text);
+    }
+    request
+}
+
+#[pyfunction]
+#[pyo3(signature = (old_paths, old_text, new_paths, new_text, config_path=None, config_json=None))]
+fn _diff(
+    py: Python<'_>,
+    old_paths: Vec<String>,
+    old_text: Option<String>,
+    new_paths: Vec<String>,
+    new_text: Option<String>,
+    config_path: Option<String>,
+    config_json: Option<String>,
+) -> PyResult<Report> {
+    let report = run_detached(py, move || {
+        let config = build_config(config_path.as_deref(), config_json.as_deref())?;
+        let old = version_request(&config, old_paths, old_text, "<old>.yaml");
+        let new = version_request(&config, new_paths, new_text, "<new>.yaml");
+        if old.paths().is_empty() || new.paths().is_empty() {
+            return Err(InputError::new_err("give both versions: old= and new="));
+        }
+        archlint::diff(&old, &new, &FsLoader).map_err(|error| match error {
+            ReviewError::Config(error) => ConfigError::new_err(error.0),
+            ReviewError::Input(message) => InputError::new_err(message),
+        })
+    })?;
+    Report::new(py, report)
+}
+
 /// Where a finding is.
 #[pyclass(frozen, module = "archlint", get_all)]
 struct Location {
@@ -400,6 +443,7 @@ fn _archlint(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<Location>()?;
     module.add_class::<Related>()?;
     module.add_function(wrap_pyfunction!(_review, module)?)?;
+    module.add_function(wrap_pyfunction!(_diff, module)?)?;
     module.add_function(wrap_pyfunction!(rules, module)?)?;
     module.add_function(wrap_pyfunction!(explain, module)?)?;
     module.add_function(wrap_pyfunction!(main, module)?)?;

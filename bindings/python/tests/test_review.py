@@ -165,3 +165,27 @@ def test_text_groups_a_rule_that_fires_many_times() -> None:
     expanded = report.to_text(expand=["DOC002"])
     assert "[DOC002] operation-without-summary ×6" not in expanded and expanded.count("[DOC002]") == 6
     assert report.to_text(all=True).count("[DOC002]") == 6
+
+
+def test_diff_reports_what_a_new_version_breaks(tmp_path) -> None:
+    root = Path(__file__).resolve().parents[3] / "tests/fixtures/diff/shop"
+    report = archlint.diff(root / "old.yaml", root / "new.yaml")
+    rules = {finding.rule for finding in report}
+    assert {"COMPAT001", "COMPAT003", "COMPAT012"} <= rules
+    removed = next(f for f in report if f.rule == "COMPAT001")
+    assert removed.location.file.endswith("old.yaml") and removed.location.line == 35
+    assert report.has_at_least("error")
+
+
+def test_diff_takes_descriptions_as_dicts_and_text() -> None:
+    old = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1.0.0"},
+        "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}},
+    }
+    new_text = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n"
+    report = archlint.diff(old, new_text)
+    assert sorted(f.rule for f in report.errors()) == ["COMPAT001", "COMPAT012"]
+    removed = next(f for f in report if f.rule == "COMPAT001")
+    assert removed.location.file == "<old>.yaml"
+    assert len(archlint.diff(old, old)) == 0

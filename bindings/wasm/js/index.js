@@ -1,4 +1,4 @@
-// archlint for JavaScript (browsers and Node.js): review(), rules(), explain(),
+// archlint for JavaScript (browsers and Node.js): review(), diff(), rules(), explain(),
 // version(). Every function is async and loads the WebAssembly module on first
 // use. A panic inside the module traps its instance; the next call then runs
 // on a fresh instance, so one bad input never breaks the page.
@@ -58,6 +58,11 @@ async function call(work) {
 /** Reviews OpenAPI and SQL texts; resolves to the report, shaped as the CLI's JSON. */
 export function review(options) {
   return call((glue) => glue.review(options ?? {}));
+}
+
+/** What `new` breaks for clients of `old`; resolves to the report, shaped as the CLI's JSON. */
+export function diff(options) {
+  return call((glue) => glue.diff(options ?? {}));
 }
 
 /** The rule catalogue, with each rule's Markdown documentation. */

@@ -29,6 +29,18 @@ export interface ReviewOptions {
   config?: Record<string, unknown> | string;
 }
 
+export interface DiffOptions {
+  /** The old version: an OpenAPI description, or several files by name. */
+  old: string | Files;
+  /** The new version, the same way. */
+  new: string | Files;
+  /** With several files: the root of each version (default: the first with an `openapi` or `swagger` field). */
+  oldRoot?: string;
+  newRoot?: string;
+  /** The settings of archlint.toml, as an object or as TOML text (`[api] versioning`). */
+  config?: Record<string, unknown> | string;
+}
+
 export interface Location {
   file: string; line: number; column: number; end_line: number; end_column: number;
   pointer?: string; object?: string;
@@ -118,6 +130,62 @@ struct ReviewOptions {
     config: Option<serde_json::Value>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct DiffOptions {
+    old: Texts,
+    new: Texts,
+    old_root: Option<String>,
+    new_root: Option<String>,
+    config: Option<serde_json::Value>,
+}
+
+/// What the new version breaks for clients of the old one; returns the
+/// report as the CLI's JSON shape.
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn diff(
+    #[wasm_bindgen(unchecked_param_type = "DiffOptions")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let text = js_sys::JSON::stringify(&options)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| "{}".to_owned());
+    let json = diff_json(&text).map_err(|message| JsError::new(&message))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: invalid report JSON"))
+}
+
+/// The diff behind [`diff`], on JSON options, returning the JSON report.
+/// The versions' files are named `old/...` and `new/...` in findings.
+pub fn diff_json(options: &str) -> Result<String, String> {
+    let options: DiffOptions = serde_json::from_str(options)
+        .map_err(|error| format!("invalid diff options (give `old` and `new`): {error}"))?;
+    let config = config_value(options.config.as_ref())?;
+    let version =
+        |texts: Texts, root: Option<&str>, prefix: &str| -> Result<ReviewRequest, String> {
+            let mut request = ReviewRequest::new(config.clone());
+            let texts = match texts {
+                Texts::One(text) => {
+                    Texts::Named(BTreeMap::from([(format!("{prefix}/openapi.yaml"), text)]))
+                }
+                Texts::Named(files) => Texts::Named(
+                    files
+                        .into_iter()
+                        .map(|(name, text)| (format!("{prefix}/{name}"), text))
+                        .collect(),
+                ),
+                list => list,
+            };
+            let root = root.map(|root| format!("{prefix}/{root}"));
+            add_openapi(&mut request, texts, root.as_deref())?;
+            Ok(request)
+        };
+    let old = version(options.old, options.old_root.as_deref(), "old")?;
+    let new = version(options.new, options.new_root.as_deref(), "new")?;
+    let report =
+        archlint::diff(&old, &new, &MemoryLoader::new()).map_err(|error| error.to_string())?;
+    Ok(archlint::report::to_json(&report))
+}
+
 /// Reviews OpenAPI and SQL texts; returns the report as the CLI's JSON shape.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn review(
@@ -158,7 +226,11 @@ pub fn review_json(options: &str) -> Result<String, String> {
 }
 
 fn config(options: &ReviewOptions) -> Result<Config, String> {
-    match &options.config {
+    config_value(options.config.as_ref())
+}
+
+fn config_value(value: Option<&serde_json::Value>) -> Result<Config, String> {
+    match value {
         None | Some(serde_json::Value::Null) => Ok(Config::default()),
         Some(serde_json::Value::String(toml)) => Config::from_toml(toml).map_err(|e| e.0),
         Some(object) => Config::from_json(&object.to_string()).map_err(|e| e.0),

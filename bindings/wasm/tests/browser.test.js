@@ -130,3 +130,24 @@ test("a pasted Swagger 2.0 description is reviewed, and a finding selects its 2.
   const selected = await page.$eval("#openapi", (editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
   assert.equal(selected.trim(), "- http");
 });
+
+test("comparing with an older version lists what the new one breaks", async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  await page.goto(base);
+  await page.uncheck("#auto");
+  await page.check("#compare");
+  await page.fill("#old", readFileSync(path.join(root, "tests/fixtures/diff/shop/old.yaml"), "utf8"));
+  await page.fill("#openapi", readFileSync(path.join(root, "tests/fixtures/diff/shop/new.yaml"), "utf8"));
+  await page.fill("#sql", "");
+  await page.click("#review");
+  await page.waitForSelector('.finding[data-rule="COMPAT001"]');
+  const rules = await page.$$eval(".finding", (items) => items.map((item) => item.dataset.rule));
+  assert.ok(rules.every((rule) => rule.startsWith("COMPAT")), rules.join(", "));
+  // The removed operation is in the old version: clicking selects its line there.
+  await page.click('.finding[data-rule="COMPAT001"]');
+  const selected = await page.$eval("#old", (editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
+  assert.equal(selected.trim(), "get:");
+  assert.deepEqual(problems, []);
+});

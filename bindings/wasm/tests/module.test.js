@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
-import { review, rules, explain, version, _panicForTests } from "../pkg/index.js";
+import { review, diff, rules, explain, version, _panicForTests } from "../pkg/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const read = (relative) => readFileSync(path.join(root, relative), "utf8");
@@ -19,6 +19,15 @@ function cliReport(...paths) {
     return JSON.parse(execFileSync(cli, ["review", "--format", "json", ...paths], { cwd: root, encoding: "utf8" }));
   } catch (error) {
     // Exit status 1 means "findings at the --fail-on level": the JSON is still there.
+    if (error.status === 1) return JSON.parse(error.stdout);
+    throw error;
+  }
+}
+
+function cliDiff(old, neu) {
+  try {
+    return JSON.parse(execFileSync(cli, ["diff", "--format", "json", old, neu], { cwd: root, encoding: "utf8" }));
+  } catch (error) {
     if (error.status === 1) return JSON.parse(error.stdout);
     throw error;
   }
@@ -54,6 +63,16 @@ test("a Swagger 2.0 description split over files gives the CLI's findings", asyn
   assert.ok(report.findings.length > 5);
   assert.ok(!report.findings.some((finding) => finding.rule === "STR002"));
   assert.deepEqual(report.findings, expected.findings);
+});
+
+test("diff reports what a new version breaks, like the CLI", async () => {
+  const dir = "tests/fixtures/diff/shop";
+  const report = await diff({ old: read(`${dir}/old.yaml`), new: read(`${dir}/new.yaml`) });
+  const expected = cliDiff(`${dir}/old.yaml`, `${dir}/new.yaml`);
+  const shape = (findings) => findings.map((f) => [f.rule, f.message, f.location.line, f.location.column, /old/.test(f.location.file) ? "old" : "new"]);
+  assert.deepEqual(shape(report.findings).sort(), shape(expected.findings).sort());
+  assert.ok(report.findings.some((f) => f.rule === "COMPAT001" && f.location.file === "old/openapi.yaml"));
+  await assert.rejects(() => diff({ old: "openapi: 3.1.0" }), /give `old` and `new`/);
 });
 
 test("an API and its schema together are checked for consistency", async () => {

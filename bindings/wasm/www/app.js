@@ -1,10 +1,13 @@
 // The review page: two editors, a Review button (and review as you type), the
-// findings with their scores, and a click on a finding selects its line.
-import { review, version } from "./pkg/index.js";
+// findings with their scores, and a click on a finding selects its line. With
+// "compare with an older version", a third editor holds the old description
+// and the page lists what the new one breaks for its clients (diff).
+import { diff, review, version } from "./pkg/index.js";
 
 const $ = (id) => document.getElementById(id);
 const openapiEditor = $("openapi");
 const sqlEditor = $("sql");
+const oldEditor = $("old");
 const SQL_NAME = "schema.sql";
 
 // The OpenAPI side may be several files ($refs between them resolve by name).
@@ -60,7 +63,28 @@ function options() {
   return request;
 }
 
+/** Compare mode with an old version pasted: the diff's options, else null. */
+function diffOptions() {
+  if (!$("compare").checked || oldEditor.value.trim() === "") return null;
+  const request = options();
+  if (!request.openapi) return null;
+  return { old: oldEditor.value, new: request.openapi, newRoot: request.root };
+}
+
 async function runReview() {
+  const change = diffOptions();
+  if (change) {
+    $("status").textContent = "Comparing…";
+    const started = performance.now();
+    try {
+      const report = await diff(change);
+      $("status").textContent = `Compared in ${Math.round(performance.now() - started)} ms.`;
+      renderReport(report);
+    } catch (error) {
+      $("status").textContent = `Error: ${error.message}`;
+    }
+    return;
+  }
   const request = options();
   if (!request.openapi && !request.sql) {
     $("status").textContent = "Paste an OpenAPI description or SQL to review.";
@@ -185,7 +209,13 @@ function renderWorstAreas(scores) {
 /** Selects `line` (1-based) in the editor holding `file`, and scrolls to it. */
 function reveal(file, line) {
   let editor = sqlEditor;
-  if (file in apiFiles) {
+  // A diff names the versions' files `old/...` and `new/...`.
+  if (file.startsWith("old/")) {
+    editor = oldEditor;
+  } else if (file.startsWith("new/") && file.slice(4) in apiFiles) {
+    file = file.slice(4);
+  }
+  if (editor !== oldEditor && file in apiFiles) {
     if (file !== activeFile) showFile(file);
     editor = openapiEditor;
   }
@@ -241,13 +271,17 @@ async function loadExample() {
   await runReview();
 }
 
-for (const editor of [openapiEditor, sqlEditor]) {
+for (const editor of [openapiEditor, sqlEditor, oldEditor]) {
   editor.addEventListener("input", () => { updateGutter(editor); scheduleReview(); });
   editor.addEventListener("scroll", () => { editor.previousElementSibling.scrollTop = editor.scrollTop; });
   updateGutter(editor);
 }
 $("review").addEventListener("click", runReview);
 $("dialect").addEventListener("change", scheduleReview);
+$("compare").addEventListener("change", () => {
+  $("old-pane").hidden = !$("compare").checked;
+  scheduleReview();
+});
 $("load-example").addEventListener("click", loadExample);
 $("tabs").addEventListener("click", (event) => {
   const name = event.target.dataset?.file;

@@ -23,6 +23,7 @@ from ._archlint import (
     Related,
     Report,
     __version__,
+    _diff,
     _review,
     explain,
     rules,
@@ -37,6 +38,7 @@ __all__ = [
     "Related",
     "Report",
     "__version__",
+    "diff",
     "explain",
     "review",
     "rules",
@@ -95,3 +97,43 @@ def review(
     elif config is not None:
         config_path = os.fspath(config)
     return _review(path_list, openapi, sql_list, dialect, config_path, config_json)
+
+
+Version = Union[PathLike, Mapping[str, Any]]
+
+
+def _version(version: Version) -> tuple[list[str], Optional[str]]:
+    """Paths, or the text of a description given as a dict or as YAML/JSON text."""
+    if isinstance(version, Mapping):
+        return [], json.dumps(dict(version), default=str)
+    if isinstance(version, str) and ("\n" in version or version.lstrip().startswith("{")):
+        return [], version
+    return [os.fspath(version)], None
+
+
+def diff(
+    old: Version,
+    new: Version,
+    *,
+    config: Union[PathLike, Mapping[str, Any], None] = None,
+) -> Report:
+    """Review a change: what ``new`` breaks for clients of ``old``.
+
+    old, new: a file or folder path, a description as a dict, or a
+        description's YAML/JSON text (a str with a newline).
+    config: the path of an ``archlint.toml``, or the same settings as a dict
+        (``{"api": {"versioning": "path"}}`` sets the versioning policy).
+
+    Findings are of the ``compatibility`` area, located in ``new`` (in ``old``
+    for what ``new`` no longer has); ``report.to_text()`` renders them, and
+    breaking changes are ``error``s.
+    """
+    old_paths, old_text = _version(old)
+    new_paths, new_text = _version(new)
+    config_path: Optional[str] = None
+    config_json: Optional[str] = None
+    if isinstance(config, Mapping):
+        config_json = json.dumps(dict(config))
+    elif config is not None:
+        config_path = os.fspath(config)
+    return _diff(old_paths, old_text, new_paths, new_text, config_path, config_json)

@@ -12,6 +12,7 @@ __all__ = [
     "Location",
     "Related",
     "_review",
+    "_diff",
     "rules",
     "explain",
     "main",
@@ -89,6 +90,14 @@ def _review(
     openapi: Optional[str] = None,
     sql: list[str] = ...,
     dialect: Optional[str] = None,
+    config_path: Optional[str] = None,
+    config_json: Optional[str] = None,
+) -> Report: ...
+def _diff(
+    old_paths: list[str],
+    old_text: Optional[str],
+    new_paths: list[str],
+    new_text: Optional[str],
     config_path: Optional[str] = None,
     config_json: Optional[str] = None,
 ) -> Report: ...
