@@ -49,6 +49,23 @@ fn removals_weigh_by_their_deprecation_and_widening_by_its_side() {
     pinned("removals");
 }
 
+/// Reduced from real histories (GitHub's and Stripe's descriptions): what a
+/// reviewer judged false, and what was missed, pinned.
+#[test]
+fn cases_from_real_histories_give_exactly_their_findings() {
+    for case in [
+        "union-branches",
+        "single-branch-union",
+        "format-added",
+        "replaced-deprecated",
+        "changes-inside-unions",
+        "shared-parameter",
+        "union-with-a-deleted-variant",
+    ] {
+        pinned(case);
+    }
+}
+
 #[test]
 fn the_changelog_lists_breaking_changes_first() {
     let markdown = to_markdown(&diff("shop"));

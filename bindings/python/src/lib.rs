@@ -69,7 +69,8 @@ fn build_config(config_path: Option<&str>, config_json: Option<&str>) -> PyResul
 /// Reviews files and folders from disk plus in-memory OpenAPI text and SQL
 /// texts (applied in order, as a migration history).
 #[pyfunction]
-#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None))]
+#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None, baseline=None))]
+#[allow(clippy::too_many_arguments)]
 fn _review(
     py: Python<'_>,
     paths: Vec<String>,
@@ -78,10 +79,19 @@ fn _review(
     dialect: Option<String>,
     config_path: Option<String>,
     config_json: Option<String>,
+    baseline: Option<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
         let config = build_config(config_path.as_deref(), config_json.as_deref())?;
+        let baseline_file = baseline.or(config.baseline.file.clone());
         let mut request = ReviewRequest::new(config);
+        if let Some(path) = baseline_file {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|error| InputError::new_err(format!("cannot read {path}: {error}")))?;
+            let known = archlint::report::Baseline::parse(&text)
+                .map_err(|error| InputError::new_err(format!("{path}: {error}")))?;
+            request.baseline = Some(known);
+        }
         if let Some(name) = &dialect {
             request
                 .dialect(name)

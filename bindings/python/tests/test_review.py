@@ -189,3 +189,18 @@ def test_diff_takes_descriptions_as_dicts_and_text() -> None:
     removed = next(f for f in report if f.rule == "COMPAT001")
     assert removed.location.file == "<old>.yaml"
     assert len(archlint.diff(old, old)) == 0
+
+
+def test_a_baseline_leaves_out_known_findings(tmp_path) -> None:
+    text = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
+    api = tmp_path / "api.yaml"
+    api.write_text(text)
+    before = archlint.review(api)
+    assert len(before) > 0
+    baseline = tmp_path / "baseline.json"
+    from archlint._archlint import main
+
+    assert main(["baseline", str(api), "-o", str(baseline)]) == 0
+    after = archlint.review(api, baseline=baseline)
+    assert len(after) == 0
+    assert after.summary["baseline"] == {"known": len(before), "hidden": len(before)}

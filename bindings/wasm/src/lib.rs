@@ -27,6 +27,8 @@ export interface ReviewOptions {
   dialect?: "postgres" | "mysql" | "sqlite";
   /** The settings of archlint.toml, as an object or as TOML text. */
   config?: Record<string, unknown> | string;
+  /** A baseline file's text (`archlint baseline` writes one): its findings are left out. */
+  baseline?: string;
 }
 
 export interface DiffOptions {
@@ -128,6 +130,7 @@ struct ReviewOptions {
     sql: Option<Texts>,
     dialect: Option<String>,
     config: Option<serde_json::Value>,
+    baseline: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -215,6 +218,12 @@ pub fn review_json(options: &str) -> Result<String, String> {
     }
     if let Some(sql) = options.sql {
         add_sql(&mut request, sql);
+    }
+    if let Some(text) = &options.baseline {
+        request.baseline = Some(
+            archlint::report::Baseline::parse(text)
+                .map_err(|error| format!("baseline: {error}"))?,
+        );
     }
     if request.paths().is_empty() {
         return Err("nothing to review: pass `openapi` and/or `sql`".to_owned());

@@ -75,6 +75,18 @@ test("diff reports what a new version breaks, like the CLI", async () => {
   await assert.rejects(() => diff({ old: "openapi: 3.1.0" }), /give `old` and `new`/);
 });
 
+test("a baseline's findings are left out", async () => {
+  const openapi = read("tests/fixtures/swagger/petstore.yaml");
+  const before = await review({ openapi });
+  const baseline = JSON.stringify({
+    archlint_baseline: 1,
+    findings: before.findings.map((f) => ({ rule: f.rule, file: f.location.file, at: f.location.pointer ?? "", message: f.message.replace(/[0-9]+/g, "#") })),
+  });
+  const after = await review({ openapi, baseline });
+  assert.equal(after.findings.length, 0);
+  assert.deepEqual(after.summary.baseline, { known: before.findings.length, hidden: before.findings.length });
+});
+
 test("an API and its schema together are checked for consistency", async () => {
   const fixture = "tests/fixtures/rules/length-mismatch/fail";
   const report = await review({

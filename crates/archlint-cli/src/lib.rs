@@ -7,7 +7,9 @@ mod git;
 
 use std::io::{IsTerminal, Read, Write};
 
-use archlint::report::{to_github, to_markdown, to_sarif, to_text, write_json, TextOptions};
+use archlint::report::{
+    to_github, to_markdown, to_sarif, to_text, write_json, Baseline, TextOptions,
+};
 use archlint::schema::Coverage;
 use archlint::{Config, Dialect, FsLoader, Report, ReviewError, ReviewRequest, Severity, RULES};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -34,6 +36,22 @@ enum Command {
     /// `archlint diff --base REV [PATHS]` compares PATHS with what git revision
     /// REV holds. `--format markdown` writes a changelog for a pull request.
     Diff(DiffArgs),
+    /// Write a baseline: today's findings, so that `review --baseline FILE`
+    /// (or `[baseline] file` in archlint.toml) reports only new ones.
+    Baseline {
+        /// Files or folders, as given to `review`.
+        #[arg(required = true)]
+        paths: Vec<String>,
+        /// The baseline file to write.
+        #[arg(long, short, default_value = "archlint-baseline.json")]
+        output: String,
+        /// Configuration file (default: ./archlint.toml when it exists).
+        #[arg(long)]
+        config: Option<String>,
+        /// SQL dialect: postgres, mysql or sqlite (default: detected).
+        #[arg(long, value_parser = Dialect::from_setting)]
+        dialect: Option<Dialect>,
+    },
     /// List every rule with its id, area and default severity.
     Rules {
         #[arg(long, value_enum, default_value_t = CatalogueFormat::Text)]
@@ -126,6 +144,15 @@ struct ReviewArgs {
     /// findings are left out. Overrides `[migrations] since`.
     #[arg(long, value_name = "MIGRATION")]
     since: Option<String>,
+    /// Report only findings the baseline file does not have (`archlint
+    /// baseline` writes one). Overrides `[baseline] file`.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<String>,
+    /// Report only findings that are new since this git revision: what a
+    /// change adds or modifies, the whole design still read. Migrations the
+    /// change adds count as one release.
+    #[arg(long, value_name = "REV")]
+    changed_since: Option<String>,
 }
 
 #[derive(clap::Args)]
@@ -215,6 +242,12 @@ where
     let outcome = match cli.command {
         Command::Review(args) => review(args),
         Command::Diff(args) => diff(args),
+        Command::Baseline {
+            paths,
+            output,
+            config,
+            dialect,
+        } => write_baseline(&paths, &output, config.as_deref(), dialect),
         Command::Rules { format } => print(&catalogue(format)).map(|()| 0),
         Command::Explain { rule } => explain(&rule),
         Command::Schema { paths, dialect } => schema(paths, dialect),
@@ -252,6 +285,7 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
         request.file(archlint::STDIN, text);
         request.replace_path(position, archlint::STDIN);
     }
+    request.baseline = baseline(&args, &mut request)?;
     // Only the text report shows source lines.
     request.keep_source_lines = matches!(args.format, Format::Text);
     let bar = std::sync::OnceLock::new();
@@ -270,6 +304,79 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
     };
     write_report(&report, &output)?;
     Ok(exit_status(&report, args.fail_on))
+}
+
+/// The findings to leave out: the baseline file's, and with
+/// `--changed-since` those the revision already had.
+fn baseline(args: &ReviewArgs, request: &mut ReviewRequest) -> Result<Option<Baseline>, String> {
+    let file = args
+        .baseline
+        .clone()
+        .or(request.config.baseline.file.clone());
+    let mut baseline = match file {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path)
+                .map_err(|error| format!("cannot read {path}: {error}"))?;
+            Some(Baseline::parse(&text).map_err(|error| format!("{path}: {error}"))?)
+        }
+        None => None,
+    };
+    if let Some(revision) = &args.changed_since {
+        let loader = git::GitLoader::new(revision)?;
+        let old_paths: Vec<String> = args.paths.iter().map(|path| loader.name(path)).collect();
+        let mut old = ReviewRequest::new(request.config.clone());
+        for path in &old_paths {
+            old.path(path.clone());
+        }
+        // What did not exist at the revision has no findings there.
+        let prefix = format!("{revision}:");
+        let before = archlint::review(&old, &loader)
+            .map(|report| {
+                Baseline::from_findings(&report.findings, |file| {
+                    file.strip_prefix(&prefix).unwrap_or(file).to_owned()
+                })
+            })
+            .unwrap_or_default();
+        request.config.migrations.change = new_sql_files(&args.paths, &loader);
+        match &mut baseline {
+            Some(baseline) => baseline.merge(before),
+            None => baseline = Some(before),
+        }
+    }
+    Ok(baseline)
+}
+
+/// The SQL files under `paths` that the revision does not have.
+fn new_sql_files(paths: &[String], loader: &git::GitLoader) -> Vec<String> {
+    use archlint::Loader;
+    let mut files = Vec::new();
+    for path in paths {
+        if FsLoader.is_dir(path) {
+            files.extend(FsLoader.list_dir(path).unwrap_or_default());
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files
+        .into_iter()
+        .filter(|file| file.to_ascii_lowercase().ends_with(".sql"))
+        .filter(|file| loader.read(&loader.name(file)).is_err())
+        .collect()
+}
+
+fn write_baseline(
+    paths: &[String],
+    output: &str,
+    config: Option<&str>,
+    dialect: Option<Dialect>,
+) -> Result<u8, String> {
+    let request = request(paths, config, dialect)?;
+    let report = archlint::review(&request, &FsLoader).map_err(|error| error.to_string())?;
+    let baseline = Baseline::from_findings(&report.findings, str::to_owned);
+    std::fs::write(output, baseline.to_json())
+        .map_err(|error| format!("cannot write {output}: {error}"))?;
+    eprintln!("archlint: {} findings written to {output}", baseline.len());
+    Ok(0)
 }
 
 fn exit_status(report: &Report, fail_on: FailOn) -> u8 {

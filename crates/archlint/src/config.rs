@@ -83,6 +83,8 @@ pub struct Config {
     pub consistency: ConsistencySettings,
     /// Which migrations of a history are reviewed.
     pub migrations: MigrationSettings,
+    /// Findings already known, not to report again.
+    pub baseline: BaselineSettings,
 }
 
 /// The `[migrations]` table.
@@ -94,6 +96,10 @@ pub struct MigrationSettings {
     /// schema; findings located in them are not reported.
     #[serde(default)]
     pub since: Option<String>,
+    /// The migration files a change adds (`--changed-since`): one release,
+    /// so that a table one of them creates is new to the others.
+    #[serde(skip)]
+    pub change: Vec<String>,
 }
 
 /// The `[consistency]` table: explicit links between the API and the schema.
@@ -141,6 +147,18 @@ struct RawConfig {
     consistency: ConsistencySettings,
     #[serde(default)]
     migrations: MigrationSettings,
+    #[serde(default)]
+    baseline: BaselineSettings,
+}
+
+/// The `[baseline]` table.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineSettings {
+    /// A baseline file (`archlint baseline` writes one): its findings are
+    /// not reported. The front doors read it; the core takes its text.
+    #[serde(default)]
+    pub file: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -180,6 +198,7 @@ impl Config {
             ignore: raw.ignore,
             consistency: raw.consistency,
             migrations: raw.migrations,
+            baseline: raw.baseline,
             ..Config::default()
         };
         if let Some(name) = &raw.sql.dialect {

@@ -54,6 +54,7 @@ def review(
     sql: Union[str, Iterable[str], None] = None,
     dialect: Optional[str] = None,
     config: Union[PathLike, Mapping[str, Any], None] = None,
+    baseline: Optional[PathLike] = None,
 ) -> Report:
     """Review files and folders, and/or in-memory text.
 
@@ -66,6 +67,8 @@ def review(
     dialect: ``"postgres"``, ``"mysql"`` or ``"sqlite"`` (detected when absent).
     config: the path of an ``archlint.toml``, or the same settings as a dict
         (``{"select": [...], "rules": {...}, "api": {"versioning": "path"}}``).
+    baseline: a baseline file (``archlint baseline`` writes one): its findings
+        are left out, and ``report.summary["baseline"]`` counts them.
 
     Raises ``ConfigError`` for invalid settings and ``InputError`` for input
     that cannot be reviewed (both subclasses of ``ArchlintError``). The GIL is
@@ -96,7 +99,8 @@ def review(
         config_json = json.dumps(dict(config))
     elif config is not None:
         config_path = os.fspath(config)
-    return _review(path_list, openapi, sql_list, dialect, config_path, config_json)
+    baseline_path = None if baseline is None else os.fspath(baseline)
+    return _review(path_list, openapi, sql_list, dialect, config_path, config_json, baseline_path)
 
 
 Version = Union[PathLike, Mapping[str, Any]]

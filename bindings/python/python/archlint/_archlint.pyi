@@ -92,6 +92,7 @@ def _review(
     dialect: Optional[str] = None,
     config_path: Optional[str] = None,
     config_json: Optional[str] = None,
+    baseline: Optional[str] = None,
 ) -> Report: ...
 def _diff(
     old_paths: list[str],

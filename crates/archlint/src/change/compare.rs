@@ -38,6 +38,8 @@ pub enum ChangeKind {
     BodyBecameRequired,
     MediaTypeRemoved {
         name: String,
+        /// The one media type NEW lists instead, when there is one.
+        replacement: Option<String>,
     },
     SuccessStatusRemoved {
         status: String,
@@ -99,7 +101,7 @@ impl Change<'_> {
             ChangeKind::ParameterBecameRequired | ChangeKind::BodyBecameRequired => {
                 format!("{} of {operations} made required", self.subject)
             }
-            ChangeKind::MediaTypeRemoved { name } => {
+            ChangeKind::MediaTypeRemoved { name, .. } => {
                 format!("`{name}` dropped from the {} of {operations}", self.subject)
             }
             ChangeKind::SuccessStatusRemoved { status } => {
@@ -158,7 +160,10 @@ fn template_position(path: &str, name: &str) -> Option<usize> {
 fn delta_breaks(delta: &DeltaKind, side: Side) -> bool {
     match (side, delta) {
         (Side::Request, DeltaKind::TypeChanged { old, new }) => !is_widening(old, new),
-        (Side::Response, DeltaKind::TypeChanged { .. }) => true,
+        // Integers are numbers: a response that narrows to them breaks no reader.
+        (Side::Response, DeltaKind::TypeChanged { old, new }) => {
+            !(old.starts_with("number") && new.starts_with("integer"))
+        }
         (Side::Request, DeltaKind::PropertyAdded { required }) => *required,
         (
             Side::Request,
@@ -258,14 +263,9 @@ impl<'a> Collector<'_, 'a> {
             at.map(|at| format!("{}:{}", at.file.0, at.pointer))
                 .unwrap_or_default()
         };
-        // A shared schema's change is keyed by its places alone, so that it
-        // is one change used by several operations.
-        let subject_key = if path.is_empty() {
-            format!("{subject} {operation}")
-        } else {
-            String::new()
-        };
-        let key = (kind.clone(), side, subject_key, place(old), place(new));
+        // A change is keyed by its places alone, so that a shared parameter,
+        // schema or security requirement is one change of several operations.
+        let key = (kind.clone(), side, String::new(), place(old), place(new));
         let entry = self.changes.entry(key).or_insert_with(|| Change {
             kind,
             side,
@@ -486,11 +486,20 @@ impl<'a> Collector<'_, 'a> {
         subject: &str,
         label: &str,
     ) {
+        let added: Vec<&str> = new
+            .iter()
+            .filter(|candidate| old.iter().all(|media| media.name != candidate.name))
+            .map(|candidate| candidate.name)
+            .collect();
         for media in old {
             match new.iter().find(|candidate| candidate.name == media.name) {
                 None => {
                     let kind = ChangeKind::MediaTypeRemoved {
                         name: media.name.to_owned(),
+                        replacement: match added.as_slice() {
+                            [one] => Some((*one).to_owned()),
+                            _ => None,
+                        },
                     };
                     self.add(
                         kind,

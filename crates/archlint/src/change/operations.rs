@@ -69,17 +69,23 @@ pub fn pair_operations(old: &Api<'_>, new: &Api<'_>) -> OperationPairs {
         }
     }
     for index in unpaired {
-        let moved = old.operations.get(index).and_then(|operation| {
-            let id = operation.operation_id?;
-            new.operations
-                .iter()
-                .enumerate()
-                .position(|(candidate, other)| {
-                    !taken.get(candidate).copied().unwrap_or(true)
-                        && other.operation_id == Some(id)
-                        && other.method == operation.method
-                })
-        });
+        // A deprecated operation whose id a new path reuses was replaced,
+        // not moved: it is removed (after its deprecation).
+        let moved = old
+            .operations
+            .get(index)
+            .filter(|operation| !operation.deprecated)
+            .and_then(|operation| {
+                let id = operation.operation_id?;
+                new.operations
+                    .iter()
+                    .enumerate()
+                    .position(|(candidate, other)| {
+                        !taken.get(candidate).copied().unwrap_or(true)
+                            && other.operation_id == Some(id)
+                            && other.method == operation.method
+                    })
+            });
         match moved {
             Some(found) => {
                 if let Some(slot) = taken.get_mut(found) {

@@ -112,6 +112,13 @@ fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
                         pending.push((documents.resolve_or_self(&item), depth + 1));
                     }
                 }
+                // One branch is the schema itself.
+                "oneOf" | "anyOf" if depth < 8 && value.node.items().len() == 1 => {
+                    for item in value.items() {
+                        pending.push((documents.resolve_or_self(&item), depth + 1));
+                    }
+                }
+                "oneOf" | "anyOf" if depth < 8 => union(documents, &value, &mut flat, depth),
                 _ => {
                     flat.keywords.entry(key).or_insert(value);
                 }
@@ -119,6 +126,35 @@ fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
         }
     }
     flat
+}
+
+/// A union's properties: each property any branch has (a property is gone
+/// only when no branch has it), required when every branch requires it.
+fn union<'a>(documents: &'a Documents, branches: &NodeAt<'a>, flat: &mut Flat<'a>, depth: usize) {
+    let mut required: Option<BTreeSet<&'a str>> = None;
+    for branch in branches.items() {
+        let branch = flatten_at(documents, &branch, depth + 1);
+        for (name, property) in branch.properties {
+            flat.properties.entry(name).or_insert(property);
+        }
+        required = Some(match required {
+            None => branch.required,
+            Some(so_far) => so_far.intersection(&branch.required).copied().collect(),
+        });
+    }
+    flat.required.extend(required.unwrap_or_default());
+}
+
+fn flatten_at<'a>(documents: &'a Documents, at: &NodeAt<'a>, depth: usize) -> Flat<'a> {
+    if depth > 8 {
+        return Flat {
+            at: at.clone(),
+            properties: BTreeMap::new(),
+            required: BTreeSet::new(),
+            keywords: BTreeMap::new(),
+        };
+    }
+    flatten(documents, at)
 }
 
 impl<'a> Comparer<'a> {
@@ -158,6 +194,29 @@ impl<'a> Comparer<'a> {
         let (Some(old_type), Some(new_type)) = (type_of(old), type_of(new)) else {
             return;
         };
+        let base = |text: &str| text.split('/').next().unwrap_or_default().to_owned();
+        if old_type != new_type && base(&old_type) == base(&new_type) && !old_type.contains('/') {
+            // A format added to the same type narrows what a request may
+            // send; a response only says more about what it always sent.
+            if let Some(format) = new.keywords.get("format") {
+                let text = format.node.as_str().unwrap_or_default().to_owned();
+                self.push(
+                    DeltaKind::Tightened {
+                        keyword: "format",
+                        old: None,
+                        new: text,
+                    },
+                    path,
+                    &old.at,
+                    format,
+                );
+            }
+            return;
+        }
+        if old_type != new_type && base(&old_type) == base(&new_type) && !new_type.contains('/') {
+            // A format dropped: what is accepted and returned only widens.
+            return;
+        }
         if old_type != new_type {
             let at = new.keywords.get("type").unwrap_or(&new.at);
             let old_at = old.keywords.get("type").unwrap_or(&old.at);

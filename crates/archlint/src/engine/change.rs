@@ -67,9 +67,14 @@ fn diff_api(
     let below = Arc::new(old_documents.sources.clone());
     let mut new_documents =
         Documents::load_into(&new_root.path, new_loader, SourceMap::on_top_of(below));
-    let mut problems = std::mem::take(&mut old_documents.problems);
-    problems.append(&mut new_documents.problems);
-    let old_api = Api::build(&old_documents, &mut problems);
+    // What is wrong in OLD is not this change's doing: its problems are
+    // reported only when they keep OLD from being compared at all.
+    let mut old_problems = std::mem::take(&mut old_documents.problems);
+    let old_api = Api::build(&old_documents, &mut old_problems);
+    let mut problems = std::mem::take(&mut new_documents.problems);
+    if old_api.is_none() {
+        problems.append(&mut old_problems);
+    }
     let new_api = Api::build(&new_documents, &mut problems);
     let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(openapi_finding).collect();
     let mut units = Units::default();

@@ -74,6 +74,13 @@ pub fn review_with_progress(
         .iter()
         .filter(|rule| rule.meta().side != Side::Change && config.is_enabled(rule.meta()))
         .count();
+    if let Some(baseline) = &request.baseline {
+        let hidden = baseline.filter(&mut report.findings);
+        report.summary.baseline = Some(crate::report::Baselined {
+            known: baseline.len(),
+            hidden,
+        });
+    }
     report.finish();
     let reviewed_api = !inputs.api_roots.is_empty();
     let reviewed_sql = !inputs.sql_files.is_empty();

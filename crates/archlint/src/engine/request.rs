@@ -34,6 +34,9 @@ pub struct ReviewRequest {
     /// it, and on a folder of thousands of descriptions with hundreds of
     /// thousands of findings it is a large share of memory.
     pub keep_source_lines: bool,
+    /// Findings to leave out: a baseline file, or the findings of the
+    /// version a change started from (`--changed-since`).
+    pub baseline: Option<crate::report::Baseline>,
 }
 
 impl ReviewRequest {

@@ -29,7 +29,12 @@ pub(super) fn review_sql(
     loader: &dyn Loader,
     request: &ReviewRequest,
 ) -> Result<(Unit, Database), ReviewError> {
-    let (sources, outcome, read_problems) = load_history(files, loader, request.config.dialect)?;
+    let (sources, outcome, read_problems) = load_history(
+        files,
+        loader,
+        request.config.dialect,
+        &request.config.migrations.change,
+    )?;
     let mut diagnostics: Vec<Diagnostic> = read_problems
         .into_iter()
         .chain(outcome.problems)
@@ -132,7 +137,7 @@ pub(super) fn load_database(
     loader: &dyn Loader,
     dialect: Option<Dialect>,
 ) -> Result<Database, ReviewError> {
-    let (sources, outcome, _) = load_history(files, loader, dialect)?;
+    let (sources, outcome, _) = load_history(files, loader, dialect, &[])?;
     Ok(Database {
         sources: Arc::new(sources),
         schema: outcome.schema,
@@ -145,10 +150,11 @@ fn load_history(
     files: &[String],
     loader: &dyn Loader,
     dialect: Option<Dialect>,
+    change: &[String],
 ) -> Result<(SourceMap, BuildOutcome, Vec<SqlProblem>), ReviewError> {
     let (sources, ids, problems) = read_all(files, loader)?;
     let chosen = dialect.unwrap_or_else(|| detect(&sources, &ids));
-    let outcome = schema::build(&sources, &ids, chosen);
+    let outcome = schema::build_change(&sources, &ids, chosen, change);
     Ok((sources, outcome, problems))
 }
 
@@ -236,7 +242,7 @@ pub fn describe_schema(
     for path in request.paths() {
         files.extend(sql_files(path, &loader)?);
     }
-    let (sources, outcome, _) = load_history(&files, &loader, request.config.dialect)?;
+    let (sources, outcome, _) = load_history(&files, &loader, request.config.dialect, &[])?;
     Ok(schema::describe(&outcome.schema, &sources))
 }
 

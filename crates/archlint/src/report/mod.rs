@@ -1,6 +1,7 @@
 //! The report of a review and its renderings: text (compiler-style), JSON (the
 //! stable contract), SARIF 2.1.0 and GitHub workflow annotations.
 
+mod baseline;
 mod finding;
 mod github;
 mod json;
@@ -18,6 +19,7 @@ pub use crate::base::{Area, Location, Severity};
 pub use crate::link::{
     Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Suggestion, Unmapped,
 };
+pub use baseline::Baseline;
 pub use finding::{Finding, Related};
 pub use github::to_github;
 pub use json::{to_json, write_json};
@@ -103,6 +105,19 @@ pub struct Summary {
     /// The migrations left out of the review (`[migrations] since`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub migrations: Option<OlderMigrations>,
+    /// Findings left out because a baseline (or the `--changed-since`
+    /// revision) already had them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Baselined>,
+}
+
+/// What a baseline left out.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Baselined {
+    /// Findings of the baseline.
+    pub known: usize,
+    /// Findings of this review it matched and left out.
+    pub hidden: usize,
 }
 
 /// Migrations older than `since`: applied to build the schema, not reviewed.

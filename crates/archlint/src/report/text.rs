@@ -394,4 +394,13 @@ fn render_dialects(out: &mut String, report: &Report) {
             if older.hidden_findings == 1 { "" } else { "s" },
         );
     }
+    if let Some(baseline) = &report.summary.baseline {
+        let _ = writeln!(
+            out,
+            "{} known finding{} left out (the baseline has {})",
+            baseline.hidden,
+            if baseline.hidden == 1 { "" } else { "s" },
+            baseline.known
+        );
+    }
 }

@@ -96,6 +96,17 @@ pub fn build_from_texts(
 
 /// Applies the files in order (a migration history) to one schema.
 pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> BuildOutcome {
+    build_change(sources, files, dialect, &[])
+}
+
+/// Like [`build`], the files named in `change` (the migrations a change adds)
+/// being one release.
+pub fn build_change(
+    sources: &SourceMap,
+    files: &[FileId],
+    dialect: Dialect,
+    change: &[String],
+) -> BuildOutcome {
     let mut outcome = BuildOutcome::default();
     outcome.schema.dialect = dialect;
     // Splitting and parsing each file is independent and most of the cost:
@@ -105,10 +116,15 @@ pub fn build(sources: &SourceMap, files: &[FileId], dialect: Dialect) -> BuildOu
         .filter_map(|&file| sources.get(file).map(|source| (file, source.text.as_str())))
         .collect();
     for &file in files {
-        if let Some(release) = sources
-            .get(file)
-            .and_then(|source| release_of(&source.name))
-        {
+        let name = sources.get(file).map(|source| source.name.as_str());
+        let release = match name {
+            Some(name) if change.iter().any(|changed| changed == name) => {
+                Some("<this change>".to_owned())
+            }
+            Some(name) => release_of(name),
+            None => None,
+        };
+        if let Some(release) = release {
             outcome.schema.releases.insert(file, release);
         }
     }

@@ -22,7 +22,7 @@ mod naming;
 mod types;
 mod warnings;
 
-pub use build::{build, build_from_texts, BuildOutcome, Coverage};
+pub use build::{build, build_change, build_from_texts, BuildOutcome, Coverage};
 pub use describe::describe;
 pub use indexes::{index_label, index_likes, leads_with, IndexLike};
 pub use model::{

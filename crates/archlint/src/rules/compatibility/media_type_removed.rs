@@ -74,15 +74,19 @@ crate::declare_rule! {
 
 fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
     for change in &context.changes {
-        let ChangeKind::MediaTypeRemoved { name } = &change.kind else {
+        let ChangeKind::MediaTypeRemoved { name, replacement } = &change.kind else {
             continue;
         };
         let verb = match change.side {
             Side::Request => "no longer accepts",
             Side::Response => "no longer returns",
         };
+        let instead = replacement
+            .as_ref()
+            .map(|other| format!(" (only `{other}` now)"))
+            .unwrap_or_default();
         let message = format!(
-            "{} {verb} `{name}` in its {}",
+            "{} {verb} `{name}` in its {}{instead}",
             change.operations_label(),
             change.subject
         );
