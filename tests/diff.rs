@@ -61,6 +61,7 @@ fn cases_from_real_histories_give_exactly_their_findings() {
         "changes-inside-unions",
         "shared-parameter",
         "union-with-a-deleted-variant",
+        "database",
     ] {
         pinned(case);
     }

@@ -163,6 +163,12 @@ struct DiffArgs {
     /// A git revision (branch, tag, commit) whose files are the old version.
     #[arg(long, value_name = "REV")]
     base: Option<String>,
+    /// A file or folder of the old version (repeat for an API and its SQL).
+    #[arg(long = "old", value_name = "PATH", conflicts_with = "base")]
+    old_paths: Vec<String>,
+    /// A file or folder of the new version (repeat for an API and its SQL).
+    #[arg(long = "new", value_name = "PATH", requires = "old_paths")]
+    new_paths: Vec<String>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -411,9 +417,17 @@ fn diff(args: DiffArgs) -> Result<u8, String> {
             let new = request(&paths, options.config.as_deref(), None)?;
             (old, new, Box::new(loader))
         }
+        None if !args.old_paths.is_empty() && !args.new_paths.is_empty() => {
+            let old = request(&args.old_paths, options.config.as_deref(), None)?;
+            let new = request(&args.new_paths, options.config.as_deref(), None)?;
+            (old, new, Box::new(FsLoader))
+        }
         None => {
             let [old, new] = args.paths.as_slice() else {
-                return Err("give OLD and NEW, or --base REV and the paths to compare".to_owned());
+                return Err(
+                    "give OLD and NEW, --old PATH... --new PATH..., or --base REV and the paths to compare"
+                        .to_owned(),
+                );
             };
             let old = request(std::slice::from_ref(old), options.config.as_deref(), None)?;
             let new = request(std::slice::from_ref(new), options.config.as_deref(), None)?;

@@ -14,7 +14,7 @@ use crate::base::loader::Loader;
 use crate::base::source::SourceMap;
 use crate::base::{Area, Diagnostic, Side};
 use crate::openapi::{Api, Documents};
-use crate::report::{Report, Units};
+use crate::report::{Baseline, Report, Units};
 use crate::rules::structure::openapi_finding;
 use crate::rules::{check_config, ApiContext, ChangeContext, RULES};
 
@@ -41,18 +41,102 @@ pub fn diff(
             add_unit(&mut report, unit);
         }
     }
+    let mut areas = vec![Area::Compatibility];
+    if !old_inputs.sql_files.is_empty() && !new_inputs.sql_files.is_empty() {
+        areas.extend([Area::Consistency, Area::Migrations]);
+        let introduced = introduced_by_database_change(
+            old,
+            new,
+            loader,
+            &old_inputs.sql_files,
+            &new_inputs.sql_files,
+        )?;
+        report.findings.extend(introduced.findings);
+        for file in introduced.summary.files {
+            if !report.summary.files.contains(&file) {
+                report.summary.files.push(file);
+            }
+        }
+        report.lines.extend(introduced.lines);
+    }
     let config = &new.config;
     report.summary.rules = RULES
         .iter()
         .filter(|rule| rule.meta().side == Side::Change && config.is_enabled(rule.meta()))
         .count();
     report.finish();
-    report.summary.scores = crate::report::score(
-        &report.findings,
-        &[Area::Compatibility],
-        report.summary.scores.units,
-    );
+    report.summary.scores =
+        crate::report::score(&report.findings, &areas, report.summary.scores.units);
     Ok(report)
+}
+
+/// With SQL on both sides: the consistency findings between the API and its
+/// database that NEW has and OLD did not (a column narrowed below what the
+/// API accepts, `NOT NULL` added under an optional property, a column dropped
+/// that a property still reads), and the migration findings of the files the
+/// change adds. Findings are matched without their file, whose name differs
+/// between versions.
+fn introduced_by_database_change(
+    old: &ReviewRequest,
+    new: &ReviewRequest,
+    loader: &dyn Loader,
+    old_sql: &[String],
+    new_sql: &[String],
+) -> Result<Report, ReviewError> {
+    let before = super::review(old, loader)?;
+    let mut after = super::review(new, loader)?;
+    let known = Baseline::from_findings(
+        before
+            .findings
+            .iter()
+            .filter(|finding| finding.area == Area::Consistency),
+        |_| String::new(),
+    );
+    let old_names: Vec<&str> = old_sql.iter().map(|file| base_name(file)).collect();
+    let added: Vec<&String> = new_sql
+        .iter()
+        .filter(|file| !old_names.contains(&base_name(file)))
+        .collect();
+    after.findings.retain(|finding| match finding.area {
+        Area::Consistency => true,
+        Area::Migrations => added.iter().any(|file| **file == finding.location.file),
+        _ => false,
+    });
+    let mut consistency: Vec<_> = after
+        .findings
+        .iter()
+        .filter(|finding| finding.area == Area::Consistency)
+        .cloned()
+        .map(|mut finding| {
+            finding.location.file.clear();
+            finding
+        })
+        .collect();
+    known.filter(&mut consistency);
+    let introduced: Vec<(String, String, u32)> = consistency
+        .iter()
+        .map(|finding| {
+            (
+                finding.rule.clone(),
+                finding.message.clone(),
+                finding.location.line,
+            )
+        })
+        .collect();
+    after.findings.retain(|finding| {
+        finding.area != Area::Consistency
+            || introduced.iter().any(|(rule, message, line)| {
+                *rule == finding.rule
+                    && *message == finding.message
+                    && *line == finding.location.line
+            })
+    });
+    Ok(after)
+}
+
+/// `db/0003_orders.sql` → `0003_orders.sql`: migrations are matched by name.
+fn base_name(path: &str) -> &str {
+    path.rsplit(['/', ':']).next().unwrap_or(path)
 }
 
 /// One description in both versions.
