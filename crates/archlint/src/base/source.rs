@@ -209,6 +209,26 @@ impl SourceMap {
         }
     }
 
+    /// A map whose own files are numbered from `first` on, for files loaded
+    /// at the same time as another map's ([`SourceMap::put_below`] joins them).
+    pub fn starting_at(first: u32) -> Self {
+        SourceMap {
+            first,
+            shared: None,
+            files: Vec::new(),
+        }
+    }
+
+    /// Makes `shared`'s files readable through this map, when their ids are
+    /// all below this map's own.
+    pub fn put_below(&mut self, shared: Arc<SourceMap>) -> bool {
+        let fits = self.shared.is_none() && shared.end() <= self.first;
+        if fits {
+            self.shared = Some(shared);
+        }
+        fits
+    }
+
     /// One past the last id of this map.
     fn end(&self) -> u32 {
         self.first.saturating_add(clamp_u32(self.files.len()))

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::operations::{pair_operations, OperationPairs};
-use super::schemas::{compare_schemas, Delta, DeltaKind};
+use super::schemas::{compare_schemas, Compared, Delta, DeltaKind};
 use crate::openapi::{
     Api, Documents, MediaType, NodeAt, Operation, Parameter, SecurityRequirement,
 };
@@ -208,6 +208,7 @@ pub fn compare_apis<'a>(
         old,
         new,
         changes: BTreeMap::new(),
+        compared: Compared::default(),
     };
     for &index in &pairs.removed {
         if let Some(operation) = old.operations.get(index) {
@@ -227,16 +228,50 @@ pub fn compare_apis<'a>(
             );
         }
     }
-    for &(old_index, new_index) in pairs.same.iter().chain(&pairs.moved) {
-        if let (Some(before), Some(after)) =
-            (old.operations.get(old_index), new.operations.get(new_index))
-        {
-            collector.operation(before, after);
+    // The pairs are compared in parallel, in chunks whose changes then merge
+    // (in order, so the output stays deterministic).
+    let paired: Vec<(usize, usize)> = pairs.same.iter().chain(&pairs.moved).copied().collect();
+    let chunks: Vec<&[(usize, usize)]> = paired.chunks(PAIRS_PER_TASK).collect();
+    let found = crate::base::parallel::par_map(&chunks, |chunk| {
+        let mut part = Collector {
+            old_documents,
+            new_documents,
+            old,
+            new,
+            changes: BTreeMap::new(),
+            compared: Compared::default(),
+        };
+        for &(old_index, new_index) in chunk.iter() {
+            if let (Some(before), Some(after)) =
+                (old.operations.get(old_index), new.operations.get(new_index))
+            {
+                part.operation(before, after);
+            }
+        }
+        part.changes
+    });
+    for part in found {
+        for (key, change) in part {
+            match collector.changes.get_mut(&key) {
+                Some(known) => {
+                    for operation in change.operations {
+                        if !known.operations.contains(&operation) {
+                            known.operations.push(operation);
+                        }
+                    }
+                }
+                None => {
+                    collector.changes.insert(key, change);
+                }
+            }
         }
     }
     let changes = collector.changes.into_values().collect();
     (pairs, changes)
 }
+
+/// Operation pairs one parallel task compares.
+const PAIRS_PER_TASK: usize = 64;
 
 struct Collector<'c, 'a> {
     old_documents: &'a Documents,
@@ -245,6 +280,9 @@ struct Collector<'c, 'a> {
     new: &'c Api<'a>,
     /// Keyed by what and where, so a shared schema's change is one entry.
     changes: BTreeMap<(ChangeKind, Side, String, String, String), Change<'a>>,
+    /// Schemas compared already (shared components are met by many
+    /// operations, and by many paths inside one).
+    compared: Compared<'a>,
 }
 
 impl<'a> Collector<'_, 'a> {
@@ -392,14 +430,20 @@ impl<'a> Collector<'_, 'a> {
         label: &str,
     ) {
         if let (Some(old_schema), Some(new_schema)) = (&old.schema, &new.schema) {
-            let deltas = compare_schemas(
-                self.old_documents,
-                old_schema,
-                self.new_documents,
-                new_schema,
-            );
+            let deltas = self.compare(old_schema, new_schema);
             self.deltas(deltas, Side::Request, subject, label);
         }
+    }
+
+    /// The differences of two schemas.
+    fn compare(&mut self, old: &NodeAt<'a>, new: &NodeAt<'a>) -> Vec<Delta<'a>> {
+        compare_schemas(
+            &mut self.compared,
+            self.old_documents,
+            old,
+            self.new_documents,
+            new,
+        )
     }
 
     fn deltas(&mut self, deltas: Vec<Delta<'a>>, side: Side, subject: &str, label: &str) {
@@ -515,12 +559,7 @@ impl<'a> Collector<'_, 'a> {
                     if let (Some(old_schema), Some(new_schema)) =
                         (&media.schema, &counterpart.schema)
                     {
-                        let deltas = compare_schemas(
-                            self.old_documents,
-                            old_schema,
-                            self.new_documents,
-                            new_schema,
-                        );
+                        let deltas = self.compare(old_schema, new_schema);
                         self.deltas(deltas, side, subject, label);
                     }
                 }

@@ -3,7 +3,7 @@
 //! `$ref`s are followed and `allOf`s merged first, so a schema moved into a
 //! component, inlined back, or composed from the same parts is no change.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::openapi::{Documents, NodeAt};
 use crate::tree::{Node, Value};
@@ -53,8 +53,17 @@ pub struct Delta<'a> {
     pub new: NodeAt<'a>,
 }
 
+/// The comparisons made so far, kept across calls: a schema that many
+/// operations name (a component) is compared once.
+#[derive(Default)]
+pub struct Compared<'a> {
+    /// A compared pair's differences.
+    done: HashMap<(usize, usize), Vec<Delta<'a>>>,
+}
+
 /// Compares two schemas, collecting every difference.
 pub fn compare_schemas<'a>(
+    compared: &mut Compared<'a>,
     old_documents: &'a Documents,
     old: &NodeAt<'a>,
     new_documents: &'a Documents,
@@ -63,17 +72,20 @@ pub fn compare_schemas<'a>(
     let mut comparer = Comparer {
         old_documents,
         new_documents,
-        seen: HashSet::new(),
+        in_progress: HashSet::new(),
+        compared,
         out: Vec::new(),
     };
     comparer.compare(old, new, "", 0);
     comparer.out
 }
 
-struct Comparer<'a> {
+struct Comparer<'a, 'm> {
     old_documents: &'a Documents,
     new_documents: &'a Documents,
-    seen: HashSet<(usize, usize)>,
+    /// The pairs compared in this comparison.
+    in_progress: HashSet<(usize, usize)>,
+    compared: &'m mut Compared<'a>,
     out: Vec<Delta<'a>>,
 }
 
@@ -157,7 +169,7 @@ fn flatten_at<'a>(documents: &'a Documents, at: &NodeAt<'a>, depth: usize) -> Fl
     flatten(documents, at)
 }
 
-impl<'a> Comparer<'a> {
+impl<'a> Comparer<'a, '_> {
     fn push(&mut self, kind: DeltaKind, path: &str, old: &NodeAt<'a>, new: &NodeAt<'a>) {
         self.out.push(Delta {
             kind,
@@ -171,11 +183,32 @@ impl<'a> Comparer<'a> {
         if depth > MAX_DEPTH {
             return;
         }
-        let old = flatten(self.old_documents, old);
-        let new = flatten(self.new_documents, new);
-        if !self.seen.insert((old.at.identity(), new.at.identity())) {
+        let key = (
+            self.old_documents.resolve_or_self(old).identity(),
+            self.new_documents.resolve_or_self(new).identity(),
+        );
+        // Each pair once per comparison: a schema reached by many paths (or
+        // by itself) is compared at the first.
+        if !self.in_progress.insert(key) {
             return;
         }
+        if depth == 0 {
+            if let Some(known) = self.compared.done.get(&key) {
+                self.out.extend(known.iter().cloned());
+                return;
+            }
+        }
+        let start = self.out.len();
+        self.compare_flat(old, new, path, depth);
+        if depth == 0 {
+            let found = self.out.get(start..).unwrap_or_default().to_vec();
+            self.compared.done.insert(key, found);
+        }
+    }
+
+    fn compare_flat(&mut self, old: &NodeAt<'a>, new: &NodeAt<'a>, path: &str, depth: usize) {
+        let old = flatten(self.old_documents, old);
+        let new = flatten(self.new_documents, new);
         self.types(&old, &new, path);
         self.nullability(&old, &new, path);
         self.enums(&old, &new, path);

@@ -11,6 +11,7 @@ use super::inputs::{discover, Root};
 use super::run::{into_unit, run_rules, Unit};
 use super::{add_unit, ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
+use crate::base::parallel::join;
 use crate::base::source::SourceMap;
 use crate::base::{Area, Diagnostic, Side};
 use crate::openapi::{Api, Documents};
@@ -139,6 +140,9 @@ fn base_name(path: &str) -> &str {
     path.rsplit(['/', ':']).next().unwrap_or(path)
 }
 
+/// The id of NEW's first file: OLD has fewer files than this.
+const NEW_FILES: u32 = 1 << 24;
+
 /// One description in both versions.
 fn diff_api(
     old_root: &Root,
@@ -147,10 +151,26 @@ fn diff_api(
     new_loader: &dyn Loader,
     request: &ReviewRequest,
 ) -> Option<Unit> {
-    let mut old_documents = load(old_root, old_loader, None)?;
-    let below = Arc::new(old_documents.sources.clone());
-    let mut new_documents =
-        Documents::load_into(&new_root.path, new_loader, SourceMap::on_top_of(below));
+    // Both versions load at once; NEW's files are numbered far above OLD's,
+    // and OLD's map is put below NEW's so that one map locates both.
+    let (old_documents, new_documents) = join(
+        || load(old_root, old_loader, None),
+        || {
+            Documents::load_into(
+                &new_root.path,
+                new_loader,
+                SourceMap::starting_at(NEW_FILES),
+            )
+        },
+    );
+    let mut old_documents = old_documents?;
+    let mut new_documents = new_documents;
+    if !new_documents
+        .sources
+        .put_below(Arc::new(old_documents.sources.clone()))
+    {
+        return None;
+    }
     // What is wrong in OLD is not this change's doing: its problems are
     // reported only when they keep OLD from being compared at all.
     let mut old_problems = std::mem::take(&mut old_documents.problems);
