@@ -109,32 +109,15 @@ struct ReviewArgs {
     /// Files or folders to review; `-` for standard input.
     #[arg(required = true)]
     paths: Vec<String>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Configuration file (default: ./archlint.toml when it exists).
-    #[arg(long)]
-    config: Option<String>,
-    /// Exit with status 1 when a finding is at least this severe.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    fail_on: FailOn,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Run only these rules (ids or names, comma-separated).
     #[arg(long, value_delimiter = ',')]
     select: Vec<String>,
-    /// Write the report to this file instead of standard output.
-    #[arg(long, short)]
-    output: Option<String>,
-    /// Colour in text output.
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
     /// SQL dialect: postgres, mysql or sqlite (default: `[sql] dialect` in the
     /// configuration, else detected).
     #[arg(long, value_parser = Dialect::from_setting)]
     dialect: Option<Dialect>,
-    /// Text output: show every finding in full instead of grouping a rule
-    /// that fires many times into one entry with examples.
-    #[arg(long)]
-    all: bool,
     /// Text output: show every finding of these rules (ids or names,
     /// comma-separated) in full.
     #[arg(long, value_delimiter = ',', value_name = "RULE")]
@@ -191,7 +174,8 @@ struct OutputArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
-    /// Text output: show every finding in full.
+    /// Text output: show every finding in full instead of grouping a rule
+    /// that fires many times into one entry with examples.
     #[arg(long)]
     all: bool,
 }
@@ -276,7 +260,7 @@ where
 }
 
 fn review(args: ReviewArgs) -> Result<u8, String> {
-    let mut request = request(&args.paths, args.config.as_deref(), args.dialect)?;
+    let mut request = request(&args.paths, args.out.config.as_deref(), args.dialect)?;
     if !args.select.is_empty() {
         request.config.select(&args.select);
     }
@@ -293,7 +277,7 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
     }
     request.baseline = baseline(&args, &mut request)?;
     // Only the text report shows source lines.
-    request.keep_source_lines = matches!(args.format, Format::Text);
+    request.keep_source_lines = matches!(args.out.format, Format::Text);
     let bar = std::sync::OnceLock::new();
     let progress = |done: usize, total: usize| show_progress(&bar, done, total);
     let report = archlint::review_with_progress(&request, &FsLoader, &progress)
@@ -302,14 +286,14 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
         bar.finish_and_clear();
     }
     let output = Output {
-        format: args.format,
-        output: args.output.as_deref(),
-        color: args.color,
-        all: args.all,
+        format: args.out.format,
+        output: args.out.output.as_deref(),
+        color: args.out.color,
+        all: args.out.all,
         expand: &args.expand,
     };
     write_report(&report, &output)?;
-    Ok(exit_status(&report, args.fail_on))
+    Ok(exit_status(&report, args.out.fail_on))
 }
 
 /// The findings to leave out: the baseline file's, and with

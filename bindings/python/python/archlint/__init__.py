@@ -93,14 +93,18 @@ def review(
         sql_list = list(sql)
         if not all(isinstance(text, str) for text in sql_list):
             raise TypeError("sql= takes a str or a list of str")
-    config_path: Optional[str] = None
-    config_json: Optional[str] = None
-    if isinstance(config, Mapping):
-        config_json = json.dumps(dict(config))
-    elif config is not None:
-        config_path = os.fspath(config)
+    config_path, config_json = _config(config)
     baseline_path = None if baseline is None else os.fspath(baseline)
     return _review(path_list, openapi, sql_list, dialect, config_path, config_json, baseline_path)
+
+
+def _config(config: Union[PathLike, Mapping[str, Any], None]) -> tuple[Optional[str], Optional[str]]:
+    """The settings as (a file's path, JSON of a dict): one of the two, or neither."""
+    if isinstance(config, Mapping):
+        return None, json.dumps(dict(config))
+    if config is not None:
+        return os.fspath(config), None
+    return None, None
 
 
 Version = Union[PathLike, Mapping[str, Any]]
@@ -134,10 +138,5 @@ def diff(
     """
     old_paths, old_text = _version(old)
     new_paths, new_text = _version(new)
-    config_path: Optional[str] = None
-    config_json: Optional[str] = None
-    if isinstance(config, Mapping):
-        config_json = json.dumps(dict(config))
-    elif config is not None:
-        config_path = os.fspath(config)
+    config_path, config_json = _config(config)
     return _diff(old_paths, old_text, new_paths, new_text, config_path, config_json)

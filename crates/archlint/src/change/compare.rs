@@ -481,31 +481,29 @@ impl<'a> Collector<'_, 'a> {
         let Some(new_body) = &after.request_body else {
             return;
         };
+        // Required now, and not before (or there was no body at all).
+        let was_required = before
+            .request_body
+            .as_ref()
+            .is_some_and(|body| body.required);
+        if new_body.required && !was_required {
+            let old_at = before
+                .request_body
+                .as_ref()
+                .map_or(&before.at, |body| &body.at);
+            self.add(
+                ChangeKind::BodyBecameRequired,
+                Side::Request,
+                "request body",
+                "",
+                Some(old_at),
+                Some(&new_body.at),
+                label,
+            );
+        }
         match &before.request_body {
-            None if new_body.required => {
-                self.add(
-                    ChangeKind::BodyBecameRequired,
-                    Side::Request,
-                    "request body",
-                    "",
-                    Some(&before.at),
-                    Some(&new_body.at),
-                    label,
-                );
-            }
             None => {}
             Some(old_body) => {
-                if new_body.required && !old_body.required {
-                    self.add(
-                        ChangeKind::BodyBecameRequired,
-                        Side::Request,
-                        "request body",
-                        "",
-                        Some(&old_body.at),
-                        Some(&new_body.at),
-                        label,
-                    );
-                }
                 self.media(
                     &old_body.content,
                     &new_body.content,
