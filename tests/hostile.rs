@@ -205,3 +205,25 @@ fn examples_against_self_composing_schemas_end() {
         rules(&report)
     );
 }
+
+/// Swagger 2.0 with every field of the wrong shape (numbers for objects,
+/// `$ref`s to nothing and to themselves, form fields without names): read
+/// as 3.0 without a crash, reported, and diffable.
+#[test]
+fn swagger_2_of_the_wrong_shapes_is_reported_not_a_crash() {
+    for name in ["swagger-shapes.yaml", "swagger-ref-loop.yaml"] {
+        let path = archlint_tests::fixture_path(&format!("fixtures/hostile/{name}"));
+        let bytes = std::fs::read(&path).expect("the fixture exists");
+        let report = review_bytes(name, bytes);
+        assert!(!report.findings.is_empty(), "{name}");
+    }
+    let old = archlint_tests::fixture_path("fixtures/hostile/swagger-shapes.yaml");
+    let new = archlint_tests::fixture_path("fixtures/hostile/swagger-ref-loop.yaml");
+    let report =
+        archlint_tests::diff_in(&[old], &[new], &archlint::FsLoader, &[], Config::default())
+            .expect("both versions exist");
+    assert!(report
+        .findings
+        .iter()
+        .all(|finding| finding.location.line >= 1));
+}
