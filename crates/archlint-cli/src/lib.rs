@@ -260,6 +260,9 @@ where
 }
 
 fn review(args: ReviewArgs) -> Result<u8, String> {
+    if matches!(args.out.format, Format::Markdown) {
+        return Err("--format markdown is the changelog of `archlint diff`; review writes text, json, sarif or github".to_owned());
+    }
     let mut request = request(&args.paths, args.out.config.as_deref(), args.dialect)?;
     if !args.select.is_empty() {
         request.config.select(&args.select);
