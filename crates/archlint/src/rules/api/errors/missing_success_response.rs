@@ -142,12 +142,23 @@ fn is_upsert(operation: &Operation<'_>) -> bool {
         })
 }
 
-/// Properties that wrap a page of items (`{"items": [...]}`).
-const PAGE_WRAPPERS: [&str; 9] = [
-    "items", "data", "results", "records", "entries", "content", "list", "values", "nodes",
+/// Properties that wrap a page of items (`{"items": [...]}`; SCIM's `Resources`).
+const PAGE_WRAPPERS: [&str; 10] = [
+    "items",
+    "data",
+    "results",
+    "records",
+    "entries",
+    "content",
+    "list",
+    "values",
+    "nodes",
+    "resources",
 ];
 
-/// Whether a GET's success response is a list, bare or wrapped in a page.
+/// Whether a GET's success response is a list: bare, wrapped in a page, or
+/// in a property named after the collection (`GET /namespaces` →
+/// `{"namespaces": [...]}`).
 fn lists<'a>(context: &ApiContext<'a>, operation: &Operation<'a>) -> bool {
     let Some(schema) = operation
         .responses
@@ -161,10 +172,21 @@ fn lists<'a>(context: &ApiContext<'a>, operation: &Operation<'a>) -> bool {
         return true;
     };
     let is_array = |schema: &crate::openapi::NodeAt<'_>| schema.str("type") == Some("array");
+    let collection = operation
+        .path
+        .rsplit('/')
+        .find(|segment| !segment.is_empty() && !segment.starts_with('{'))
+        .unwrap_or_default();
+    let wraps = |name: &str| {
+        name.eq_ignore_ascii_case(collection)
+            || PAGE_WRAPPERS
+                .iter()
+                .any(|wrapper| name.eq_ignore_ascii_case(wrapper))
+    };
     is_array(&schema)
         || schema.get("properties").is_some_and(|properties| {
             properties.entries().any(|(name, property)| {
-                PAGE_WRAPPERS.contains(&name) && is_array(&context.resolve_or_self(&property))
+                wraps(name) && is_array(&context.resolve_or_self(&property))
             })
         })
 }

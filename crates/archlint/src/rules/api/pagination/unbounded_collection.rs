@@ -179,9 +179,8 @@ fn check(context: &ApiContext<'_>, out: &mut Emitter) {
                         operation.label()
                     )
                 };
-                // A page of fixed size is bounded; a list of plain values
-                // (event names, tags) is usually short reference data.
-                let severity = if pages || lists_scalars(context, operation) {
+                // A page of fixed size is bounded.
+                let severity = if pages {
                     Severity::Info
                 } else {
                     Severity::Warning
@@ -289,26 +288,6 @@ fn describes_page(parameter: &Parameter<'_>) -> bool {
             .at
             .str("description")
             .is_some_and(|text| text.to_ascii_lowercase().contains("page number"))
-}
-
-/// Whether the success response is a bare array of plain values.
-fn lists_scalars<'a>(context: &ApiContext<'a>, operation: &Operation<'a>) -> bool {
-    operation
-        .responses
-        .iter()
-        .filter(|response| response.is_success())
-        .flat_map(|response| response.content.iter())
-        .filter_map(|media| media.schema.as_ref())
-        .map(|schema| context.resolve_or_self(schema))
-        .filter(is_array)
-        .filter_map(|schema| schema.get("items"))
-        .map(|items| context.resolve_or_self(&items))
-        .any(|items| {
-            matches!(
-                items.str("type"),
-                Some("string" | "integer" | "number" | "boolean")
-            )
-        })
 }
 
 fn unbounded_array(schema: &NodeAt<'_>) -> bool {
