@@ -202,14 +202,7 @@ pub fn compare_apis<'a>(
     new: &Api<'a>,
 ) -> (OperationPairs, Vec<Change<'a>>) {
     let pairs = pair_operations(old, new);
-    let mut collector = Collector {
-        old_documents,
-        new_documents,
-        old,
-        new,
-        changes: BTreeMap::new(),
-        compared: Compared::default(),
-    };
+    let mut collector = Collector::new(old_documents, old, new_documents, new);
     for &index in &pairs.removed {
         if let Some(operation) = old.operations.get(index) {
             collector.removed(operation);
@@ -233,14 +226,7 @@ pub fn compare_apis<'a>(
     let paired: Vec<(usize, usize)> = pairs.same.iter().chain(&pairs.moved).copied().collect();
     let chunks: Vec<&[(usize, usize)]> = paired.chunks(PAIRS_PER_TASK).collect();
     let found = crate::base::parallel::par_map(&chunks, |chunk| {
-        let mut part = Collector {
-            old_documents,
-            new_documents,
-            old,
-            new,
-            changes: BTreeMap::new(),
-            compared: Compared::default(),
-        };
+        let mut part = Collector::new(old_documents, old, new_documents, new);
         for &(old_index, new_index) in chunk.iter() {
             if let (Some(before), Some(after)) =
                 (old.operations.get(old_index), new.operations.get(new_index))
@@ -248,23 +234,10 @@ pub fn compare_apis<'a>(
                 part.operation(before, after);
             }
         }
-        part.changes
+        part
     });
     for part in found {
-        for (key, change) in part {
-            match collector.changes.get_mut(&key) {
-                Some(known) => {
-                    for operation in change.operations {
-                        if !known.operations.contains(&operation) {
-                            known.operations.push(operation);
-                        }
-                    }
-                }
-                None => {
-                    collector.changes.insert(key, change);
-                }
-            }
-        }
+        collector.absorb(part);
     }
     let changes = collector.changes.into_values().collect();
     (pairs, changes)
@@ -285,7 +258,42 @@ struct Collector<'c, 'a> {
     compared: Compared<'a>,
 }
 
-impl<'a> Collector<'_, 'a> {
+impl<'c, 'a> Collector<'c, 'a> {
+    fn new(
+        old_documents: &'a Documents,
+        old: &'c Api<'a>,
+        new_documents: &'a Documents,
+        new: &'c Api<'a>,
+    ) -> Self {
+        Collector {
+            old_documents,
+            new_documents,
+            old,
+            new,
+            changes: BTreeMap::new(),
+            compared: Compared::default(),
+        }
+    }
+
+    /// Takes another collector's changes, merging the operations of those
+    /// both found.
+    fn absorb(&mut self, other: Collector<'c, 'a>) {
+        for (key, change) in other.changes {
+            match self.changes.get_mut(&key) {
+                Some(known) => {
+                    for operation in change.operations {
+                        if !known.operations.contains(&operation) {
+                            known.operations.push(operation);
+                        }
+                    }
+                }
+                None => {
+                    self.changes.insert(key, change);
+                }
+            }
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,

@@ -353,50 +353,15 @@ impl<'s> Converter<'s> {
             }
         }
         if let Some(responses) = root.member("responses") {
-            self.grafts.add("/components/responses", "/responses");
             let produces = self.media_types(None, "produces");
-            let converted = responses
-                .value
-                .members()
-                .iter()
-                .map(|entry| {
-                    let at = pointer::push("/components/responses", &entry.key);
-                    let original = pointer::push("/responses", &entry.key);
-                    member(
-                        &entry.key,
-                        entry.key_span,
-                        self.response(&entry.value, &at, &original, &produces),
-                    )
-                })
-                .collect();
-            members.push(member(
-                "responses",
-                responses.key_span,
-                object(converted, responses.value.span),
-            ));
+            members.push(
+                self.section(responses, "responses", |converter, node, at, original| {
+                    converter.response(node, at, original, &produces)
+                }),
+            );
         }
         if let Some(schemes) = root.member("securityDefinitions") {
-            self.grafts
-                .add("/components/securitySchemes", "/securityDefinitions");
-            let converted = schemes
-                .value
-                .members()
-                .iter()
-                .map(|entry| {
-                    let at = pointer::push("/components/securitySchemes", &entry.key);
-                    let original = pointer::push("/securityDefinitions", &entry.key);
-                    member(
-                        &entry.key,
-                        entry.key_span,
-                        self.security_scheme(&entry.value, &at, &original),
-                    )
-                })
-                .collect();
-            members.push(member(
-                "securitySchemes",
-                schemes.key_span,
-                object(converted, schemes.value.span),
-            ));
+            members.push(self.section(schemes, "securitySchemes", Converter::security_scheme));
         }
         if members.is_empty() {
             return None;
@@ -407,6 +372,31 @@ impl<'s> Converter<'s> {
             .reduce(Span::cover)
             .unwrap_or(root.span);
         Some(member("components", span, object(members, span)))
+    }
+
+    /// A 2.0 section of named entries (`responses`, `securityDefinitions`) as
+    /// `components/<name>`, each entry converted with its 3.0 and 2.0 pointers.
+    fn section(
+        &mut self,
+        source: &Member,
+        name: &str,
+        convert: impl Fn(&mut Self, &Node, &str, &str) -> Node,
+    ) -> Member {
+        let converted_at = pointer::push("/components", name);
+        let original_at = pointer::push("", &source.key);
+        self.grafts.add(&converted_at, &original_at);
+        let entries = source
+            .value
+            .members()
+            .iter()
+            .map(|entry| {
+                let at = pointer::push(&converted_at, &entry.key);
+                let original = pointer::push(&original_at, &entry.key);
+                let value = convert(self, &entry.value, &at, &original);
+                member(&entry.key, entry.key_span, value)
+            })
+            .collect();
+        member(name, source.key_span, object(entries, source.value.span))
     }
 
     /// The document's `parameters`: plain ones stay parameters, body ones become
