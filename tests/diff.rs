@@ -62,6 +62,8 @@ fn cases_from_real_histories_give_exactly_their_findings() {
         "shared-parameter",
         "union-with-a-deleted-variant",
         "database",
+        "database-drops",
+        "union-variants",
     ] {
         pinned(case);
     }

@@ -178,16 +178,26 @@ fn run_example(rule: &archlint::RuleMeta, example: &Example) -> Result<usize, St
     };
     config.select(&[rule.id]);
     if rule.side == archlint::Side::Change {
-        let [old, new] = example.versions.as_slice() else {
-            return Err("a change example needs an old and a new description".to_owned());
+        // Two descriptions are the old and new versions; one serves both
+        // when only the database changes (the first `sql` block is the old
+        // schema, the others the change's migrations).
+        let (old, new) = match (example.versions.as_slice(), &example.openapi) {
+            ([old, new], _) => (old, new),
+            (_, Some(both)) if !example.sql.is_empty() => (both, both),
+            _ => return Err("a change example needs an old and a new description".to_owned()),
         };
-        let version = |text: &str| {
+        let version = |text: &str, migrations: usize| {
             let mut request = archlint::ReviewRequest::new(config.clone());
             request.openapi_text(with_header(text));
+            request.sql_texts(example.sql.iter().take(migrations).cloned());
             request
         };
-        let report = archlint::diff(&version(old), &version(new), &archlint::MemoryLoader::new())
-            .map_err(|error| error.to_string())?;
+        let report = archlint::diff(
+            &version(old, 1),
+            &version(new, example.sql.len()),
+            &archlint::MemoryLoader::new(),
+        )
+        .map_err(|error| error.to_string())?;
         return Ok(report.findings.iter().filter(|f| f.rule == rule.id).count());
     }
     let mut request = archlint::ReviewRequest::new(config);

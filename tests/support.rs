@@ -44,8 +44,12 @@ pub fn review_in(
     archlint::review(&request, loader)
 }
 
+/// The day change fixtures are reviewed on: the ends they announce
+/// (`Sunset`) are read against it.
+pub const FIXTURES_TODAY: &str = "2026-06-01";
+
 /// Diffs two versions read through `loader`, with only the given rules
-/// enabled (all when empty).
+/// enabled (all when empty), on [`FIXTURES_TODAY`].
 pub fn diff_in(
     old: &[String],
     new: &[String],
@@ -63,7 +67,9 @@ pub fn diff_in(
         }
         request
     };
-    archlint::diff(&request(old), &request(new), loader)
+    let mut new = request(new);
+    new.today = archlint::Day::parse(FIXTURES_TODAY);
+    archlint::diff(&request(old), &new, loader)
 }
 
 /// A change fixture's folder: the `old*` files are the old version, the

@@ -69,7 +69,7 @@ fn build_config(config_path: Option<&str>, config_json: Option<&str>) -> PyResul
 /// Reviews files and folders from disk plus in-memory OpenAPI text and SQL
 /// texts (applied in order, as a migration history).
 #[pyfunction]
-#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None, baseline=None))]
+#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None, baseline=None, changed_since=None))]
 #[allow(clippy::too_many_arguments)]
 fn _review(
     py: Python<'_>,
@@ -80,6 +80,7 @@ fn _review(
     config_path: Option<String>,
     config_json: Option<String>,
     baseline: Option<String>,
+    changed_since: Option<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
         let config = build_config(config_path.as_deref(), config_json.as_deref())?;
@@ -109,6 +110,11 @@ fn _review(
                 "nothing to review: give paths, openapi= or sql=",
             ));
         }
+        if let Some(revision) = changed_since {
+            let paths = request.paths().to_vec();
+            archlint_cli::changed_since(&revision, &paths, &mut request)
+                .map_err(InputError::new_err)?;
+        }
         // Python never renders the text report, so source lines are not kept.
         archlint::review(&request, &FsLoader).map_err(|error| match error {
             ReviewError::Config(error) => ConfigError::new_err(error.0),
@@ -116,6 +122,17 @@ fn _review(
         })
     })?;
     Report::new(py, report)
+}
+
+/// Today, from the system clock.
+fn system_today() -> Option<archlint::Day> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(archlint::Day::from_days_since_epoch(
+        i64::try_from(seconds / 86_400).ok()?,
+    ))
 }
 
 /// One version for `_diff`: paths, or a description's text named `name`.
@@ -136,7 +153,8 @@ fn version_request(
 }
 
 #[pyfunction]
-#[pyo3(signature = (old_paths, old_text, new_paths, new_text, config_path=None, config_json=None))]
+#[pyo3(signature = (old_paths, old_text, new_paths, new_text, config_path=None, config_json=None, today=None))]
+#[allow(clippy::too_many_arguments)]
 fn _diff(
     py: Python<'_>,
     old_paths: Vec<String>,
@@ -145,11 +163,18 @@ fn _diff(
     new_text: Option<String>,
     config_path: Option<String>,
     config_json: Option<String>,
+    today: Option<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
         let config = build_config(config_path.as_deref(), config_json.as_deref())?;
         let old = version_request(&config, old_paths, old_text, "<old>.yaml");
-        let new = version_request(&config, new_paths, new_text, "<new>.yaml");
+        let mut new = version_request(&config, new_paths, new_text, "<new>.yaml");
+        new.today = match today {
+            Some(text) => Some(archlint::Day::parse(&text).ok_or_else(|| {
+                InputError::new_err(format!("today: `{text}` is not a date (YYYY-MM-DD)"))
+            })?),
+            None => system_today(),
+        };
         if old.paths().is_empty() || new.paths().is_empty() {
             return Err(InputError::new_err("give both versions: old= and new="));
         }

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import archlint
+import pytest
 
 from conftest import CORPUS, FIXTURES
 
@@ -204,3 +205,42 @@ def test_a_baseline_leaves_out_known_findings(tmp_path) -> None:
     after = archlint.review(api, baseline=baseline)
     assert len(after) == 0
     assert after.summary["baseline"] == {"known": len(before), "hidden": len(before)}
+
+
+def test_diff_reads_announced_ends_against_today() -> None:
+    old = (
+        "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /a:\n    get:\n"
+        "      deprecated: true\n      x-sunset: '2030-01-01'\n      responses: {'200': {description: ok}}\n"
+    )
+    new = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n"
+    early = archlint.diff(old, new, today="2029-12-01")
+    removed = next(f for f in early if f.rule == "COMPAT001")
+    assert removed.severity == "error" and "2030-01-01" in removed.message
+    late = archlint.diff(old, new, today="2030-02-01")
+    assert next(f for f in late if f.rule == "COMPAT001").severity == "warning"
+    with pytest.raises(archlint.InputError):
+        archlint.diff(old, new, today="soon")
+
+
+def test_changed_since_reports_what_a_change_touched(tmp_path, monkeypatch) -> None:
+    import subprocess
+
+    def operation(path: str, extra: str = "") -> str:
+        return (
+            f"  /{path}:\n    get:\n      operationId: get{path}\n{extra}"
+            "      parameters: [{name: q, in: query, schema: {type: string}}]\n"
+            "      responses: {'200': {description: ok}}\n"
+        )
+
+    header = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n"
+    (tmp_path / "api.yaml").write_text(header + operation("a") + operation("b"))
+    git = ["git", "-c", "user.email=ci@example.com", "-c", "user.name=ci"]
+    subprocess.run(git + ["init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(git + ["add", "."], cwd=tmp_path, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "old"], cwd=tmp_path, check=True)
+    (tmp_path / "api.yaml").write_text(header + operation("a") + operation("b", "      summary: B.\n"))
+    monkeypatch.chdir(tmp_path)
+    report = archlint.review("api.yaml", changed_since="HEAD")
+    pointers = [f.location.pointer or "" for f in report]
+    assert any(p.startswith("/paths/~1b/") for p in pointers), pointers
+    assert not any(p.startswith("/paths/~1a") for p in pointers), pointers

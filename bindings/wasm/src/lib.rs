@@ -29,6 +29,9 @@ export interface ReviewOptions {
   config?: Record<string, unknown> | string;
   /** A baseline file's text (`archlint baseline` writes one): its findings are left out. */
   baseline?: string;
+  /** An older version of the same inputs (files named as in this review): only findings on
+   * what changed since it are reported, as the CLI's `--changed-since`. */
+  since?: { openapi?: string | Files; root?: string; sql?: string | string[] | Files };
 }
 
 export interface DiffOptions {
@@ -39,7 +42,12 @@ export interface DiffOptions {
   /** With several files: the root of each version (default: the first with an `openapi` or `swagger` field). */
   oldRoot?: string;
   newRoot?: string;
-  /** The settings of archlint.toml, as an object or as TOML text (`[api] versioning`). */
+  /** The SQL of each version (a schema, or migrations in order): the database checks of a change. */
+  oldSql?: string | string[] | Files;
+  newSql?: string | string[] | Files;
+  /** The day of the review (YYYY-MM-DD) for announced ends (`Sunset`); default: today. */
+  today?: string;
+  /** The settings of archlint.toml, as an object or as TOML text (`[versioning] deprecation_days`). */
   config?: Record<string, unknown> | string;
 }
 
@@ -131,6 +139,16 @@ struct ReviewOptions {
     dialect: Option<String>,
     config: Option<serde_json::Value>,
     baseline: Option<String>,
+    since: Option<SinceOptions>,
+}
+
+/// The older version of a review's inputs.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SinceOptions {
+    openapi: Option<Texts>,
+    root: Option<String>,
+    sql: Option<Texts>,
 }
 
 #[derive(Deserialize)]
@@ -140,6 +158,9 @@ struct DiffOptions {
     new: Texts,
     old_root: Option<String>,
     new_root: Option<String>,
+    old_sql: Option<Texts>,
+    new_sql: Option<Texts>,
+    today: Option<String>,
     config: Option<serde_json::Value>,
 }
 
@@ -153,15 +174,30 @@ pub fn diff(
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_else(|| "{}".to_owned());
-    let json = diff_json(&text).map_err(|message| JsError::new(&message))?;
+    let today = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .and_then(|text| archlint::Day::parse(&text));
+    let json = diff_json_on(&text, today).map_err(|message| JsError::new(&message))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: invalid report JSON"))
 }
 
 /// The diff behind [`diff`], on JSON options, returning the JSON report.
 /// The versions' files are named `old/...` and `new/...` in findings.
 pub fn diff_json(options: &str) -> Result<String, String> {
+    diff_json_on(options, None)
+}
+
+/// [`diff_json`] on a day (`today` in the options wins).
+fn diff_json_on(options: &str, today: Option<archlint::Day>) -> Result<String, String> {
     let options: DiffOptions = serde_json::from_str(options)
         .map_err(|error| format!("invalid diff options (give `old` and `new`): {error}"))?;
+    let today = match &options.today {
+        Some(text) => Some(
+            archlint::Day::parse(text).ok_or_else(|| format!("`today`: `{text}` is not a date"))?,
+        ),
+        None => today,
+    };
     let config = config_value(options.config.as_ref())?;
     let version =
         |texts: Texts, root: Option<&str>, prefix: &str| -> Result<ReviewRequest, String> {
@@ -182,8 +218,15 @@ pub fn diff_json(options: &str) -> Result<String, String> {
             add_openapi(&mut request, texts, root.as_deref())?;
             Ok(request)
         };
-    let old = version(options.old, options.old_root.as_deref(), "old")?;
-    let new = version(options.new, options.new_root.as_deref(), "new")?;
+    let mut old = version(options.old, options.old_root.as_deref(), "old")?;
+    let mut new = version(options.new, options.new_root.as_deref(), "new")?;
+    if let Some(sql) = options.old_sql {
+        add_sql(&mut old, sql);
+    }
+    if let Some(sql) = options.new_sql {
+        add_sql(&mut new, sql);
+    }
+    new.today = today;
     let report =
         archlint::diff(&old, &new, &MemoryLoader::new()).map_err(|error| error.to_string())?;
     Ok(archlint::report::to_json(&report))
@@ -209,21 +252,34 @@ pub fn review_json(options: &str) -> Result<String, String> {
     } else {
         serde_json::from_str(options).map_err(|error| format!("invalid review options: {error}"))?
     };
-    let mut request = ReviewRequest::new(config(&options)?);
-    if let Some(name) = &options.dialect {
-        request.dialect(name).map_err(|error| error.0)?;
-    }
-    if let Some(openapi) = options.openapi {
-        add_openapi(&mut request, openapi, options.root.as_deref())?;
-    }
-    if let Some(sql) = options.sql {
-        add_sql(&mut request, sql);
+    let settings = config(&options)?;
+    let dialect = options.dialect.clone();
+    let inputs = |openapi: Option<Texts>, root: Option<&str>, sql: Option<Texts>| {
+        let mut request = ReviewRequest::new(settings.clone());
+        if let Some(name) = &dialect {
+            request.dialect(name).map_err(|error| error.0)?;
+        }
+        if let Some(openapi) = openapi {
+            add_openapi(&mut request, openapi, root)?;
+        }
+        if let Some(sql) = sql {
+            add_sql(&mut request, sql);
+        }
+        Ok::<_, String>(request)
+    };
+    let mut request = inputs(options.openapi, options.root.as_deref(), options.sql)?;
+    if let Some(since) = options.since {
+        let old = inputs(since.openapi, since.root.as_deref(), since.sql)?;
+        archlint::review_since(&mut request, &old, &MemoryLoader::new(), &str::to_owned)
+            .map_err(|error| error.to_string())?;
     }
     if let Some(text) = &options.baseline {
-        request.baseline = Some(
-            archlint::report::Baseline::parse(text)
-                .map_err(|error| format!("baseline: {error}"))?,
-        );
+        let known = archlint::report::Baseline::parse(text)
+            .map_err(|error| format!("baseline: {error}"))?;
+        match &mut request.baseline {
+            Some(since) => since.merge(known),
+            None => request.baseline = Some(known),
+        }
     }
     if request.paths().is_empty() {
         return Err("nothing to review: pass `openapi` and/or `sql`".to_owned());
@@ -357,6 +413,67 @@ mod tests {
         assert!(rules.contains(&"TLS001"), "{rules:?}");
         assert!(rules.contains(&"MIG001"), "{rules:?}");
         assert!(!rules.contains(&"DOC001"), "{rules:?}");
+    }
+
+    fn rules_and_places(report: &str) -> Vec<String> {
+        let report: serde_json::Value = serde_json::from_str(report).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|finding| {
+                let location = &finding["location"];
+                let at = location["pointer"]
+                    .as_str()
+                    .or(location["object"].as_str())
+                    .unwrap_or("");
+                format!("{} {at}", finding["rule"].as_str().unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn since_reports_only_what_changed() {
+        let operation = |path: &str, extra: &str| {
+            format!("  /{path}:\n    get:\n{extra}      parameters: [{{name: q, in: query, schema: {{type: string}}}}]\n      responses: {{'200': {{description: ok}}}}\n")
+        };
+        let header = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n";
+        let old = format!("{header}{}{}", operation("a", ""), operation("b", ""));
+        let new = format!(
+            "{header}{}{}",
+            operation("a", ""),
+            operation("b", "      summary: B.\n")
+        );
+        let options = serde_json::json!({"openapi": new, "since": {"openapi": old}});
+        let found = rules_and_places(&review_json(&options.to_string()).unwrap());
+        assert!(
+            found.iter().any(|place| place.contains("/paths/~1b/")),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|place| place.contains("/paths/~1a")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn diff_takes_each_versions_sql_and_the_day() {
+        let api = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /users/{id}:\n    get:\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/User'}}}}\ncomponents:\n  schemas:\n    User: {type: object, required: [id, nickname], properties: {id: {type: string}, nickname: {type: string}}}\n";
+        let options = serde_json::json!({
+            "old": api, "new": api,
+            "oldSql": "CREATE TABLE users (id uuid PRIMARY KEY, nickname text NOT NULL);",
+            "newSql": ["CREATE TABLE users (id uuid PRIMARY KEY, nickname text NOT NULL);", "ALTER TABLE users DROP COLUMN nickname;"],
+            "today": "2026-06-01"
+        });
+        let found = rules_and_places(&diff_json(&options.to_string()).unwrap());
+        assert!(
+            found.iter().any(|place| place.starts_with("COMPAT015 ")),
+            "{found:?}"
+        );
+        let bad_day = serde_json::json!({"old": api, "new": api, "today": "soon"});
+        assert!(diff_json(&bad_day.to_string())
+            .unwrap_err()
+            .contains("today"));
     }
 
     #[test]

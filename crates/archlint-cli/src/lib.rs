@@ -152,8 +152,27 @@ struct DiffArgs {
     /// A file or folder of the new version (repeat for an API and its SQL).
     #[arg(long = "new", value_name = "PATH", requires = "old_paths")]
     new_paths: Vec<String>,
+    /// The day of the review (YYYY-MM-DD), against which announced ends
+    /// (`Sunset`) are read (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    today: Option<archlint::Day>,
     #[command(flatten)]
     output: OutputArgs,
+}
+
+fn parse_day(text: &str) -> Result<archlint::Day, String> {
+    archlint::Day::parse(text).ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
+}
+
+/// Today, from the system clock.
+fn today() -> Option<archlint::Day> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    Some(archlint::Day::from_days_since_epoch(
+        i64::try_from(seconds / 86_400).ok()?,
+    ))
 }
 
 /// How a report is written, and when the command fails.
@@ -306,7 +325,7 @@ fn baseline(args: &ReviewArgs, request: &mut ReviewRequest) -> Result<Option<Bas
         .baseline
         .clone()
         .or(request.config.baseline.file.clone());
-    let mut baseline = match file {
+    let baseline = match file {
         Some(path) => {
             let text = std::fs::read_to_string(&path)
                 .map_err(|error| format!("cannot read {path}: {error}"))?;
@@ -315,46 +334,35 @@ fn baseline(args: &ReviewArgs, request: &mut ReviewRequest) -> Result<Option<Bas
         None => None,
     };
     if let Some(revision) = &args.changed_since {
-        let loader = git::GitLoader::new(revision)?;
-        let old_paths: Vec<String> = args.paths.iter().map(|path| loader.name(path)).collect();
-        let mut old = ReviewRequest::new(request.config.clone());
-        for path in &old_paths {
-            old.path(path.clone());
-        }
-        // What did not exist at the revision has no findings there.
-        let prefix = format!("{revision}:");
-        let before = archlint::review(&old, &loader)
-            .map(|report| {
-                Baseline::from_findings(&report.findings, |file| {
-                    file.strip_prefix(&prefix).unwrap_or(file).to_owned()
-                })
-            })
-            .unwrap_or_default();
-        request.config.migrations.change = new_sql_files(&args.paths, &loader);
-        match &mut baseline {
-            Some(baseline) => baseline.merge(before),
-            None => baseline = Some(before),
+        changed_since(revision, &args.paths, request)?;
+    }
+    if let Some(file_baseline) = baseline {
+        match &mut request.baseline {
+            Some(since) => since.merge(file_baseline),
+            None => request.baseline = Some(file_baseline),
         }
     }
-    Ok(baseline)
+    Ok(request.baseline.take())
 }
 
-/// The SQL files under `paths` that the revision does not have.
-fn new_sql_files(paths: &[String], loader: &git::GitLoader) -> Vec<String> {
-    use archlint::Loader;
-    let mut files = Vec::new();
+/// Sets `request` to report only what changed since a git `revision`: the
+/// findings the revision already had become its baseline, except those on
+/// what the change added or modified (operations, components, new tables and
+/// columns, new files); the migrations the change adds are one release.
+/// Run from inside the repository. (The Python package's `changed_since=`.)
+pub fn changed_since(
+    revision: &str,
+    paths: &[String],
+    request: &mut ReviewRequest,
+) -> Result<(), String> {
+    let loader = git::GitLoader::new(revision)?;
+    let mut old = ReviewRequest::new(request.config.clone());
     for path in paths {
-        if FsLoader.is_dir(path) {
-            files.extend(FsLoader.list_dir(path).unwrap_or_default());
-        } else {
-            files.push(path.clone());
-        }
+        old.path(loader.name(path));
     }
-    files
-        .into_iter()
-        .filter(|file| file.to_ascii_lowercase().ends_with(".sql"))
-        .filter(|file| loader.read(&loader.name(file)).is_err())
-        .collect()
+    let prefix = format!("{revision}:");
+    let old_name = |file: &str| file.strip_prefix(&prefix).unwrap_or(file).to_owned();
+    archlint::review_since(request, &old, &loader, &old_name).map_err(|error| error.to_string())
 }
 
 fn write_baseline(
@@ -423,6 +431,7 @@ fn diff(args: DiffArgs) -> Result<u8, String> {
     };
     let mut new = new;
     new.keep_source_lines = matches!(options.format, Format::Text);
+    new.today = args.today.or_else(today);
     let report = archlint::diff(&old, &new, loader.as_ref()).map_err(|error| error.to_string())?;
     let output = Output {
         format: options.format,

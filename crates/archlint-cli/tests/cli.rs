@@ -313,3 +313,104 @@ fn diff_against_a_git_revision_reads_the_old_files_from_git() {
     assert_eq!(report["findings"].as_array().unwrap().len(), 16);
     let _ = std::fs::remove_dir_all(&repository);
 }
+
+/// `review --changed-since REV`: findings on what the change added or
+/// modified (an operation edited, a migration added and the column it adds),
+/// not on what it left alone, even where the revision had them too.
+#[test]
+fn changed_since_reports_what_the_change_touched() {
+    let repository = std::env::temp_dir().join(format!("archlint-since-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&repository);
+    std::fs::create_dir_all(repository.join("api")).unwrap();
+    std::fs::create_dir_all(repository.join("db")).unwrap();
+    let git = |args: &[&str]| {
+        let output = Command::new("git")
+            .args(["-c", "user.email=ci@example.com", "-c", "user.name=ci"])
+            .args(args)
+            .current_dir(&repository)
+            .output()
+            .expect("git runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let operation = |path: &str, extra: &str| {
+        format!(
+            "  /{path}:\n    get:\n      operationId: get{path}\n{extra}      parameters: [{{name: q, in: query, schema: {{type: string}}}}]\n      responses:\n        '200': {{description: ok, content: {{application/json: {{schema: {{type: object, properties: {{name: {{type: string}}}}}}}}}}}}\n"
+        )
+    };
+    let description = |extra: &str| {
+        format!(
+            "openapi: 3.1.0\ninfo: {{title: Shop, version: 1.0.0}}\npaths:\n{}{}",
+            operation("a", ""),
+            operation("b", extra)
+        )
+    };
+    std::fs::write(repository.join("api/openapi.yaml"), description("")).unwrap();
+    std::fs::write(
+        repository.join("db/001.sql"),
+        "CREATE TABLE orders (id serial PRIMARY KEY, customer_id int, total float);\n",
+    )
+    .unwrap();
+    git(&["init", "-q"]);
+    git(&["add", "."]);
+    git(&["commit", "-q", "-m", "old"]);
+    std::fs::write(
+        repository.join("api/openapi.yaml"),
+        description("      summary: Get b.\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        repository.join("db/002.sql"),
+        "ALTER TABLE orders ADD COLUMN price float;\n",
+    )
+    .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_archlint"))
+        .args([
+            "review",
+            "--changed-since",
+            "HEAD",
+            "api",
+            "db",
+            "--format",
+            "json",
+        ])
+        .current_dir(&repository)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let places: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|finding| {
+            let location = &finding["location"];
+            let at = location["pointer"]
+                .as_str()
+                .or(location["object"].as_str())
+                .unwrap_or("");
+            format!("{} {}", finding["rule"].as_str().unwrap_or(""), at)
+        })
+        .collect();
+    let _ = std::fs::remove_dir_all(&repository);
+    assert!(
+        places
+            .iter()
+            .any(|place| place.starts_with("VAL001 /paths/~1b/")),
+        "{places:?}"
+    );
+    assert!(
+        !places.iter().any(|place| place.contains("/paths/~1a")),
+        "{places:?}"
+    );
+    assert!(
+        places.contains(&"TYPE001 orders.price".to_owned()),
+        "{places:?}"
+    );
+    assert!(
+        !places.contains(&"TYPE001 orders.total".to_owned()),
+        "{places:?}"
+    );
+}

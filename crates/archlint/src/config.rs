@@ -15,6 +15,11 @@
 //! [api]
 //! versioning = "path"   # path | header | media-type | none | any (default)
 //!
+//! [versioning]          # the same strategy, and how long deprecations last
+//! strategy = "path"
+//! deprecation_days = 180  # a deprecated operation announces its end (Sunset)
+//!                         # at least this many days ahead
+//!
 //! [sql]
 //! dialect = "postgres"  # postgres | mysql | sqlite (default: detected)
 //!
@@ -76,6 +81,9 @@ pub struct Config {
     select: Option<Vec<String>>,
     ignore: Vec<String>,
     pub versioning: VersioningPolicy,
+    /// How many days a deprecated operation must survive: its `Sunset` date
+    /// at least this far ahead when it is deprecated (`archlint diff`).
+    pub deprecation_days: Option<u32>,
     /// The SQL dialect; detected from the text when absent.
     pub dialect: Option<Dialect>,
     /// How API schemas and properties map to tables and columns where the
@@ -142,6 +150,8 @@ struct RawConfig {
     #[serde(default)]
     api: RawApi,
     #[serde(default)]
+    versioning: RawVersioning,
+    #[serde(default)]
     sql: RawSql,
     #[serde(default)]
     consistency: ConsistencySettings,
@@ -172,7 +182,17 @@ struct RawSql {
 #[serde(deny_unknown_fields)]
 struct RawApi {
     #[serde(default)]
-    versioning: VersioningPolicy,
+    versioning: Option<VersioningPolicy>,
+}
+
+/// The `[versioning]` table: `strategy` says what `[api] versioning` says.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawVersioning {
+    #[serde(default)]
+    strategy: Option<VersioningPolicy>,
+    #[serde(default)]
+    deprecation_days: Option<u32>,
 }
 
 impl Config {
@@ -194,7 +214,15 @@ impl Config {
 
     fn from_raw(raw: RawConfig) -> Result<Config, ConfigError> {
         let mut config = Config {
-            versioning: raw.api.versioning,
+            versioning: match (raw.api.versioning, raw.versioning.strategy) {
+                (Some(api), Some(strategy)) if api != strategy => {
+                    return Err(ConfigError(
+                        "[api] versioning and [versioning] strategy disagree: keep one".to_owned(),
+                    ))
+                }
+                (api, strategy) => strategy.or(api).unwrap_or_default(),
+            },
+            deprecation_days: raw.versioning.deprecation_days,
             ignore: raw.ignore,
             consistency: raw.consistency,
             migrations: raw.migrations,
@@ -340,6 +368,23 @@ mod tests {
         );
         assert_eq!(config.versioning, VersioningPolicy::Path);
         assert_eq!(config.rule_selectors().count(), 2);
+    }
+
+    #[test]
+    fn reads_the_versioning_policy() {
+        let config =
+            Config::from_toml("[versioning]\nstrategy = \"header\"\ndeprecation_days = 180\n")
+                .unwrap();
+        assert_eq!(config.versioning, VersioningPolicy::Header);
+        assert_eq!(config.deprecation_days, Some(180));
+        assert!(Config::from_toml(
+            "[api]\nversioning = \"path\"\n[versioning]\nstrategy = \"path\"\n"
+        )
+        .is_ok());
+        let disagreeing =
+            Config::from_toml("[api]\nversioning = \"path\"\n[versioning]\nstrategy = \"none\"\n");
+        assert!(disagreeing.is_err());
+        assert!(Config::from_toml("[versioning]\ndeprecation_dayz = 1\n").is_err());
     }
 
     #[test]

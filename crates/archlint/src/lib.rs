@@ -50,8 +50,9 @@ pub mod tree;
 pub use base::{diagnostic, loader, source};
 pub use config::{Config, ConfigError, Level, VersioningPolicy};
 pub use engine::{
-    describe_schema, diff, map, review, review_text, review_with_progress, sql_coverage,
-    sql_text_name, CoverageRow, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN,
+    changed_scope, describe_schema, diff, map, review, review_since, review_text,
+    review_with_progress, sql_coverage, sql_text_name, CoverageRow, ReviewError, ReviewRequest,
+    OPENAPI_TEXT, STDIN,
 };
 pub use loader::{FsLoader, Loader, MemoryLoader};
 pub use report::{Area, Finding, Location, Related, Report, Severity, Summary};
@@ -59,4 +60,5 @@ pub use rules::catalogue as docs;
 pub use rules::{Rule, RULES};
 pub use sql::Dialect;
 
+pub use base::date::Day;
 pub use base::{RuleMeta, Side};

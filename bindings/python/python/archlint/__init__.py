@@ -55,6 +55,7 @@ def review(
     dialect: Optional[str] = None,
     config: Union[PathLike, Mapping[str, Any], None] = None,
     baseline: Optional[PathLike] = None,
+    changed_since: Optional[str] = None,
 ) -> Report:
     """Review files and folders, and/or in-memory text.
 
@@ -69,6 +70,9 @@ def review(
         (``{"select": [...], "rules": {...}, "api": {"versioning": "path"}}``).
     baseline: a baseline file (``archlint baseline`` writes one): its findings
         are left out, and ``report.summary["baseline"]`` counts them.
+    changed_since: a git revision (``"origin/main"``): report only findings
+        on what changed since it (the CLI's ``--changed-since``; run inside
+        the repository, with ``paths`` relative to it).
 
     Raises ``ConfigError`` for invalid settings and ``InputError`` for input
     that cannot be reviewed (both subclasses of ``ArchlintError``). The GIL is
@@ -95,7 +99,9 @@ def review(
             raise TypeError("sql= takes a str or a list of str")
     config_path, config_json = _config(config)
     baseline_path = None if baseline is None else os.fspath(baseline)
-    return _review(path_list, openapi, sql_list, dialect, config_path, config_json, baseline_path)
+    return _review(
+        path_list, openapi, sql_list, dialect, config_path, config_json, baseline_path, changed_since
+    )
 
 
 def _config(config: Union[PathLike, Mapping[str, Any], None]) -> tuple[Optional[str], Optional[str]]:
@@ -124,13 +130,17 @@ def diff(
     new: Version,
     *,
     config: Union[PathLike, Mapping[str, Any], None] = None,
+    today: Optional[str] = None,
 ) -> Report:
     """Review a change: what ``new`` breaks for clients of ``old``.
 
     old, new: a file or folder path, a description as a dict, or a
         description's YAML/JSON text (a str with a newline).
     config: the path of an ``archlint.toml``, or the same settings as a dict
-        (``{"api": {"versioning": "path"}}`` sets the versioning policy).
+        (``{"versioning": {"strategy": "path", "deprecation_days": 180}}``
+        sets the versioning policy).
+    today: the day of the review (``"YYYY-MM-DD"``), against which the ends
+        deprecated operations announce (``Sunset``) are read; default: today.
 
     Findings are of the ``compatibility`` area, located in ``new`` (in ``old``
     for what ``new`` no longer has); ``report.to_text()`` renders them, and
@@ -139,4 +149,4 @@ def diff(
     old_paths, old_text = _version(old)
     new_paths, new_text = _version(new)
     config_path, config_json = _config(config)
-    return _diff(old_paths, old_text, new_paths, new_text, config_path, config_json)
+    return _diff(old_paths, old_text, new_paths, new_text, config_path, config_json, today)

@@ -93,6 +93,7 @@ def _review(
     config_path: Optional[str] = None,
     config_json: Optional[str] = None,
     baseline: Optional[str] = None,
+    changed_since: Optional[str] = None,
 ) -> Report: ...
 def _diff(
     old_paths: list[str],
@@ -101,6 +102,7 @@ def _diff(
     new_text: Optional[str],
     config_path: Optional[str] = None,
     config_json: Optional[str] = None,
+    today: Optional[str] = None,
 ) -> Report: ...
 def rules() -> list[dict[str, Any]]: ...
 def explain(rule: str) -> str: ...

@@ -1,11 +1,12 @@
 //! The ground floor: what every other floor uses and nothing above it.
 //!
 //! Source files and their line index (`source`), the loader trait that is the
-//! core's only door to files (`loader`), path globs, data parallelism that
+//! core's only door to files (`loader`), calendar days (`date`), path globs, data parallelism that
 //! degrades to a loop on WASM, the words of identifiers, and the vocabulary of
 //! findings (`diagnostic`: severities, areas, rule metadata, places, problems,
 //! diagnostics and the emitter rules report through).
 
+pub mod date;
 pub mod diagnostic;
 pub(crate) mod glob;
 pub mod loader;

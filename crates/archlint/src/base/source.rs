@@ -221,12 +221,17 @@ impl SourceMap {
 
     /// Makes `shared`'s files readable through this map, when their ids are
     /// all below this map's own.
+    /// When this map already sits on another, `shared` goes below that one
+    /// (copied first if others hold it: only the small SQL maps are).
     pub fn put_below(&mut self, shared: Arc<SourceMap>) -> bool {
-        let fits = self.shared.is_none() && shared.end() <= self.first;
-        if fits {
-            self.shared = Some(shared);
+        match &mut self.shared {
+            Some(below) => Arc::make_mut(below).put_below(shared),
+            None if shared.end() <= self.first => {
+                self.shared = Some(shared);
+                true
+            }
+            None => false,
         }
-        fits
     }
 
     /// One past the last id of this map.

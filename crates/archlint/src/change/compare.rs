@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 use super::operations::{pair_operations, OperationPairs};
 use super::schemas::{compare_schemas, Compared, Delta, DeltaKind};
+use super::sunset::{announces_end, sunset};
+use crate::base::date::Day;
 use crate::openapi::{
     Api, Documents, MediaType, NodeAt, Operation, Parameter, SecurityRequirement,
 };
@@ -24,9 +26,14 @@ pub enum ChangeKind {
         deprecated: bool,
         /// OLD announced the end with a `Sunset` or `Deprecation` header.
         announced: bool,
+        /// The end OLD announced, when it named a day.
+        sunset: Option<Day>,
     },
     OperationAdded,
-    OperationDeprecated,
+    OperationDeprecated {
+        /// The end NEW announces, when it names a day.
+        sunset: Option<Day>,
+    },
     /// Same `operationId`, another path.
     PathChanged {
         old_path: String,
@@ -35,6 +42,8 @@ pub enum ChangeKind {
         required: bool,
     },
     ParameterBecameRequired,
+    /// A parameter clients may still send is no longer read.
+    ParameterRemoved,
     BodyBecameRequired,
     MediaTypeRemoved {
         name: String,
@@ -72,7 +81,9 @@ impl Change<'_> {
     /// Whether existing clients that follow OLD break.
     pub fn is_breaking(&self) -> bool {
         match &self.kind {
-            ChangeKind::OperationAdded | ChangeKind::OperationDeprecated => false,
+            ChangeKind::OperationAdded
+            | ChangeKind::OperationDeprecated { .. }
+            | ChangeKind::ParameterRemoved => false,
             ChangeKind::ParameterAdded { required } => *required,
             ChangeKind::Schema(delta) => delta_breaks(delta, self.side),
             _ => true,
@@ -84,7 +95,7 @@ impl Change<'_> {
         if self.path.is_empty() {
             self.subject.clone()
         } else {
-            format!("{} property `{}`", self.subject, self.path)
+            format!("{} property `{}`", self.subject, short_path(&self.path))
         }
     }
 
@@ -95,9 +106,10 @@ impl Change<'_> {
         match &self.kind {
             ChangeKind::OperationRemoved { .. } => format!("{operations} removed"),
             ChangeKind::OperationAdded => format!("{operations} added"),
-            ChangeKind::OperationDeprecated => format!("{operations} deprecated"),
+            ChangeKind::OperationDeprecated { .. } => format!("{operations} deprecated"),
             ChangeKind::PathChanged { old_path } => format!("{operations} moved from `{old_path}`"),
             ChangeKind::ParameterAdded { .. } => format!("new {} of {operations}", self.subject),
+            ChangeKind::ParameterRemoved => format!("{} of {operations} removed", self.subject),
             ChangeKind::ParameterBecameRequired | ChangeKind::BodyBecameRequired => {
                 format!("{} of {operations} made required", self.subject)
             }
@@ -119,6 +131,7 @@ impl Change<'_> {
                     DeltaKind::BecameNullable => "made nullable".to_owned(),
                     DeltaKind::EnumValuesRemoved(_) => "enum values removed".to_owned(),
                     DeltaKind::EnumValuesAdded(_) => "enum values added".to_owned(),
+                    DeltaKind::VariantsAdded(_) => "union variants added".to_owned(),
                     DeltaKind::Tightened { keyword, .. } => format!("`{keyword}` tightened"),
                     DeltaKind::DefaultChanged { .. } => "default changed".to_owned(),
                 };
@@ -135,6 +148,7 @@ impl Change<'_> {
             ChangeKind::OperationRemoved { .. }
                 | ChangeKind::MediaTypeRemoved { .. }
                 | ChangeKind::SuccessStatusRemoved { .. }
+                | ChangeKind::ParameterRemoved
                 | ChangeKind::Schema(DeltaKind::PropertyRemoved)
         )
     }
@@ -147,6 +161,24 @@ impl Change<'_> {
             [first, _] => format!("`{first}` (and 1 other operation)"),
             [first, rest @ ..] => format!("`{first}` (and {} other operations)", rest.len()),
         }
+    }
+}
+
+/// A property path short enough to read: a deep one (what recursive
+/// schemas reach) keeps its first two and last three steps.
+fn short_path(path: &str) -> String {
+    let steps: Vec<&str> = path.split('.').collect();
+    match (
+        steps.get(..2),
+        steps
+            .len()
+            .checked_sub(3)
+            .and_then(|from| steps.get(from..)),
+    ) {
+        (Some(head), Some(tail)) if steps.len() > 6 => {
+            format!("{}.….{}", head.join("."), tail.join("."))
+        }
+        _ => path.to_owned(),
     }
 }
 
@@ -177,6 +209,20 @@ fn delta_breaks(delta: &DeltaKind, side: Side) -> bool {
         ) => true,
         _ => false,
     }
+}
+
+/// Whether two parameters of an operation's versions are one: same place and
+/// name, or the path parameter at the same position of the template.
+fn same_parameter(
+    (before, old): (&Operation<'_>, &Parameter<'_>),
+    (after, new): (&Operation<'_>, &Parameter<'_>),
+) -> bool {
+    old.location == new.location
+        && (old.name.eq_ignore_ascii_case(new.name)
+            || new.location == "path"
+                && template_position(before.path, old.name).is_some()
+                && template_position(before.path, old.name)
+                    == template_position(after.path, new.name))
 }
 
 /// A request type that accepts everything the old one did.
@@ -327,16 +373,10 @@ impl<'c, 'a> Collector<'c, 'a> {
     }
 
     fn removed(&mut self, operation: &Operation<'a>) {
-        let announced = operation.responses.iter().any(|response| {
-            response.at.get("headers").is_some_and(|headers| {
-                headers.entries().any(|(name, _)| {
-                    name.eq_ignore_ascii_case("sunset") || name.eq_ignore_ascii_case("deprecation")
-                })
-            })
-        });
         let kind = ChangeKind::OperationRemoved {
             deprecated: operation.deprecated,
-            announced,
+            announced: announces_end(operation),
+            sunset: sunset(self.old_documents, operation),
         };
         self.add(
             kind,
@@ -371,7 +411,9 @@ impl<'c, 'a> Collector<'c, 'a> {
         if after.deprecated && !before.deprecated {
             let at = after.at.place_at("deprecated");
             self.add(
-                ChangeKind::OperationDeprecated,
+                ChangeKind::OperationDeprecated {
+                    sunset: sunset(self.new_documents, after),
+                },
                 Side::Request,
                 "operation",
                 "",
@@ -389,14 +431,10 @@ impl<'c, 'a> Collector<'c, 'a> {
     fn parameters(&mut self, before: &Operation<'a>, after: &Operation<'a>, label: &str) {
         for parameter in &after.parameters {
             let subject = format!("{} parameter `{}`", parameter.location, parameter.name);
-            let matching = before.parameters.iter().find(|old| {
-                old.location == parameter.location
-                    && (old.name.eq_ignore_ascii_case(parameter.name)
-                        || parameter.location == "path"
-                            && template_position(before.path, old.name).is_some()
-                            && template_position(before.path, old.name)
-                                == template_position(after.path, parameter.name))
-            });
+            let matching = before
+                .parameters
+                .iter()
+                .find(|old| same_parameter((before, old), (after, parameter)));
             match matching {
                 None => {
                     let kind = ChangeKind::ParameterAdded {
@@ -426,6 +464,24 @@ impl<'c, 'a> Collector<'c, 'a> {
                     }
                     self.parameter_schema(old, parameter, &subject, label);
                 }
+            }
+        }
+        for parameter in &before.parameters {
+            let kept = after
+                .parameters
+                .iter()
+                .any(|new| same_parameter((before, parameter), (after, new)));
+            if !kept && parameter.location != "path" {
+                let subject = format!("{} parameter `{}`", parameter.location, parameter.name);
+                self.add(
+                    ChangeKind::ParameterRemoved,
+                    Side::Request,
+                    &subject,
+                    "",
+                    Some(&parameter.at),
+                    Some(&after.at),
+                    label,
+                );
             }
         }
     }
@@ -462,12 +518,7 @@ impl<'c, 'a> Collector<'c, 'a> {
                 (Side::Response, DeltaKind::PropertyAdded { .. } | DeltaKind::BecameRequired) => {
                     true
                 }
-                (
-                    Side::Request,
-                    DeltaKind::PropertyRemoved
-                    | DeltaKind::BecameOptional
-                    | DeltaKind::BecameNullable,
-                ) => true,
+                (Side::Request, DeltaKind::BecameOptional | DeltaKind::BecameNullable) => true,
                 _ => false,
             };
             if irrelevant {

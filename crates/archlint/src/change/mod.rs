@@ -7,6 +7,7 @@
 pub mod compare;
 pub mod operations;
 pub mod schemas;
+pub mod sunset;
 pub mod versions;
 
 pub use compare::{compare_apis, Change, ChangeKind, Side};

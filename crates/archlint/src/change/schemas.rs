@@ -28,6 +28,8 @@ pub enum DeltaKind {
     BecameNullable,
     EnumValuesRemoved(Vec<String>),
     EnumValuesAdded(Vec<String>),
+    /// A `oneOf`/`anyOf` gained branches (named by component or title).
+    VariantsAdded(Vec<String>),
     /// A bound added or made stricter: `maxLength` 200 → 100, a `pattern`,
     /// `additionalProperties: false`.
     Tightened {
@@ -92,19 +94,73 @@ struct Comparer<'a, 'm> {
 /// A schema with its `allOf` parts merged: what it constrains, wherever said.
 struct Flat<'a> {
     at: NodeAt<'a>,
+    /// The component it names, or its title: how it is known as a union's
+    /// branch.
+    name: Option<String>,
     properties: BTreeMap<&'a str, NodeAt<'a>>,
     required: BTreeSet<&'a str>,
     /// The first part that says each keyword.
     keywords: BTreeMap<&'a str, NodeAt<'a>>,
+    /// The branches of a union of several, by name, and where it is.
+    variants: Option<(NodeAt<'a>, Vec<String>)>,
+}
+
+/// A branch's name: the component it names, its title, the one value its
+/// tag property takes (`type: {enum: [push]}` → `type: push`), or its
+/// position.
+fn variant_name(documents: &Documents, branch: &NodeAt<'_>, index: usize) -> String {
+    own_name(branch)
+        .or_else(|| tag(documents, branch, 0))
+        .unwrap_or_else(|| format!("branch {}", index + 1))
+}
+
+/// `type: push` for a branch whose `type` property (or one of its `allOf`
+/// parts') takes one value.
+fn tag(documents: &Documents, branch: &NodeAt<'_>, depth: usize) -> Option<String> {
+    let branch = documents.resolve_or_self(branch);
+    let single = |property: &NodeAt<'_>| -> Option<String> {
+        let property = documents.resolve_or_self(property);
+        if let Some(value) = property.get("const") {
+            return Some(value_text(value.node));
+        }
+        match property.get("enum")?.node.items() {
+            [one] => Some(value_text(one)),
+            _ => None,
+        }
+    };
+    let own = branch.get("properties").and_then(|properties| {
+        let found = properties
+            .entries()
+            .find_map(|(name, property)| single(&property).map(|value| format!("{name}: {value}")));
+        found
+    });
+    own.or_else(|| {
+        let parts = branch.get("allOf").filter(|_| depth < 4)?;
+        let found = parts
+            .items()
+            .find_map(|part| tag(documents, &part, depth + 1));
+        found
+    })
+}
+
+/// The component a schema names (`#/components/schemas/Card` → `Card`), or
+/// its title.
+fn own_name(schema: &NodeAt<'_>) -> Option<String> {
+    let text = |key: &str| schema.get(key).and_then(|value| value.node.as_str());
+    if let Some(reference) = text("$ref") {
+        return reference.rsplit('/').next().map(str::to_owned);
+    }
+    text("title").map(str::to_owned)
 }
 
 fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
+    let name = own_name(at);
     let at = documents.resolve_or_self(at);
     let mut flat = Flat {
-        at: at.clone(),
-        properties: BTreeMap::new(),
-        required: BTreeSet::new(),
-        keywords: BTreeMap::new(),
+        name: name
+            .or_else(|| own_name(&at))
+            .or_else(|| tag(documents, &at, 0)),
+        ..Flat::empty(at.clone())
     };
     let mut pending = vec![(at, 0)];
     while let Some((part, depth)) = pending.pop() {
@@ -126,11 +182,15 @@ fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
                 }
                 // One branch is the schema itself.
                 "oneOf" | "anyOf" if depth < 8 && value.node.items().len() == 1 => {
+                    record_variants(documents, &value, &mut flat);
                     for item in value.items() {
                         pending.push((documents.resolve_or_self(&item), depth + 1));
                     }
                 }
-                "oneOf" | "anyOf" if depth < 8 => union(documents, &value, &mut flat, depth),
+                "oneOf" | "anyOf" if depth < 8 => {
+                    record_variants(documents, &value, &mut flat);
+                    union(documents, &value, &mut flat, depth);
+                }
                 _ => {
                     flat.keywords.entry(key).or_insert(value);
                 }
@@ -138,6 +198,18 @@ fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
         }
     }
     flat
+}
+
+/// The names of a union's branches (the first union met).
+fn record_variants<'a>(documents: &'a Documents, branches: &NodeAt<'a>, flat: &mut Flat<'a>) {
+    if flat.variants.is_none() {
+        let names = branches
+            .items()
+            .enumerate()
+            .map(|(index, branch)| variant_name(documents, &branch, index))
+            .collect();
+        flat.variants = Some((branches.clone(), names));
+    }
 }
 
 /// A union's properties: each property any branch has (a property is gone
@@ -159,14 +231,22 @@ fn union<'a>(documents: &'a Documents, branches: &NodeAt<'a>, flat: &mut Flat<'a
 
 fn flatten_at<'a>(documents: &'a Documents, at: &NodeAt<'a>, depth: usize) -> Flat<'a> {
     if depth > 8 {
-        return Flat {
-            at: at.clone(),
+        return Flat::empty(at.clone());
+    }
+    flatten(documents, at)
+}
+
+impl<'a> Flat<'a> {
+    fn empty(at: NodeAt<'a>) -> Self {
+        Flat {
+            at,
+            name: None,
             properties: BTreeMap::new(),
             required: BTreeSet::new(),
             keywords: BTreeMap::new(),
-        };
+            variants: None,
+        }
     }
-    flatten(documents, at)
 }
 
 impl<'a> Comparer<'a, '_> {
@@ -212,6 +292,7 @@ impl<'a> Comparer<'a, '_> {
         self.types(&old, &new, path);
         self.nullability(&old, &new, path);
         self.enums(&old, &new, path);
+        self.variants(&old, &new, path);
         self.bounds(&old, &new, path);
         self.default(&old, &new, path);
         self.properties(&old, &new, path, depth);
@@ -317,6 +398,32 @@ impl<'a> Comparer<'a, '_> {
         }
         if !added.is_empty() {
             self.push(DeltaKind::EnumValuesAdded(added), path, old_enum, new_enum);
+        }
+    }
+
+    /// Branches NEW's union has that OLD's did not: OLD's union, or OLD's
+    /// schema itself when NEW wraps it in one.
+    fn variants(&mut self, old: &Flat<'a>, new: &Flat<'a>, path: &str) {
+        let Some((new_union, new_names)) = &new.variants else {
+            return;
+        };
+        let old_names: Vec<&String> = match (&old.variants, &old.name) {
+            (Some((_, names)), _) => names.iter().collect(),
+            (None, Some(name)) => vec![name],
+            // An unnamed schema wrapped in a union: which branch it became
+            // cannot be told.
+            (None, None) => return,
+        };
+        let added: Vec<String> = new_names
+            .iter()
+            .filter(|name| !old_names.contains(name))
+            .cloned()
+            .collect();
+        // As many branches as before, or fewer, under other names: renamed
+        // components (their shapes are compared as properties), not a wider
+        // union.
+        if new_names.len() > old_names.len() && !added.is_empty() {
+            self.push(DeltaKind::VariantsAdded(added), path, &old.at, new_union);
         }
     }
 

@@ -9,15 +9,17 @@ use std::sync::Arc;
 use super::api::load;
 use super::inputs::{discover, Root};
 use super::run::{into_unit, run_rules, Unit};
+use super::sql::{load_database, Database};
 use super::{add_unit, ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
 use crate::base::parallel::join;
 use crate::base::source::SourceMap;
 use crate::base::{Area, Diagnostic, Side};
+use crate::link::link;
 use crate::openapi::{Api, Documents};
 use crate::report::{Baseline, Report, Units};
 use crate::rules::structure::openapi_finding;
-use crate::rules::{check_config, ApiContext, ChangeContext, RULES};
+use crate::rules::{check_config, ApiContext, ChangeContext, DatabaseChange, RULES};
 
 /// What changed from `old` to `new`, as findings of the compatibility area.
 /// Settings are `new`'s.
@@ -31,6 +33,25 @@ pub fn diff(
     let new_loader = new.loader(loader);
     let old_inputs = discover(old.paths(), &old_loader, &old.config)?;
     let new_inputs = discover(new.paths(), &new_loader, &new.config)?;
+    let both_sql = !old_inputs.sql_files.is_empty() && !new_inputs.sql_files.is_empty();
+    // Each version's API is linked to its own database: NEW's files, SQL
+    // first, are numbered from NEW_FILES on.
+    let databases = if both_sql {
+        let (old_database, new_database) = join(
+            || load_database(&old_inputs.sql_files, &old_loader, old.config.dialect, 0),
+            || {
+                load_database(
+                    &new_inputs.sql_files,
+                    &new_loader,
+                    new.config.dialect,
+                    NEW_FILES,
+                )
+            },
+        );
+        Some((old_database?, new_database?))
+    } else {
+        None
+    };
     let mut report = Report::default();
     for (old_root, new_root) in pair_roots(
         &old_inputs.api_roots,
@@ -38,12 +59,17 @@ pub fn diff(
         &new_inputs.api_roots,
         new.paths(),
     ) {
-        if let Some(unit) = diff_api(old_root, &old_loader, new_root, &new_loader, new) {
+        let versions = Versions {
+            old: (old_root, &old_loader),
+            new: (new_root, &new_loader),
+            databases: databases.as_ref().map(|(old, new)| (old, new)),
+        };
+        if let Some(unit) = diff_api(&versions, new) {
             add_unit(&mut report, unit);
         }
     }
     let mut areas = vec![Area::Compatibility];
-    if !old_inputs.sql_files.is_empty() && !new_inputs.sql_files.is_empty() {
+    if both_sql {
         areas.extend([Area::Consistency, Area::Migrations]);
         let introduced = introduced_by_database_change(
             old,
@@ -143,25 +169,26 @@ fn base_name(path: &str) -> &str {
 /// The id of NEW's first file: OLD has fewer files than this.
 const NEW_FILES: u32 = 1 << 24;
 
+/// One description in both versions, with the database behind each.
+struct Versions<'v> {
+    old: (&'v Root, &'v dyn Loader),
+    new: (&'v Root, &'v dyn Loader),
+    databases: Option<(&'v Database, &'v Database)>,
+}
+
 /// One description in both versions.
-fn diff_api(
-    old_root: &Root,
-    old_loader: &dyn Loader,
-    new_root: &Root,
-    new_loader: &dyn Loader,
-    request: &ReviewRequest,
-) -> Option<Unit> {
+fn diff_api(versions: &Versions<'_>, request: &ReviewRequest) -> Option<Unit> {
+    let ((old_root, old_loader), (new_root, new_loader)) = (versions.old, versions.new);
+    let (old_database, new_database) = versions.databases.unzip();
     // Both versions load at once; NEW's files are numbered far above OLD's,
     // and OLD's map is put below NEW's so that one map locates both.
+    let new_sources = new_database.map_or_else(
+        || SourceMap::starting_at(NEW_FILES),
+        |database| SourceMap::on_top_of(database.sources.clone()),
+    );
     let (old_documents, new_documents) = join(
-        || load(old_root, old_loader, None),
-        || {
-            Documents::load_into(
-                &new_root.path,
-                new_loader,
-                SourceMap::starting_at(NEW_FILES),
-            )
-        },
+        || load(old_root, old_loader, old_database),
+        || Documents::load_into(&new_root.path, new_loader, new_sources),
     );
     let mut old_documents = old_documents?;
     let mut new_documents = new_documents;
@@ -186,7 +213,27 @@ fn diff_api(
         units.operations = new_api.operations.len().max(old_api.operations.len());
         let old_context = ApiContext::new(&old_documents, old_api, &request.config);
         let new_context = ApiContext::new(&new_documents, new_api, &request.config);
-        let change = ChangeContext::new(&old_context, &new_context, &request.config);
+        let mut change =
+            ChangeContext::new(&old_context, &new_context, &request.config).on(request.today);
+        if let Some((old_database, new_database)) = versions.databases {
+            let settings = &request.config.consistency;
+            change = change.with_database(DatabaseChange {
+                old: &old_database.schema,
+                new: &new_database.schema,
+                old_links: link(
+                    &old_documents,
+                    &old_context.api,
+                    &old_database.schema,
+                    settings,
+                ),
+                new_links: link(
+                    &new_documents,
+                    &new_context.api,
+                    &new_database.schema,
+                    settings,
+                ),
+            });
+        }
         diagnostics.extend(run_rules(request, Side::Change, |rule, emitter| {
             rule.check_change(&change, emitter)
         }));
@@ -207,7 +254,7 @@ fn diff_api(
 
 /// Each description of OLD with NEW's of the same name under its input path;
 /// a single description on each side pairs whatever its name.
-fn pair_roots<'r>(
+pub(super) fn pair_roots<'r>(
     old: &'r [Root],
     old_paths: &[String],
     new: &'r [Root],

@@ -5,12 +5,14 @@
 
 mod api;
 mod change;
+mod changed;
 mod inputs;
 mod request;
 mod run;
 mod sql;
 
 pub use change::diff;
+pub use changed::{changed_scope, review_since};
 pub use request::{sql_text_name, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN};
 pub use sql::{describe_schema, sql_coverage, CoverageRow};
 
@@ -75,7 +77,7 @@ pub fn review_with_progress(
         .filter(|rule| rule.meta().side != Side::Change && config.is_enabled(rule.meta()))
         .count();
     if let Some(baseline) = &request.baseline {
-        let hidden = baseline.filter(&mut report.findings);
+        let hidden = baseline.filter_outside(&mut report.findings, request.changed.as_ref());
         report.summary.baseline = Some(crate::report::Baselined {
             known: baseline.len(),
             hidden,
@@ -101,7 +103,7 @@ pub fn map(request: &ReviewRequest, loader: &dyn Loader) -> Result<Option<Mappin
     if inputs.sql_files.is_empty() || inputs.api_roots.is_empty() {
         return Ok(None);
     }
-    let database = sql::load_database(&inputs.sql_files, &loader, request.config.dialect)?;
+    let database = sql::load_database(&inputs.sql_files, &loader, request.config.dialect, 0)?;
     let mappings = par_map(&inputs.api_roots, |root| {
         api::map_api(root, &loader, request, &database)
     });

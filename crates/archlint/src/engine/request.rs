@@ -37,6 +37,12 @@ pub struct ReviewRequest {
     /// Findings to leave out: a baseline file, or the findings of the
     /// version a change started from (`--changed-since`).
     pub baseline: Option<crate::report::Baseline>,
+    /// The day of the review, for the ends a description announces
+    /// (`Sunset`); the core has no clock, so the front doors pass it.
+    pub today: Option<crate::base::date::Day>,
+    /// What a change added or modified (`--changed-since`): findings there
+    /// are reported even when `baseline` has them.
+    pub changed: Option<crate::report::ChangedScope>,
 }
 
 impl ReviewRequest {

@@ -34,6 +34,7 @@ pub(super) fn review_sql(
         loader,
         request.config.dialect,
         &request.config.migrations.change,
+        0,
     )?;
     let mut diagnostics: Vec<Diagnostic> = read_problems
         .into_iter()
@@ -131,13 +132,15 @@ fn version_reaches(path: &str, since: &str) -> bool {
     }
 }
 
-/// Builds the schema without reviewing it (for `map`).
+/// Builds the schema without reviewing it (for `map`, and both versions of
+/// `diff`), its files numbered from `first` on.
 pub(super) fn load_database(
     files: &[String],
     loader: &dyn Loader,
     dialect: Option<Dialect>,
+    first: u32,
 ) -> Result<Database, ReviewError> {
-    let (sources, outcome, _) = load_history(files, loader, dialect, &[])?;
+    let (sources, outcome, _) = load_history(files, loader, dialect, &[], first)?;
     Ok(Database {
         sources: Arc::new(sources),
         schema: outcome.schema,
@@ -151,8 +154,9 @@ fn load_history(
     loader: &dyn Loader,
     dialect: Option<Dialect>,
     change: &[String],
+    first: u32,
 ) -> Result<(SourceMap, BuildOutcome, Vec<SqlProblem>), ReviewError> {
-    let (sources, ids, problems) = read_all(files, loader)?;
+    let (sources, ids, problems) = read_all(files, loader, SourceMap::starting_at(first))?;
     let chosen = dialect.unwrap_or_else(|| detect(&sources, &ids));
     let outcome = schema::build_change(&sources, &ids, chosen, change);
     Ok((sources, outcome, problems))
@@ -163,8 +167,8 @@ fn load_history(
 fn read_all(
     files: &[String],
     loader: &dyn Loader,
+    mut sources: SourceMap,
 ) -> Result<(SourceMap, Vec<FileId>, Vec<SqlProblem>), ReviewError> {
-    let mut sources = SourceMap::default();
     let mut ids = Vec::new();
     let mut problems = Vec::new();
     for path in files {
@@ -214,7 +218,7 @@ pub fn sql_coverage(
     let mut rows = Vec::new();
     for path in request.paths() {
         let files = sql_files(path, &loader)?;
-        let (sources, ids, _) = read_all(&files, &loader)?;
+        let (sources, ids, _) = read_all(&files, &loader, SourceMap::default())?;
         let chosen = request
             .config
             .dialect
@@ -242,7 +246,7 @@ pub fn describe_schema(
     for path in request.paths() {
         files.extend(sql_files(path, &loader)?);
     }
-    let (sources, outcome, _) = load_history(&files, &loader, request.config.dialect, &[])?;
+    let (sources, outcome, _) = load_history(&files, &loader, request.config.dialect, &[], 0)?;
     Ok(schema::describe(&outcome.schema, &sources))
 }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::Finding;
+use super::{ChangedScope, Finding};
 
 /// Fingerprint → how many findings have it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -134,9 +134,22 @@ impl Baseline {
     /// Drops the findings the baseline has (each entry as many times as it
     /// was recorded); returns how many were dropped.
     pub fn filter(&self, findings: &mut Vec<Finding>) -> usize {
+        self.filter_outside(findings, None)
+    }
+
+    /// [`Baseline::filter`], keeping every finding located in what a change
+    /// added or modified.
+    pub fn filter_outside(
+        &self,
+        findings: &mut Vec<Finding>,
+        scope: Option<&ChangedScope>,
+    ) -> usize {
         let mut left = self.entries.clone();
         let before = findings.len();
         findings.retain(|finding| {
+            if scope.is_some_and(|scope| scope.contains(finding)) {
+                return true;
+            }
             let key = entry(finding, &finding.location.file);
             match left.get_mut(&key) {
                 Some(count) if *count > 0 => {

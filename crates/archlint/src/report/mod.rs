@@ -8,6 +8,7 @@ mod json;
 mod mapping;
 mod markdown;
 mod sarif;
+mod scope;
 mod score;
 mod text;
 
@@ -25,6 +26,7 @@ pub use github::to_github;
 pub use json::{to_json, write_json};
 pub use markdown::to_markdown;
 pub use sarif::to_sarif;
+pub use scope::ChangedScope;
 pub use score::{score, Heaviest, Scores, Units};
 pub use text::{to_text, TextOptions};
 

@@ -4,6 +4,7 @@
 use crate::link::Links;
 use std::sync::OnceLock;
 
+use crate::base::date::Day;
 use crate::base::source::SourceMap;
 use crate::config::Config;
 use crate::openapi::generators;
@@ -138,6 +139,21 @@ pub struct ChangeContext<'a> {
     pub pairs: crate::change::OperationPairs,
     pub changes: Vec<crate::change::Change<'a>>,
     pub config: &'a Config,
+    /// The day the change is reviewed (for announced ends), when the front
+    /// door knows it.
+    pub today: Option<Day>,
+    /// Both versions of the database behind the API, when the change has
+    /// SQL on both sides.
+    pub database: Option<DatabaseChange<'a>>,
+}
+
+/// The schema each version's SQL builds, and each version's API linked to
+/// its own schema.
+pub struct DatabaseChange<'a> {
+    pub old: &'a Schema,
+    pub new: &'a Schema,
+    pub old_links: Links<'a>,
+    pub new_links: Links<'a>,
 }
 
 impl<'a> ChangeContext<'a> {
@@ -150,7 +166,21 @@ impl<'a> ChangeContext<'a> {
             pairs,
             changes,
             config,
+            today: None,
+            database: None,
         }
+    }
+
+    /// Reviewed on `today`.
+    pub fn on(mut self, today: Option<Day>) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// With the database of both versions.
+    pub fn with_database(mut self, database: DatabaseChange<'a>) -> Self {
+        self.database = Some(database);
+        self
     }
 
     /// The changes of the kinds `select` picks.

@@ -19,7 +19,7 @@ pub mod db;
 mod registry;
 pub mod structure;
 
-pub use context::{ApiContext, ChangeContext, ConsistencyContext, DbContext};
+pub use context::{ApiContext, ChangeContext, ConsistencyContext, DatabaseChange, DbContext};
 pub(crate) use registry::SUPERSEDED;
 pub use registry::{check_config, find, RULES};
 

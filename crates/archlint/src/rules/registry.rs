@@ -157,6 +157,9 @@ pub static RULES: &[&dyn Rule] = &[
     &compatibility::breaking_change_without_major_version::BreakingChangeWithoutMajorVersion,
     &compatibility::operation_added::OperationAdded,
     &compatibility::operation_deprecated::OperationDeprecated,
+    &compatibility::column_dropped_under_api::ColumnDroppedUnderApi,
+    &compatibility::request_input_removed::RequestInputRemoved,
+    &compatibility::deprecation_window_too_short::DeprecationWindowTooShort,
 ];
 
 /// (stronger, weaker): where the schema confirms what an API rule only

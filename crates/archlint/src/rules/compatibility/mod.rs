@@ -2,7 +2,9 @@
 //! (`archlint diff`), and whether the version says so.
 
 pub mod breaking_change_without_major_version;
+pub mod column_dropped_under_api;
 pub mod default_changed;
+pub mod deprecation_window_too_short;
 mod located;
 pub mod media_type_removed;
 pub mod operation_added;
@@ -10,6 +12,7 @@ pub mod operation_deprecated;
 pub mod operation_removed;
 pub mod path_changed;
 pub mod request_constraint_tightened;
+pub mod request_input_removed;
 pub mod required_input_added;
 pub mod response_enum_widened;
 pub mod response_property_removed;

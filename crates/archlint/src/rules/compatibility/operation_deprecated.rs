@@ -61,7 +61,7 @@ crate::declare_rule! {
 
 fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
     for change in &context.changes {
-        if change.kind != ChangeKind::OperationDeprecated {
+        if !matches!(change.kind, ChangeKind::OperationDeprecated { .. }) {
             continue;
         }
         let message = format!("{} is now deprecated", change.operations_label());

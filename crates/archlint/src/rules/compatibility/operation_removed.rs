@@ -9,7 +9,10 @@ crate::declare_rule! {
     /// (same method and path, or same `operationId`). An `error` when the old
     /// version did not mark it `deprecated: true`; a `warning` when it did but
     /// announced no end (a `Sunset` or `Deprecation` response header); `info`
-    /// when both were done and clients had their warning.
+    /// when both were done and clients had their warning. An `error` again
+    /// when the end it announced (the `Sunset` header's example, or
+    /// `x-sunset` on the operation) is still ahead on the day of the review:
+    /// clients were told they had until then.
     ///
     /// ## Why is this bad?
     /// Every client that calls the operation fails with 404 or 405 on the day
@@ -83,21 +86,30 @@ fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
         let ChangeKind::OperationRemoved {
             deprecated,
             announced,
+            sunset,
         } = change.kind
         else {
             continue;
         };
         let operation = change.operations_label();
-        let (message, severity) = match (deprecated, announced) {
-            (false, _) => (
+        let early = sunset
+            .zip(context.today)
+            .filter(|(end, today)| today < end)
+            .map(|(end, _)| end);
+        let (message, severity) = match (deprecated, announced, early) {
+            (false, _, _) => (
                 format!("{operation} is removed without having been deprecated: its clients break"),
                 Severity::Error,
             ),
-            (true, false) => (
+            (true, _, Some(end)) => (
+                format!("{operation} is removed before the end it announced ({end}): clients were told they had until then"),
+                Severity::Error,
+            ),
+            (true, false, None) => (
                 format!("{operation} is removed; it was deprecated, but no `Sunset` header told clients when"),
                 Severity::Warning,
             ),
-            (true, true) => (
+            (true, true, None) => (
                 format!("{operation} is removed, after its deprecation and announced end"),
                 Severity::Info,
             ),

@@ -5,11 +5,15 @@ use crate::rules::ChangeContext;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Reports a response property whose `enum` gained values.
+    /// Reports a response property whose `enum` gained values, and a response
+    /// union (`oneOf`/`anyOf`) that gained branches, named by the component
+    /// they name or their title: a union that wraps what was there with
+    /// nothing else is no change.
     ///
     /// ## Why is this bad?
-    /// Clients that handle every value they know (a `switch` over a generated
-    /// enum) meet one they do not, and fail or misbehave.
+    /// Clients that handle every value or kind of object they know (a
+    /// `switch` over a generated enum or a sealed class) meet one they do
+    /// not, and fail or misbehave.
     ///
     /// ## Example
     /// ```yaml
@@ -80,8 +84,10 @@ crate::declare_rule! {
 
 fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
     for change in context.changes_where(|change| change.side == Side::Response) {
-        let ChangeKind::Schema(DeltaKind::EnumValuesAdded(values)) = &change.kind else {
-            continue;
+        let (values, what) = match &change.kind {
+            ChangeKind::Schema(DeltaKind::EnumValuesAdded(values)) => (values, "value"),
+            ChangeKind::Schema(DeltaKind::VariantsAdded(names)) => (names, "kind of object"),
+            _ => continue,
         };
         let listed = values
             .iter()
@@ -89,7 +95,7 @@ fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
             .collect::<Vec<_>>()
             .join(", ");
         let message = format!(
-            "{} of {} may now be {listed}: clients that handle every known value meet one they do not know",
+            "{} of {} may now be {listed}: clients that handle every known {what} meet one they do not know",
             change.place_label(),
             change.operations_label()
         );
