@@ -163,6 +163,49 @@ fn github_annotations_and_text() {
     .contains('\u{1b}'));
 }
 
+/// Names, descriptions and source lines from the input reach every
+/// renderer escaped: no control sequence reaches a terminal or a CI log raw,
+/// no line break starts a workflow command, no markup starts in Markdown,
+/// and JSON and SARIF stay valid.
+#[test]
+fn text_from_the_input_is_rendered_inert() {
+    let hostile = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  \"/a\\e[2J\\r\\u202e<img src=x onerror=alert(1)>\\n::set-output name=x::y\":\n    get:\n      responses: {'200': {description: ok}}\n";
+    let report = review("api.yaml", hostile);
+    assert!(
+        report.findings.iter().any(|finding| finding.message.contains('\u{1b}')),
+        "the case needs a finding naming the path"
+    );
+    let text = to_text(
+        &report,
+        TextOptions {
+            color: false,
+            ..TextOptions::default()
+        },
+    );
+    for raw in ['\u{1b}', '\r', '\u{202e}'] {
+        assert!(!text.contains(raw), "{raw:?} in {text}");
+    }
+    assert!(text.contains("\\u{1b}[2J"), "{text}");
+    let github = to_github(&report);
+    assert!(
+        github.lines().all(|line| line.starts_with("::")),
+        "one workflow command per line: {github}"
+    );
+    assert!(!github.contains('\u{1b}') && !github.contains('\u{202e}'));
+    assert!(!github.lines().any(|line| line.starts_with("::set-output")));
+    let markdown = archlint::report::to_markdown(&report);
+    // Inside a code span (the path is quoted with backticks) HTML is text.
+    for line in markdown.lines().filter(|line| line.contains("<img")) {
+        let before = line.split("<img").next().unwrap_or("");
+        assert!(before.matches('`').count() % 2 == 1, "{line}");
+    }
+    assert!(!markdown.contains("\n::set-output"), "{markdown}");
+    assert!(!markdown.contains('\u{1b}'));
+    let json: Value = serde_json::from_str(&to_json(&report)).expect("valid JSON");
+    assert!(json["findings"][0]["message"].is_string());
+    let _: Value = serde_json::from_str(&to_sarif(&report)).expect("valid SARIF");
+}
+
 #[test]
 fn configuration_and_inline_suppression() {
     let text = "openapi: 3.1.0

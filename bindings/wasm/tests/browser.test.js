@@ -151,3 +151,32 @@ test("comparing with an older version lists what the new one breaks", async () =
   assert.equal(selected.trim(), "get:");
   assert.deepEqual(problems, []);
 });
+
+test("names and descriptions from the input are shown as text, never run", async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("dialog", (dialog) => { problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
+  await page.goto(base);
+  await page.uncheck("#auto");
+  const hostile = [
+    "openapi: 3.1.0",
+    "info: {title: '</script><script>window.pwned = 1</script>', version: 1.0.0}",
+    "paths:",
+    "  '/a<img src=x onerror=\"window.pwned=2\">':",
+    "    get:",
+    "      parameters:",
+    "        - {name: \"q<svg onload=window.pwned=3>\", in: query, schema: {type: string}}",
+    "      responses: {'200': {description: \"ok ::set-output name=x::y \\u001b[2J \\u202e\"}}",
+    "",
+  ].join("\n");
+  await page.fill("#openapi", hostile);
+  await page.fill("#sql", "CREATE TABLE \"t<img src=x onerror=window.pwned=4>\" (id int);\n");
+  await page.click("#review");
+  await page.waitForSelector(".finding");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.pwned), undefined, "nothing from the input ran");
+  assert.equal(await page.$$eval("#findings img, #findings svg, #findings script", (nodes) => nodes.length), 0);
+  assert.match(await page.textContent("#findings"), /<img src=x onerror/);
+  assert.deepEqual(problems, []);
+});

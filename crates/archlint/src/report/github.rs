@@ -1,6 +1,7 @@
 //! GitHub Actions workflow commands (`::warning file=...::message`), which the
 //! runner turns into annotations on the pull request.
 
+use super::printable::printable;
 use super::{Report, Severity};
 
 pub fn to_github(report: &Report) -> String {
@@ -26,9 +27,11 @@ pub fn to_github(report: &Report) -> String {
     out
 }
 
-/// Escaping rules of the workflow command format.
+/// Escaping rules of the workflow command format, after the text is made
+/// printable (no control character reaches the runner's log raw).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    printable(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -1,6 +1,7 @@
 //! A change review as a changelog that reads well as a pull-request comment:
 //! breaking changes first, then changes to check, deprecations, additions.
 
+use super::printable::printable;
 use super::{Area, Finding, Report, Severity};
 
 /// Whether a finding belongs in a section.
@@ -60,11 +61,13 @@ pub fn to_markdown(report: &Report) -> String {
     out
 }
 
-/// Keeps Markdown from reading `*`, `_` and `<` in messages as markup.
+/// Keeps Markdown from reading `*`, `_` and `<` in messages as markup (in a
+/// code span they are text already).
 fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     let mut in_code = false;
-    for character in text.chars() {
+    // A message is one list item: a line break in it would start markup.
+    for character in printable(text).chars().map(|c| if c == '\n' { ' ' } else { c }) {
         if character == '`' {
             in_code = !in_code;
         }

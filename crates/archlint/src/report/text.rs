@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::printable::printable;
 use super::{Finding, Report, Severity};
 
 #[derive(Debug, Clone, Default)]
@@ -160,14 +161,14 @@ fn render_group(out: &mut String, group: &RuleGroup<'_>, paint: &Paint) {
             out,
             "  {} {}:{}:{}: {}",
             paint.dim("-->"),
-            location.file,
+            printable(&location.file),
             location.line,
             location.column,
-            finding.message
+            printable(&finding.message)
         );
     }
     if let Some(first) = group.findings.first() {
-        let _ = writeln!(out, "  {} help: {}", paint.dim("="), first.help);
+        let _ = writeln!(out, "  {} help: {}", paint.dim("="), printable(&first.help));
     }
     let _ = writeln!(
         out,
@@ -186,13 +187,13 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
         "{}{} {}",
         paint.severity(finding.severity),
         paint.bold(&format!("[{}]", finding.rule)),
-        paint.bold(&format!("{}: {}", finding.name, finding.message))
+        paint.bold(&format!("{}: {}", finding.name, printable(&finding.message)))
     );
     let _ = writeln!(
         out,
         "  {} {}:{}:{}",
         paint.dim("-->"),
-        location.file,
+        printable(&location.file),
         location.line,
         location.column
     );
@@ -213,6 +214,7 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
             .chars()
             .map(|c| if c == '\t' { ' ' } else { c })
             .collect();
+        let shown = printable(&shown);
         let _ = writeln!(out, "{gutter} {}", paint.dim("|"));
         let _ = writeln!(out, "{} {} {shown}", paint.dim(&number), paint.dim("|"));
         let carets = format!("{}{}", " ".repeat(start), "^".repeat(width));
@@ -222,18 +224,21 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
             Severity::Info => paint.wrap("36", &carets),
         };
         let _ = writeln!(out, "{gutter} {} {carets}", paint.dim("|"));
-        let _ = writeln!(out, "{gutter} {} help: {}", paint.dim("="), finding.help);
-    } else {
-        let _ = writeln!(out, "{gutter} {} help: {}", paint.dim("="), finding.help);
     }
+    let _ = writeln!(
+        out,
+        "{gutter} {} help: {}",
+        paint.dim("="),
+        printable(&finding.help)
+    );
     for related in &finding.related {
         let place = &related.location;
         let _ = writeln!(
             out,
             "{gutter} {} {}: {}:{}:{}",
             paint.dim("="),
-            related.message,
-            place.file,
+            printable(&related.message),
+            printable(&place.file),
             place.line,
             place.column
         );

@@ -10,7 +10,8 @@ crate::declare_rule! {
     /// a `warning`, as servers usually ignore what they do not read; an
     /// `error` when the body's schema now refuses unknown properties
     /// (`additionalProperties: false`); `info` when the old version had
-    /// deprecated it. A `readOnly` property was never sent: no finding.
+    /// deprecated it (`deprecated: true`, or a description that begins with
+    /// "Deprecated"). A `readOnly` property was never sent: no finding.
     ///
     /// ## Why is this bad?
     /// Clients keep sending it and nothing tells them it is ignored: a
@@ -81,7 +82,7 @@ fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
         let place = change.place_label();
         let message = match &change.kind {
             ChangeKind::ParameterRemoved => format!(
-                "{operation} no longer takes {place}: clients that still send it are silently ignored"
+                "{operation} no longer takes {place}: what clients still send in it is silently ignored"
             ),
             ChangeKind::Schema(DeltaKind::PropertyRemoved) => {
                 if was(context, change, "readOnly") {
@@ -111,12 +112,22 @@ fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
     }
 }
 
-/// Whether OLD's input said `keyword: true`.
+/// Whether OLD's input said `keyword: true` (or, for `deprecated`, began
+/// its description with "Deprecated", as GitHub's do).
 fn was(context: &ChangeContext<'_>, change: &Change<'_>, keyword: &str) -> bool {
     change.old.as_ref().is_some_and(|old| {
         let old = context.old.documents.resolve_or_self(old);
         old.get(keyword).and_then(|value| value.node.as_bool()) == Some(true)
+            || keyword == "deprecated" && old.str("description").is_some_and(says_deprecated)
     })
+}
+
+/// `**Deprecated**. Use …`, `Deprecated: …`.
+fn says_deprecated(description: &str) -> bool {
+    description
+        .trim_start_matches(['*', '_', ' ', '\n'])
+        .get(..10)
+        .is_some_and(|start| start.eq_ignore_ascii_case("deprecated"))
 }
 
 /// Whether NEW's schema holding the removed property refuses properties it
