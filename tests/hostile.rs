@@ -227,3 +227,42 @@ fn swagger_2_of_the_wrong_shapes_is_reported_not_a_crash() {
         .iter()
         .all(|finding| finding.location.line >= 1));
 }
+
+/// Nothing in a reviewed folder is left out silently: a file that is not a
+/// description (another YAML, a template, a truncated file) gets one `info`
+/// finding saying why, and a fragment a description references gets none.
+/// A template named on the command line is one error for the file.
+#[test]
+fn files_left_out_of_a_folder_are_said_to_be() {
+    let folder = archlint_tests::fixture_path("fixtures/skipped");
+    let report = archlint_tests::review_with(std::slice::from_ref(&folder), &[], Config::default());
+    let left_out: Vec<(String, String)> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.message.starts_with("not reviewed"))
+        .map(|finding| {
+            let file = finding
+                .location
+                .file
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+                .to_owned();
+            let severity = format!("{:?}", finding.severity).to_lowercase();
+            (file, format!("{severity} {}", finding.message))
+        })
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            ("broken.json".to_owned(), "info not reviewed: not valid YAML or JSON (this object is never closed)".to_owned()),
+            ("chart.yaml".to_owned(), "info not reviewed: a template (`{{ … }}` placeholders): render it, and review the result".to_owned()),
+            ("compose.yaml".to_owned(), "info not reviewed: no `openapi` or `swagger` field: not an OpenAPI or Swagger description".to_owned()),
+        ]
+    );
+    let chart = format!("{folder}/chart.yaml");
+    let named = archlint_tests::review_with(&[chart], &[], Config::default());
+    assert_eq!(named.findings.len(), 1, "{:#?}", named.findings);
+    assert_eq!(named.findings[0].rule, "STR002");
+    assert_eq!(named.findings[0].severity, archlint::Severity::Error);
+}

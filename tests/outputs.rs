@@ -172,7 +172,10 @@ fn text_from_the_input_is_rendered_inert() {
     let hostile = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  \"/a\\e[2J\\r\\u202e<img src=x onerror=alert(1)>\\n::set-output name=x::y\":\n    get:\n      responses: {'200': {description: ok}}\n";
     let report = review("api.yaml", hostile);
     assert!(
-        report.findings.iter().any(|finding| finding.message.contains('\u{1b}')),
+        report
+            .findings
+            .iter()
+            .any(|finding| finding.message.contains('\u{1b}')),
         "the case needs a finding naming the path"
     );
     let text = to_text(

@@ -8,9 +8,11 @@ use super::ReviewRequest;
 use crate::base::loader::Loader;
 use crate::base::parallel::{drop_later, join};
 use crate::base::source::SourceMap;
+use crate::base::source::Span;
+use crate::base::Place;
 use crate::base::{Diagnostic, Side};
 use crate::link::{self, Mapping};
-use crate::openapi::{Api, Documents, IgnoreMarker};
+use crate::openapi::{Api, Documents, IgnoreMarker, OpenApiProblem, OpenApiProblemKind};
 use crate::report::Units;
 use crate::rules::structure::openapi_finding;
 use crate::rules::{ApiContext, ConsistencyContext, SUPERSEDED};
@@ -31,7 +33,10 @@ pub(super) fn review_api(
     database: Option<&Database>,
     free: Free,
 ) -> Option<Unit> {
-    let mut documents = load(root, loader, database)?;
+    let mut documents = load_any(root, loader, database);
+    if !is_description(root, &documents) || is_unparsed_template(&documents) {
+        return Some(not_reviewed(&documents, request, root.named));
+    }
     let config = &request.config;
     let mut problems = std::mem::take(&mut documents.problems);
     let api = Api::build(&documents, &mut problems);
@@ -118,12 +123,65 @@ pub(super) fn load(
     loader: &dyn Loader,
     database: Option<&Database>,
 ) -> Option<Documents> {
+    let documents = load_any(root, loader, database);
+    is_description(root, &documents).then_some(documents)
+}
+
+fn load_any(root: &Root, loader: &dyn Loader, database: Option<&Database>) -> Documents {
     let sources = match database {
         Some(database) => SourceMap::on_top_of(database.sources.clone()),
         None => SourceMap::default(),
     };
-    let documents = Documents::load_into(&root.path, loader, sources);
-    (root.named || looks_like_openapi(documents.tree(documents.root))).then_some(documents)
+    Documents::load_into(&root.path, loader, sources)
+}
+
+/// Named by the user, or met in a folder with an `openapi` or `swagger` field.
+fn is_description(root: &Root, documents: &Documents) -> bool {
+    root.named || looks_like_openapi(documents.tree(documents.root))
+}
+
+fn root_text(documents: &Documents) -> &str {
+    documents
+        .sources
+        .get(documents.root)
+        .map_or("", |file| file.text.as_str())
+}
+
+/// A template (`{{ .Values.x }}`) that does not parse: one finding for the
+/// file ("render it first"), not a syntax error at its first placeholder.
+fn is_unparsed_template(documents: &Documents) -> bool {
+    documents.tree(documents.root).is_none() && root_text(documents).contains("{{")
+}
+
+/// A file that is not a description: one finding that says why it was left
+/// out — an `error` for a file the user named, `info` for one met in a
+/// folder (which the engine drops when a description references the file).
+fn not_reviewed(documents: &Documents, request: &ReviewRequest, named: bool) -> Unit {
+    let text = root_text(documents);
+    let parse_problem = documents
+        .problems
+        .iter()
+        .find(|problem| problem.kind == OpenApiProblemKind::Parse);
+    let why = match (documents.tree(documents.root), parse_problem) {
+        _ if text.contains("{{") => {
+            "a template (`{{ … }}` placeholders): render it, and review the result".to_owned()
+        }
+        (None, Some(problem)) => format!("not valid YAML or JSON ({})", problem.message),
+        (None, None) => "not valid YAML or JSON".to_owned(),
+        (Some(_), _) => {
+            "no `openapi` or `swagger` field: not an OpenAPI or Swagger description".to_owned()
+        }
+    };
+    let place = Place::pointer(documents.root, Span::new(0, 0), None);
+    let kind = if named {
+        OpenApiProblemKind::UnsupportedDocument
+    } else {
+        OpenApiProblemKind::NotReviewed
+    };
+    let problem = OpenApiProblem::new(kind, place, format!("not reviewed: {why}"));
+    let mut unit = into_unit(vec![openapi_finding(problem)], &documents.sources, request);
+    unit.skipped = !named;
+    unit
 }
 
 /// Drops a finding that a more certain one says again at the same place: the

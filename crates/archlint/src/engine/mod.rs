@@ -68,7 +68,18 @@ pub fn review_with_progress(
         unit
     });
     units.push(sql_unit);
+    // A file met in a folder that is not a description is said to be left
+    // out, unless a description read it (a `$ref`'d fragment).
+    let read: std::collections::HashSet<String> = units
+        .iter()
+        .flatten()
+        .filter(|unit| !unit.skipped)
+        .flat_map(|unit| unit.files.iter().cloned())
+        .collect();
     for unit in units.into_iter().flatten() {
+        if unit.skipped && unit.files.iter().all(|file| read.contains(file)) {
+            continue;
+        }
         add_unit(&mut report, unit);
     }
     let config = &request.config;

@@ -39,6 +39,8 @@ pub(super) struct Unit {
     pub older: Option<OlderMigrations>,
     /// What was reviewed, for the scores.
     pub units: Units,
+    /// A file met in a folder and left out (its one finding says why).
+    pub skipped: bool,
 }
 
 /// Applies configuration (off rules, severity overrides), turns spans into
@@ -76,6 +78,7 @@ pub(super) fn into_unit(
         mapping: None,
         older: None,
         units: Units::default(),
+        skipped: false,
     }
 }
 

@@ -11,6 +11,9 @@ pub enum OpenApiProblemKind {
     LenientParse,
     /// A document that is not a Swagger 2.0 or OpenAPI 3.0–3.2 description.
     UnsupportedDocument,
+    /// A file met in a reviewed folder that is not a description (nor a file
+    /// a description references): left out, and said so.
+    NotReviewed,
     /// A node of the wrong type or shape for its place in the description.
     InvalidStructure,
     /// A `$ref` whose target does not exist.

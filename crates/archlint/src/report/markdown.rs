@@ -67,7 +67,10 @@ fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     let mut in_code = false;
     // A message is one list item: a line break in it would start markup.
-    for character in printable(text).chars().map(|c| if c == '\n' { ' ' } else { c }) {
+    for character in printable(text)
+        .chars()
+        .map(|c| if c == '\n' { ' ' } else { c })
+    {
         if character == '`' {
             in_code = !in_code;
         }

@@ -187,7 +187,11 @@ fn render_finding(out: &mut String, report: &Report, finding: &Finding, paint: &
         "{}{} {}",
         paint.severity(finding.severity),
         paint.bold(&format!("[{}]", finding.rule)),
-        paint.bold(&format!("{}: {}", finding.name, printable(&finding.message)))
+        paint.bold(&format!(
+            "{}: {}",
+            finding.name,
+            printable(&finding.message)
+        ))
     );
     let _ = writeln!(
         out,

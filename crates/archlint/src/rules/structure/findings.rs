@@ -21,6 +21,10 @@ pub fn openapi_finding(problem: OpenApiProblem) -> Diagnostic {
         OpenApiProblemKind::UnsupportedDocument => {
             (&unsupported_document::UnsupportedDocument::META, None)
         }
+        OpenApiProblemKind::NotReviewed => (
+            &unsupported_document::UnsupportedDocument::META,
+            Some(Severity::Info),
+        ),
         OpenApiProblemKind::InvalidStructure => (&invalid_structure::InvalidStructure::META, None),
         OpenApiProblemKind::UnresolvedRef => (&unresolved_ref::UnresolvedRef::META, None),
         OpenApiProblemKind::ExternalRef => (&external_ref::ExternalRef::META, None),
