@@ -266,3 +266,64 @@ fn files_left_out_of_a_folder_are_said_to_be() {
     assert_eq!(named.findings[0].rule, "STR002");
     assert_eq!(named.findings[0].severity, archlint::Severity::Error);
 }
+
+/// Every cap of `[limits]` is configurable; hitting one is a finding that
+/// names the setting to raise, and the rest of the review goes on.
+#[test]
+fn limits_are_settings_and_hitting_one_is_a_finding() {
+    let review = |files: &[(&str, String)], limits: &str| {
+        let mut loader = MemoryLoader::new();
+        for (name, text) in files {
+            loader.insert(*name, text.clone());
+        }
+        let config = Config::from_toml(&format!("[limits]\n{limits}")).expect("valid limits");
+        archlint_tests::review_in(&["api.yaml".to_owned()], &loader, &config).expect("reviewed")
+    };
+    let says = |report: &Report, setting: &str| {
+        report
+            .findings
+            .iter()
+            .any(|finding| finding.message.contains(&format!("`[limits] {setting}")))
+    };
+    let header = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\n";
+    // Nesting.
+    let deep = format!("{header}x-deep: {}1{}\npaths: {{}}\n", "[".repeat(30), "]".repeat(30));
+    assert!(says(&review(&[("api.yaml", deep.clone())], "depth = 20"), "depth"));
+    assert!(!says(&review(&[("api.yaml", deep)], ""), "depth"));
+    // File size.
+    let big = format!("{header}x-big: '{}'\npaths: {{}}\n", "a".repeat(1_200_000));
+    assert!(says(&review(&[("api.yaml", big)], "file_mb = 1"), "file_mb"));
+    // `$ref` chains.
+    let mut chain = format!("{header}paths: {{}}\ncomponents:\n  schemas:\n");
+    for step in 0..8 {
+        chain.push_str(&format!("    S{step}: {{$ref: '#/components/schemas/S{}'}}\n", step + 1));
+    }
+    chain.push_str("    S8: {type: string}\n");
+    assert!(says(&review(&[("api.yaml", chain.clone())], "ref_hops = 4"), "ref_hops"));
+    assert!(!says(&review(&[("api.yaml", chain)], ""), "ref_hops"));
+    // Files one description reads.
+    let split = format!(
+        "{header}paths: {{}}\ncomponents:\n  schemas:\n    A: {{$ref: 'a.yaml'}}\n    B: {{$ref: 'b.yaml'}}\n    C: {{$ref: 'c.yaml'}}\n"
+    );
+    let fragment = "type: string\n".to_owned();
+    let files = [
+        ("api.yaml", split),
+        ("a.yaml", fragment.clone()),
+        ("b.yaml", fragment.clone()),
+        ("c.yaml", fragment),
+    ];
+    assert!(says(&review(&files, "documents = 2"), "documents"));
+    assert!(!says(&review(&files, ""), "documents"));
+    // Findings per rule.
+    let mut many = format!("{header}paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema:\n              type: object\n              properties:\n");
+    for index in 0..6 {
+        many.push_str(&format!("                p{index}: {{type: string}}\n"));
+    }
+    many.push_str("      responses: {'201': {description: ok}}\n");
+    let capped = review(&[("api.yaml", many.clone())], "findings_per_rule = 2");
+    let of = |report: &Report| report.findings.iter().filter(|f| f.rule == "VAL001").count();
+    assert!(of(&review(&[("api.yaml", many)], "")) > 3);
+    assert_eq!(of(&capped), 3, "two findings and the note");
+    assert!(says(&capped, "findings_per_rule"));
+    assert!(Config::from_toml("[limits]\nfile_gb = 1\n").is_err());
+}

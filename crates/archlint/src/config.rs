@@ -23,6 +23,13 @@
 //! [sql]
 //! dialect = "postgres"  # postgres | mysql | sqlite (default: detected)
 //!
+//! [limits]              # caps on any input (defaults shown)
+//! file_mb = 512
+//! depth = 512
+//! ref_hops = 64
+//! documents = 10000
+//! findings_per_rule = 0 # 0: no cap
+//!
 //! [consistency]         # how API schemas map to tables (default: by name)
 //! tables = { Account = "users" }
 //! columns = { "Account.fullName" = "name" }
@@ -34,6 +41,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::base::glob;
+use crate::base::limits::Limits;
 use crate::base::{Area, RuleMeta, Severity};
 use crate::sql::Dialect;
 
@@ -93,6 +101,8 @@ pub struct Config {
     pub migrations: MigrationSettings,
     /// Findings already known, not to report again.
     pub baseline: BaselineSettings,
+    /// The caps that keep a review bounded.
+    pub limits: Limits,
 }
 
 /// The `[migrations]` table.
@@ -159,6 +169,8 @@ struct RawConfig {
     migrations: MigrationSettings,
     #[serde(default)]
     baseline: BaselineSettings,
+    #[serde(default)]
+    limits: Limits,
 }
 
 /// The `[baseline]` table.
@@ -227,6 +239,7 @@ impl Config {
             consistency: raw.consistency,
             migrations: raw.migrations,
             baseline: raw.baseline,
+            limits: raw.limits,
             ..Config::default()
         };
         if let Some(name) = &raw.sql.dialect {

@@ -1,7 +1,8 @@
 //! The ground floor: what every other floor uses and nothing above it.
 //!
 //! Source files and their line index (`source`), the loader trait that is the
-//! core's only door to files (`loader`), calendar days (`date`), path globs, data parallelism that
+//! core's only door to files (`loader`), calendar days (`date`), the caps of
+//! a review (`limits`), path globs, data parallelism that
 //! degrades to a loop on WASM, the words of identifiers, and the vocabulary of
 //! findings (`diagnostic`: severities, areas, rule metadata, places, problems,
 //! diagnostics and the emitter rules report through).
@@ -9,6 +10,7 @@
 pub mod date;
 pub mod diagnostic;
 pub(crate) mod glob;
+pub mod limits;
 pub mod loader;
 pub(crate) mod parallel;
 pub mod source;

@@ -5,6 +5,7 @@ use super::inputs::Root;
 use super::run::{into_unit, names_rule, run_rules, Unit};
 use super::sql::Database;
 use super::ReviewRequest;
+use crate::base::limits::Limits;
 use crate::base::loader::Loader;
 use crate::base::parallel::{drop_later, join};
 use crate::base::source::SourceMap;
@@ -33,7 +34,7 @@ pub(super) fn review_api(
     database: Option<&Database>,
     free: Free,
 ) -> Option<Unit> {
-    let mut documents = load_any(root, loader, database);
+    let mut documents = load_any(root, loader, database, request.config.limits);
     if !is_description(root, &documents) || is_unparsed_template(&documents) {
         return Some(not_reviewed(&documents, request, root.named));
     }
@@ -105,7 +106,7 @@ pub(super) fn map_api(
     request: &ReviewRequest,
     database: &Database,
 ) -> Option<Mapping> {
-    let documents = load(root, loader, Some(database))?;
+    let documents = load(root, loader, Some(database), request.config.limits)?;
     let api = Api::build(&documents, &mut Vec::new())?;
     let links = link::link(
         &documents,
@@ -122,17 +123,23 @@ pub(super) fn load(
     root: &Root,
     loader: &dyn Loader,
     database: Option<&Database>,
+    limits: Limits,
 ) -> Option<Documents> {
-    let documents = load_any(root, loader, database);
+    let documents = load_any(root, loader, database, limits);
     is_description(root, &documents).then_some(documents)
 }
 
-fn load_any(root: &Root, loader: &dyn Loader, database: Option<&Database>) -> Documents {
+fn load_any(
+    root: &Root,
+    loader: &dyn Loader,
+    database: Option<&Database>,
+    limits: Limits,
+) -> Documents {
     let sources = match database {
         Some(database) => SourceMap::on_top_of(database.sources.clone()),
         None => SourceMap::default(),
     };
-    Documents::load_into(&root.path, loader, sources)
+    Documents::load_within(&root.path, loader, sources, limits)
 }
 
 /// Named by the user, or met in a folder with an `openapi` or `swagger` field.

@@ -186,9 +186,10 @@ fn diff_api(versions: &Versions<'_>, request: &ReviewRequest) -> Option<Unit> {
         || SourceMap::starting_at(NEW_FILES),
         |database| SourceMap::on_top_of(database.sources.clone()),
     );
+    let limits = request.config.limits;
     let (old_documents, new_documents) = join(
-        || load(old_root, old_loader, old_database),
-        || Documents::load_into(&new_root.path, new_loader, new_sources),
+        || load(old_root, old_loader, old_database, limits),
+        || Documents::load_within(&new_root.path, new_loader, new_sources, limits),
     );
     let mut old_documents = old_documents?;
     let mut new_documents = new_documents;

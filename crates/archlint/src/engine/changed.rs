@@ -67,9 +67,19 @@ pub fn changed_scope(
             std::slice::from_ref(root),
             new.paths(),
         );
-        let new_documents = Documents::load_into(&root.path, &new_loader, SourceMap::default());
+        let new_documents = Documents::load_within(
+            &root.path,
+            &new_loader,
+            SourceMap::default(),
+            new.config.limits,
+        );
         let old_documents = pair.first().map(|(old_root, _)| {
-            Documents::load_into(&old_root.path, &old_loader, SourceMap::default())
+            Documents::load_within(
+                &old_root.path,
+                &old_loader,
+                SourceMap::default(),
+                new.config.limits,
+            )
         });
         compare_documents(old_documents.as_ref(), &new_documents, &mut scope);
     }

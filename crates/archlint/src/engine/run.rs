@@ -71,6 +71,7 @@ pub(super) fn into_unit(
         }
         findings.push(finding);
     }
+    cap_per_rule(&mut findings, config.limits.findings_per_rule);
     Unit {
         files: sources.iter().map(|(_, file)| file.name.clone()).collect(),
         findings,
@@ -79,6 +80,46 @@ pub(super) fn into_unit(
         older: None,
         units: Units::default(),
         skipped: false,
+    }
+}
+
+/// Keeps the first `cap` findings of each rule (by place), and says how many
+/// more there were in one `info` finding at the first left out (`0`: no cap).
+fn cap_per_rule(findings: &mut Vec<Finding>, cap: usize) {
+    if cap == 0 {
+        return;
+    }
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for finding in findings.iter() {
+        *counts.entry(finding.rule.as_str()).or_default() += 1;
+    }
+    let over: Vec<(String, usize)> = counts
+        .into_iter()
+        .filter(|(_, count)| *count > cap)
+        .map(|(rule, count)| (rule.to_owned(), count))
+        .collect();
+    for (rule, count) in over {
+        let (mut of_rule, rest): (Vec<Finding>, Vec<Finding>) =
+            std::mem::take(findings).into_iter().partition(|finding| finding.rule == rule);
+        of_rule.sort_by(|a, b| {
+            let place = |finding: &Finding| {
+                let location = &finding.location;
+                (location.file.clone(), location.line, location.column)
+            };
+            place(a).cmp(&place(b))
+        });
+        let mut left_out = of_rule.split_off(cap);
+        if let Some(mut note) = left_out.drain(..).next() {
+            note.severity = crate::base::Severity::Info;
+            note.message = format!(
+                "{} more findings of this rule are not listed (`[limits] findings_per_rule = {cap}`; raise it to see them)",
+                count - cap
+            );
+            note.related.clear();
+            of_rule.push(note);
+        }
+        *findings = rest;
+        findings.append(&mut of_rule);
     }
 }
 

@@ -9,15 +9,10 @@ use std::collections::{HashMap, VecDeque};
 use super::swagger::{self, Grafts};
 use super::{NodeAt, OpenApiProblem, OpenApiProblemKind};
 use crate::base::diagnostic::{Diagnostic, Place, Problem};
+use crate::base::limits::Limits;
 use crate::base::loader::{self, Loader};
 use crate::base::source::{FileId, SourceFile, SourceMap, Span};
 use crate::tree::{self, pointer, Node, Value};
-
-/// Files larger than this are not parsed (a finding says so).
-pub const MAX_FILE_BYTES: usize = 512 * 1024 * 1024;
-
-/// Longest chain of `$ref`s to `$ref`s followed before calling it a cycle.
-const MAX_REF_HOPS: usize = 64;
 
 /// The files of one description and what loading them found.
 pub struct Documents {
@@ -37,6 +32,8 @@ pub struct Documents {
     /// Files a 2.0 document references (definitions split out), read with
     /// 2.0's schema spellings: where their renamed nodes came from.
     fragments: HashMap<FileId, Grafts>,
+    /// The caps of the review (`[limits]`).
+    limits: Limits,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +78,16 @@ impl Documents {
     /// Like [`Documents::load`], adding the files to `sources` (a map on top of
     /// the run's shared files, so that findings can name those too).
     pub fn load_into(root_path: &str, loader: &dyn Loader, sources: SourceMap) -> Documents {
+        Documents::load_within(root_path, loader, sources, Limits::default())
+    }
+
+    /// Like [`Documents::load_into`], within the caps of `limits`.
+    pub fn load_within(
+        root_path: &str,
+        loader: &dyn Loader,
+        sources: SourceMap,
+        limits: Limits,
+    ) -> Documents {
         let mut documents = Documents {
             sources,
             trees: Vec::new(),
@@ -90,6 +97,7 @@ impl Documents {
             problems: Vec::new(),
             swagger: HashMap::new(),
             fragments: HashMap::new(),
+            limits,
         };
         let root_dir = loader::parent(&loader::normalize(root_path)).to_owned();
         let root = match loader.read(root_path) {
@@ -134,7 +142,7 @@ impl Documents {
     /// reference that is broken, external or cyclic (already reported).
     pub fn resolve<'a>(&'a self, at: &NodeAt<'a>) -> Option<NodeAt<'a>> {
         let mut current = at.clone();
-        for _ in 0..MAX_REF_HOPS {
+        for _ in 0..self.limits.ref_hops {
             let Some(text) = current.node.get("$ref").and_then(Node::as_str) else {
                 return Some(current);
             };
@@ -228,13 +236,13 @@ impl Documents {
     /// Decodes and parses a file; always registers it, even when unreadable.
     /// `from_swagger`: the file is referenced from a Swagger 2.0 document.
     fn add_file(&mut self, name: &str, bytes: Vec<u8>, from_swagger: bool) -> FileId {
-        if bytes.len() > MAX_FILE_BYTES {
+        if bytes.len() > self.limits.file_bytes() {
             let id = self.add_source(name, String::new());
             self.trees.push(None);
             let message = format!(
-                "file is {} MB, larger than the {} MB archlint reads",
-                bytes.len() / 1_000_000,
-                MAX_FILE_BYTES / 1_000_000
+                "file is {} MB, larger than the {} MB archlint reads (raise `[limits] file_mb` to read it)",
+                bytes.len() / (1024 * 1024),
+                self.limits.file_mb
             );
             self.report_parse(id, Span::default(), message);
             return id;
@@ -259,7 +267,7 @@ impl Documents {
         };
         let id = self.add_source(name, text);
         let parsed = match self.sources.get(id) {
-            Some(file) => tree::parse(&file.text),
+            Some(file) => tree::parse_within(&file.text, self.limits.depth),
             None => tree::Parsed::default(),
         };
         for duplicate in parsed.duplicate_keys {
@@ -396,6 +404,11 @@ impl Documents {
                         ))
                     } else if let Some(&id) = loaded.get(&path) {
                         Ok(id)
+                    } else if loaded.len() >= self.limits.documents {
+                        Err(format!(
+                            "`{}` is not followed: the description already reads {} files (raise `[limits] documents` to read more)",
+                            site.text, self.limits.documents
+                        ))
                     } else {
                         match loader.read(&path) {
                             Ok(bytes) => {
@@ -458,8 +471,8 @@ impl Documents {
             Some(RefTarget::Resolved { .. }) => {
                 if self.chain_loops(site.file, &site.text) {
                     let message = format!(
-                        "`{}` is part of a cycle of references that never reaches a value",
-                        site.text
+                        "`{}` is part of a cycle of references that never reaches a value (or of a chain longer than {} `$ref`s: `[limits] ref_hops`)",
+                        site.text, self.limits.ref_hops
                     );
                     self.problems.push(Problem::new(
                         OpenApiProblemKind::RefCycle,
@@ -482,7 +495,7 @@ impl Documents {
     fn chain_loops(&self, file: FileId, text: &str) -> bool {
         let mut current_file = file;
         let mut current_text = text.to_owned();
-        for _ in 0..MAX_REF_HOPS {
+        for _ in 0..self.limits.ref_hops {
             let Some(next) = self.target(current_file, &current_text) else {
                 return false;
             };

@@ -15,7 +15,7 @@ pub mod schemas;
 mod swagger;
 pub mod validate;
 
-pub use documents::{Documents, IgnoreMarker, MAX_FILE_BYTES};
+pub use documents::{Documents, IgnoreMarker};
 pub use model::{
     Api, MediaType, Method, Operation, Parameter, RequestBody, Response, SecurityRequirement,
     SecurityScheme, Server, SpecVersion,

@@ -5,14 +5,22 @@
 //! bounds nesting at [`MAX_DEPTH`], reports duplicate keys, and on GitHub's 13 MB
 //! description runs at the speed of `serde_json::Value`.
 
-use super::{find_duplicates, Member, Node, Number, ParseError, Parsed, Value, MAX_DEPTH};
+use super::{
+    find_duplicates, too_deep, Member, Node, Number, ParseError, Parsed, Value, MAX_DEPTH,
+};
 use crate::base::source::Span;
 
 pub fn parse_json(text: &str) -> Parsed {
+    parse_json_within(text, MAX_DEPTH)
+}
+
+/// [`parse_json`], nesting bounded at `max_depth`.
+pub fn parse_json_within(text: &str, max_depth: usize) -> Parsed {
     let mut parser = JsonParser {
         text,
         bytes: text.as_bytes(),
         pos: 0,
+        max_depth,
         parsed: Parsed::default(),
     };
     match parser.document() {
@@ -26,6 +34,7 @@ struct JsonParser<'t> {
     text: &'t str,
     bytes: &'t [u8],
     pos: usize,
+    max_depth: usize,
     parsed: Parsed,
 }
 
@@ -43,10 +52,8 @@ impl JsonParser<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Node> {
-        if depth > MAX_DEPTH {
-            return Err(self.error_here(&format!(
-                "nesting deeper than {MAX_DEPTH} levels; the document is not reviewed"
-            )));
+        if depth > self.max_depth {
+            return Err(self.error_here(&too_deep(self.max_depth)));
         }
         let start = self.pos;
         let value = match self.bytes.get(self.pos) {

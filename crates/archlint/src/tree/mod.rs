@@ -11,8 +11,8 @@ mod yaml;
 
 use crate::base::source::Span;
 
-pub use json::parse_json;
-pub use yaml::parse_yaml;
+pub use json::{parse_json, parse_json_within};
+pub use yaml::{parse_yaml, parse_yaml_within};
 
 /// Deepest nesting accepted. Deeper documents are rejected with a finding: no real
 /// API description comes close, and it keeps every walker's recursion bounded.
@@ -103,21 +103,33 @@ impl Syntax {
 /// Parses JSON or YAML, chosen by content. Text that looks like JSON but is not
 /// valid JSON gets a second chance as YAML (flow-style YAML starts with `{` too).
 pub fn parse(text: &str) -> Parsed {
+    parse_within(text, MAX_DEPTH)
+}
+
+/// [`parse`], nesting bounded at `max_depth` (`[limits] depth`).
+pub fn parse_within(text: &str, max_depth: usize) -> Parsed {
     match Syntax::detect(text) {
         Syntax::Json => {
-            let parsed = parse_json(text);
+            let parsed = parse_json_within(text, max_depth);
             if parsed.error.is_none() {
                 return parsed;
             }
-            let as_yaml = parse_yaml(text);
+            let as_yaml = parse_yaml_within(text, max_depth);
             if as_yaml.error.is_none() {
                 as_yaml
             } else {
                 parsed
             }
         }
-        Syntax::Yaml => parse_yaml(text),
+        Syntax::Yaml => parse_yaml_within(text, max_depth),
     }
+}
+
+/// What a document nested past the cap is told.
+fn too_deep(max_depth: usize) -> String {
+    format!(
+        "nesting deeper than {max_depth} levels; the document is not reviewed (raise `[limits] depth` to read it)"
+    )
 }
 
 impl Node {

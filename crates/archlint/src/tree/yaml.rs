@@ -10,7 +10,9 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, ScanError, Span as YamlSpan};
 
-use super::{find_duplicates, Member, Node, Number, ParseError, Parsed, Value, MAX_DEPTH};
+use super::{
+    find_duplicates, too_deep, Member, Node, Number, ParseError, Parsed, Value, MAX_DEPTH,
+};
 use crate::base::source::Span;
 
 /// Nodes that alias expansion may add beyond the document's own, on top of half its
@@ -26,10 +28,15 @@ const QUOTED_INDENT: &str = "invalid indentation in quoted scalar";
 const MAX_REPAIRS: usize = 256;
 
 pub fn parse_yaml(text: &str) -> Parsed {
-    let parsed = parse_strict(text);
+    parse_yaml_within(text, MAX_DEPTH)
+}
+
+/// [`parse_yaml`], nesting bounded at `max_depth`.
+pub fn parse_yaml_within(text: &str, max_depth: usize) -> Parsed {
+    let parsed = parse_strict(text, max_depth);
     match &parsed.error {
         Some(error) if error.message == QUOTED_INDENT => {
-            read_under_indented_strings(text).unwrap_or(parsed)
+            read_under_indented_strings(text, max_depth).unwrap_or(parsed)
         }
         _ => parsed,
     }
@@ -39,12 +46,12 @@ pub fn parse_yaml(text: &str) -> Parsed {
 /// readers that accept it do: those lines are indented in a copy, the copy is
 /// parsed, and every span is moved back onto the original text. Each string
 /// repaired is a warning. `None` when the copy still does not parse.
-fn read_under_indented_strings(text: &str) -> Option<Parsed> {
+fn read_under_indented_strings(text: &str, max_depth: usize) -> Option<Parsed> {
     let mut copy = text.to_owned();
     let mut shifts = Shifts::default();
     let mut warnings = Vec::new();
     for _ in 0..MAX_REPAIRS {
-        let parsed = parse_strict(&copy);
+        let parsed = parse_strict(&copy, max_depth);
         let quote = match &parsed.error {
             None => {
                 let mut parsed = parsed;
@@ -176,10 +183,11 @@ impl Shifts {
     }
 }
 
-fn parse_strict(text: &str) -> Parsed {
+fn parse_strict(text: &str, max_depth: usize) -> Parsed {
     let mut builder = TreeBuilder {
         offsets: CharOffsets::new(text),
         stack: Vec::new(),
+        max_depth,
         anchors: HashMap::new(),
         alias_budget: ALIAS_BUDGET_BASE + text.len() / 2,
         root: None,
@@ -232,6 +240,7 @@ enum Frame {
 struct TreeBuilder<'t> {
     offsets: CharOffsets<'t>,
     stack: Vec<Frame>,
+    max_depth: usize,
     anchors: HashMap<usize, Node>,
     alias_budget: usize,
     root: Option<Node>,
@@ -273,14 +282,12 @@ impl TreeBuilder<'_> {
     }
 
     fn open(&mut self, frame: Frame) -> Result<Flow, ParseError> {
-        if self.stack.len() >= MAX_DEPTH {
+        if self.stack.len() >= self.max_depth {
             let span = match &frame {
                 Frame::Sequence { start, .. } | Frame::Mapping { start, .. } => *start,
             };
             return Err(ParseError {
-                message: format!(
-                    "nesting deeper than {MAX_DEPTH} levels; the document is not reviewed"
-                ),
+                message: too_deep(self.max_depth),
                 span,
             });
         }
