@@ -9,6 +9,7 @@ const GLUE_URL = new URL("./archlint_wasm.js", import.meta.url);
 let compiled = null; // WebAssembly.Module, compiled once
 let current = null; // Promise of the wasm-bindgen glue bound to a live instance
 let generation = 0;
+let memory = null; // the live instance's linear memory
 
 const isNode = typeof process !== "undefined" && process.versions != null && process.versions.node != null;
 
@@ -35,7 +36,8 @@ export async function init(source) {
     const url = generation === 0 ? GLUE_URL.href : `${GLUE_URL.href}?instance=${generation}`;
     generation += 1;
     current = import(url).then((glue) => {
-      glue.initSync({ module: compiled });
+      const exports = glue.initSync({ module: compiled });
+      memory = exports.memory;
       return glue;
     });
   }
@@ -81,6 +83,12 @@ export function version() {
 }
 
 /** Panics inside the module on purpose (for tests of the recovery). */
+/** The live instance's memory in bytes (for tests of bounded memory). */
+export async function _memoryBytesForTests() {
+  await init();
+  return memory === null ? 0 : memory.buffer.byteLength;
+}
+
 export function _panicForTests() {
   return call((glue) => glue._panicForTests());
 }

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
-import { review, diff, rules, explain, version, _panicForTests } from "../pkg/index.js";
+import { review, diff, rules, explain, version, _panicForTests, _memoryBytesForTests } from "../pkg/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const read = (relative) => readFileSync(path.join(root, relative), "utf8");
@@ -139,6 +139,19 @@ test("a panic does not leave the module unusable", async () => {
   await assert.rejects(_panicForTests(), /internal error/);
   const report = await review({ sql: "CREATE TABLE t (price float);" });
   assert.ok(report.findings.some((f) => f.rule === "TYPE001"));
+});
+
+test("a thousand reviews in one instance keep its memory bounded", async () => {
+  const openapi = read("tests/fixtures/flawed/api.yaml");
+  const sql = "CREATE TABLE payments (id bigint, amount float NOT NULL);";
+  for (let index = 0; index < 100; index += 1) await review({ openapi, sql });
+  const before = await _memoryBytesForTests();
+  let findings = 0;
+  for (let index = 0; index < 900; index += 1) findings = (await review({ openapi, sql })).findings.length;
+  const grown = (await _memoryBytesForTests()) - before;
+  assert.ok(findings > 0);
+  // Linear memory never shrinks: a leak shows as growth after the warm-up.
+  assert.ok(grown <= 8 * 1024 * 1024, `memory grew ${grown} bytes over 900 reviews`);
 });
 
 test("catalogue, docs and version", async () => {
