@@ -180,3 +180,32 @@ test("names and descriptions from the input are shown as text, never run", async
   assert.match(await page.textContent("#findings"), /<img src=x onerror/);
   assert.deepEqual(problems, []);
 });
+
+test("a large description is reviewed in a worker: the page keeps running meanwhile", async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  await page.goto(base);
+  await page.uncheck("#auto");
+  const lines = ["openapi: 3.1.0", "info: {title: big, version: 1.0.0}", "paths:"];
+  for (let index = 0; index < 3000; index += 1) {
+    lines.push(`  /things${index}/{id}:`, "    get:", "      parameters: [{name: id, in: path, required: true, schema: {type: integer}}, {name: q, in: query, schema: {type: string}}]", "      responses: {'200': {description: ok, content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}}}");
+  }
+  // Set at once: typing a megabyte into the editor would take longer than the review.
+  await page.$eval("#openapi", (editor, text) => {
+    editor.value = text;
+    editor.dispatchEvent(new Event("input"));
+  }, lines.join("\n") + "\n");
+  // A timer on the page's thread: it ticks only while that thread is free.
+  await page.evaluate(() => { window.ticks = 0; window.ticker = setInterval(() => { window.ticks += 1; }, 5); });
+  await page.click("#review");
+  await page.waitForFunction(() => document.querySelector("#status").textContent.startsWith("Reviewed in"), null, { timeout: 120000 });
+  const { ticks, took } = await page.evaluate(() => {
+    clearInterval(window.ticker);
+    return { ticks: window.ticks, took: Number(document.querySelector("#status").textContent.match(/(\d+) ms/)?.[1] ?? 0) };
+  });
+  // Only meaningful when the review took a while (it does: seconds in WebAssembly).
+  if (took > 200) assert.ok(ticks >= 5, `${ticks} ticks in ${took} ms: the page's thread was blocked`);
+  assert.ok((await page.$$(".finding")).length > 0);
+  assert.deepEqual(problems, []);
+});

@@ -1,8 +1,46 @@
 // The review page: two editors, a Review button (and review as you type), the
 // findings with their scores, and a click on a finding selects its line. With
 // "compare with an older version", a third editor holds the old description
-// and the page lists what the new one breaks for its clients (diff).
-import { diff, review, version } from "./pkg/index.js";
+// and the page lists what the new one breaks for its clients (diff). Reviews
+// run in a Web Worker.
+
+// The module runs in a Web Worker (worker.js): the page stays responsive
+// while a large description is reviewed, and a worker that fails is replaced.
+let worker = null;
+let nextRequest = 0;
+const waiting = new Map();
+
+function startWorker() {
+  worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  worker.onmessage = ({ data }) => {
+    const request = waiting.get(data.id);
+    if (!request) return;
+    waiting.delete(data.id);
+    if (data.error === undefined) request.resolve(data.result);
+    else request.reject(new Error(data.error));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    for (const request of waiting.values()) request.reject(new Error(event.message || "the review failed"));
+    waiting.clear();
+    worker.terminate();
+    worker = null;
+  };
+}
+
+function inWorker(kind, options) {
+  if (!worker) startWorker();
+  const id = nextRequest;
+  nextRequest += 1;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, kind, options });
+  });
+}
+
+const review = (options) => inWorker("review", options);
+const diff = (options) => inWorker("diff", options);
+const version = () => inWorker("version");
 
 const $ = (id) => document.getElementById(id);
 const openapiEditor = $("openapi");
