@@ -287,19 +287,35 @@ fn limits_are_settings_and_hitting_one_is_a_finding() {
     };
     let header = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\n";
     // Nesting.
-    let deep = format!("{header}x-deep: {}1{}\npaths: {{}}\n", "[".repeat(30), "]".repeat(30));
-    assert!(says(&review(&[("api.yaml", deep.clone())], "depth = 20"), "depth"));
+    let deep = format!(
+        "{header}x-deep: {}1{}\npaths: {{}}\n",
+        "[".repeat(30),
+        "]".repeat(30)
+    );
+    assert!(says(
+        &review(&[("api.yaml", deep.clone())], "depth = 20"),
+        "depth"
+    ));
     assert!(!says(&review(&[("api.yaml", deep)], ""), "depth"));
     // File size.
     let big = format!("{header}x-big: '{}'\npaths: {{}}\n", "a".repeat(1_200_000));
-    assert!(says(&review(&[("api.yaml", big)], "file_mb = 1"), "file_mb"));
+    assert!(says(
+        &review(&[("api.yaml", big)], "file_mb = 1"),
+        "file_mb"
+    ));
     // `$ref` chains.
     let mut chain = format!("{header}paths: {{}}\ncomponents:\n  schemas:\n");
     for step in 0..8 {
-        chain.push_str(&format!("    S{step}: {{$ref: '#/components/schemas/S{}'}}\n", step + 1));
+        chain.push_str(&format!(
+            "    S{step}: {{$ref: '#/components/schemas/S{}'}}\n",
+            step + 1
+        ));
     }
     chain.push_str("    S8: {type: string}\n");
-    assert!(says(&review(&[("api.yaml", chain.clone())], "ref_hops = 4"), "ref_hops"));
+    assert!(says(
+        &review(&[("api.yaml", chain.clone())], "ref_hops = 4"),
+        "ref_hops"
+    ));
     assert!(!says(&review(&[("api.yaml", chain)], ""), "ref_hops"));
     // Files one description reads.
     let split = format!(
@@ -321,7 +337,13 @@ fn limits_are_settings_and_hitting_one_is_a_finding() {
     }
     many.push_str("      responses: {'201': {description: ok}}\n");
     let capped = review(&[("api.yaml", many.clone())], "findings_per_rule = 2");
-    let of = |report: &Report| report.findings.iter().filter(|f| f.rule == "VAL001").count();
+    let of = |report: &Report| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == "VAL001")
+            .count()
+    };
     assert!(of(&review(&[("api.yaml", many)], "")) > 3);
     assert_eq!(of(&capped), 3, "two findings and the note");
     assert!(says(&capped, "findings_per_rule"));

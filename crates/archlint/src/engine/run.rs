@@ -99,8 +99,9 @@ fn cap_per_rule(findings: &mut Vec<Finding>, cap: usize) {
         .map(|(rule, count)| (rule.to_owned(), count))
         .collect();
     for (rule, count) in over {
-        let (mut of_rule, rest): (Vec<Finding>, Vec<Finding>) =
-            std::mem::take(findings).into_iter().partition(|finding| finding.rule == rule);
+        let (mut of_rule, rest): (Vec<Finding>, Vec<Finding>) = std::mem::take(findings)
+            .into_iter()
+            .partition(|finding| finding.rule == rule);
         of_rule.sort_by(|a, b| {
             let place = |finding: &Finding| {
                 let location = &finding.location;
