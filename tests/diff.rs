@@ -64,6 +64,7 @@ fn cases_from_real_histories_give_exactly_their_findings() {
         "database",
         "database-drops",
         "union-variants",
+        "api-over-one-schema",
     ] {
         pinned(case);
     }
