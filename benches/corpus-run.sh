@@ -4,7 +4,8 @@
 # prints the crashes (a status other than 0 or 1), the timeouts, and the ten
 # slowest files. Fetch the corpus first (corpus/fetch.sh --all).
 #
-#   benches/corpus-run.sh [DIR] [OUT.tsv]     (default: corpus/external/apis-guru)
+#   benches/corpus-run.sh [DIR] [OUT.tsv]     (default: corpus/external/apis-guru;
+#                                             .json, .yaml, .yml and .sql files)
 #   ARCHLINT=path/to/archlint TIMEOUT=10 benches/corpus-run.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ limit=${TIMEOUT:-10}
 mkdir -p "$(dirname "$out")"
 times=$(mktemp)
 : > "$out"
-find "$dir" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' \) | sort |
+find "$dir" -type f \( -name '*.json' -o -name '*.yaml' -o -name '*.yml' -o -name '*.sql' \) | sort |
 while read -r file; do
   /usr/bin/time -f "%e %M" -o "$times" timeout "$limit" "$bin" review "$file" --format json > /dev/null 2>&1
   status=$?
