@@ -7,7 +7,8 @@
 //! `.expected` and must give no finding. A `fail*`/`pass*` folder is reviewed as
 //! one migration history (or an API with its schema); its places name the
 //! file: `file.sql:line:col`. A rule that reads settings takes them from an
-//! `archlint.toml` in its folder.
+//! `archlint.toml` in its folder, or a document from its own `.toml`
+//! (`fail.toml` beside `fail.yaml`).
 //!
 //! `ARCHLINT_BLESS=1` rewrites the `.expected` files from what the rules find
 //! (review the diff before committing it); `ARCHLINT_RULE=<id or name>` runs
@@ -29,21 +30,30 @@ fn run(rule: &RuleMeta, document: &Path) -> Report {
             &new,
             &archlint::FsLoader,
             &[rule.id],
-            config(rule.name),
+            config(rule.name, document),
         )
         .expect("the fixture's versions exist");
     }
-    review_with(std::slice::from_ref(&path), &[rule.id], config(rule.name))
+    review_with(
+        std::slice::from_ref(&path),
+        &[rule.id],
+        config(rule.name, document),
+    )
 }
 
 fn rule_dir(name: &str) -> PathBuf {
     root().join("tests/fixtures/rules").join(name)
 }
 
-/// The fixture folder's `archlint.toml` (for rules that read settings), or the default.
-fn config(name: &str) -> Config {
-    match std::fs::read_to_string(rule_dir(name).join("archlint.toml")) {
-        Ok(text) => Config::from_toml(&text).expect("the fixture's archlint.toml is valid"),
+/// The document's own settings (`fail.toml` beside `fail.yaml`), else the
+/// fixture folder's `archlint.toml` (for rules that read settings), else the
+/// default.
+fn config(name: &str, document: &Path) -> Config {
+    let own = document.with_extension("toml");
+    let text = std::fs::read_to_string(&own)
+        .or_else(|_| std::fs::read_to_string(rule_dir(name).join("archlint.toml")));
+    match text {
+        Ok(text) => Config::from_toml(&text).expect("the fixture's settings are valid"),
         Err(_) => Config::default(),
     }
 }
@@ -61,7 +71,9 @@ fn documents(dir: &Path) -> Vec<PathBuf> {
             .file_name()
             .and_then(|name| name.to_str())
             .unwrap_or("");
-        (name.starts_with("fail") || name.starts_with("pass")) && !name.ends_with(".expected")
+        (name.starts_with("fail") || name.starts_with("pass"))
+            && !name.ends_with(".expected")
+            && !name.ends_with(".toml")
     });
     files.sort();
     files

@@ -29,6 +29,7 @@
 //! ref_hops = 64
 //! documents = 10000
 //! findings_per_rule = 0 # 0: no cap
+//! time_budget_ms = 60000
 //!
 //! [consistency]         # how API schemas map to tables (default: by name)
 //! tables = { Account = "users" }

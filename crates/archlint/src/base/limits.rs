@@ -19,6 +19,10 @@ pub struct Limits {
     /// Most findings of one rule in one description or history (0: no cap);
     /// the rest are counted in one more finding.
     pub findings_per_rule: usize,
+    /// Time the rules of one description or history may take, in
+    /// milliseconds: rules not started by then are skipped, and a finding
+    /// says so. Not kept in WebAssembly (no clock there).
+    pub time_budget_ms: u64,
 }
 
 impl Default for Limits {
@@ -29,6 +33,7 @@ impl Default for Limits {
             ref_hops: 64,
             documents: 10_000,
             findings_per_rule: 0,
+            time_budget_ms: 60_000,
         }
     }
 }

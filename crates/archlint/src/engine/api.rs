@@ -52,10 +52,11 @@ pub(super) fn review_api(
             .and_then(|components| components.get("schemas"))
             .map_or(0, |schemas| schemas.entries().count());
         let context = ApiContext::new(&documents, api, config);
+        let at = Place::pointer(documents.root, Span::new(0, 0), None);
         // Linking to the schema does not wait for the API rules.
         let (found, links) = join(
             || {
-                run_rules(request, Side::Api, |rule, emitter| {
+                run_rules(request, Side::Api, &at, |rule, emitter| {
                     rule.check_api(&context, emitter)
                 })
             },
@@ -73,7 +74,7 @@ pub(super) fn review_api(
         diagnostics.extend(found);
         if let (Some(database), Some(links)) = (database, links) {
             let both = ConsistencyContext::new(&context, &database.schema, &links, config);
-            diagnostics.extend(run_rules(request, Side::Both, |rule, emitter| {
+            diagnostics.extend(run_rules(request, Side::Both, &at, |rule, emitter| {
                 rule.check_both(&both, emitter)
             }));
             mapping = Some(link::mapping(

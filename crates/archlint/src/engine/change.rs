@@ -13,7 +13,8 @@ use super::sql::{load_database, Database};
 use super::{add_unit, ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
 use crate::base::parallel::join;
-use crate::base::source::SourceMap;
+use crate::base::source::{SourceMap, Span};
+use crate::base::Place;
 use crate::base::{Area, Diagnostic, Side};
 use crate::link::link;
 use crate::openapi::{Api, Documents};
@@ -235,7 +236,8 @@ fn diff_api(versions: &Versions<'_>, request: &ReviewRequest) -> Option<Unit> {
                 ),
             });
         }
-        diagnostics.extend(run_rules(request, Side::Change, |rule, emitter| {
+        let at = Place::pointer(new_documents.root, Span::new(0, 0), None);
+        diagnostics.extend(run_rules(request, Side::Change, &at, |rule, emitter| {
             rule.check_change(&change, emitter)
         }));
     }

@@ -3,14 +3,17 @@
 use super::ReviewRequest;
 use crate::base::parallel::par_map;
 use crate::base::source::SourceMap;
-use crate::base::{Diagnostic, Emitter, Side};
+use crate::base::{Diagnostic, Emitter, Place, Side};
 use crate::report::{Finding, Mapping, OlderMigrations, Snippet, Units};
+use crate::rules::structure::incomplete_review_finding;
 use crate::rules::{Rule, RULES};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs the enabled rules of one side in parallel.
 pub(super) fn run_rules(
     request: &ReviewRequest,
     side: Side,
+    at: &Place,
     check: impl Fn(&dyn Rule, &mut Emitter) + Sync,
 ) -> Vec<Diagnostic> {
     let rules: Vec<&dyn Rule> = RULES
@@ -18,14 +21,63 @@ pub(super) fn run_rules(
         .copied()
         .filter(|rule| rule.meta().side == side && request.config.is_enabled(rule.meta()))
         .collect();
-    par_map(&rules, |rule| {
+    let budget = Budget::start(request.config.limits.time_budget_ms);
+    let skipped = AtomicUsize::new(0);
+    let mut diagnostics: Vec<Diagnostic> = par_map(&rules, |rule| {
+        if budget.spent() {
+            skipped.fetch_add(1, Ordering::Relaxed);
+            return Vec::new();
+        }
         let mut emitter = Emitter::new(rule.meta());
         check(*rule, &mut emitter);
         emitter.into_diagnostics()
     })
     .into_iter()
     .flatten()
-    .collect()
+    .collect();
+    let skipped = skipped.into_inner();
+    if skipped > 0 {
+        let message = format!(
+            "the rules ran past the time budget of {} ms (`[limits] time_budget_ms`): {skipped} rule{} not run on this input",
+            request.config.limits.time_budget_ms,
+            if skipped == 1 { " was" } else { "s were" }
+        );
+        diagnostics.push(incomplete_review_finding(at.clone(), message));
+    }
+    diagnostics
+}
+
+/// When the rules of one input must be done by: `None` when the budget is
+/// beyond what a clock counts, and always in WebAssembly (no clock there).
+struct Budget {
+    #[cfg(not(target_arch = "wasm32"))]
+    deadline: Option<std::time::Instant>,
+}
+
+impl Budget {
+    #[cfg(not(target_arch = "wasm32"))]
+    fn start(milliseconds: u64) -> Budget {
+        Budget {
+            deadline: std::time::Instant::now()
+                .checked_add(std::time::Duration::from_millis(milliseconds)),
+        }
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn start(_milliseconds: u64) -> Budget {
+        Budget {}
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn spent(&self) -> bool {
+        self.deadline
+            .is_some_and(|deadline| std::time::Instant::now() >= deadline)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn spent(&self) -> bool {
+        false
+    }
 }
 
 /// What reviewing one description (or the SQL history) produced.

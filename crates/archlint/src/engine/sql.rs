@@ -7,8 +7,8 @@ use super::inputs::sql_files;
 use super::run::{into_unit, names_rule, run_rules, Unit};
 use super::{ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
-use crate::base::source::{FileId, SourceFile, SourceMap};
-use crate::base::{Diagnostic, Side};
+use crate::base::source::{FileId, SourceFile, SourceMap, Span};
+use crate::base::{Diagnostic, Place, Side};
 use crate::config::ConfigError;
 use crate::report::{OlderMigrations, Units};
 use crate::rules::structure::sql_finding;
@@ -46,7 +46,9 @@ pub(super) fn review_sql(
         sources: &sources,
         config: &request.config,
     };
-    diagnostics.extend(run_rules(request, Side::Db, |rule, emitter| {
+    let first = sources.iter().next().map_or(FileId(0), |(id, _)| id);
+    let at = Place::object(first, Span::new(0, 0), None);
+    diagnostics.extend(run_rules(request, Side::Db, &at, |rule, emitter| {
         rule.check_db(&context, emitter)
     }));
     diagnostics.retain(|diagnostic| !is_suppressed(diagnostic, &outcome.ignores, &sources));

@@ -4,7 +4,7 @@
 //! References that leave the root document's folder or name a URL are never
 //! followed (no network, no reading outside the project): they become findings.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::swagger::{self, Grafts};
 use super::{NodeAt, OpenApiProblem, OpenApiProblemKind};
@@ -59,6 +59,13 @@ enum RefTarget {
         pointer: String,
     },
     Broken,
+}
+
+/// Where a chain of `$ref`s ends.
+enum ChainEnd {
+    Value,
+    Loop,
+    TooLong,
 }
 
 /// A `$ref` as found while scanning a file.
@@ -469,17 +476,22 @@ impl Documents {
                 format!("`{}` does not point at anything", site.text)
             }
             Some(RefTarget::Resolved { .. }) => {
-                if self.chain_loops(site.file, &site.text) {
-                    let message = format!(
-                        "`{}` is part of a cycle of references that never reaches a value (or of a chain longer than {} `$ref`s: `[limits] ref_hops`)",
+                let message = match self.chain_end(site.file, &site.text) {
+                    ChainEnd::Value => return,
+                    ChainEnd::Loop => format!(
+                        "`{}` is part of a cycle of references that never reaches a value",
+                        site.text
+                    ),
+                    ChainEnd::TooLong => format!(
+                        "`{}` starts a chain of more than {} `$ref`s to `$ref`s; it is not followed (raise `[limits] ref_hops` to follow it)",
                         site.text, self.limits.ref_hops
-                    );
-                    self.problems.push(Problem::new(
-                        OpenApiProblemKind::RefCycle,
-                        site.place(),
-                        message,
-                    ));
-                }
+                    ),
+                };
+                self.problems.push(Problem::new(
+                    OpenApiProblemKind::RefCycle,
+                    site.place(),
+                    message,
+                ));
                 return;
             }
             _ => return,
@@ -491,23 +503,28 @@ impl Documents {
         ));
     }
 
-    /// Whether following `$ref`s from this reference never reaches a non-`$ref` node.
-    fn chain_loops(&self, file: FileId, text: &str) -> bool {
+    /// Where following `$ref`s from this reference ends: a value, or a loop
+    /// (it comes back to where it was), or neither within `[limits] ref_hops`.
+    fn chain_end(&self, file: FileId, text: &str) -> ChainEnd {
         let mut current_file = file;
         let mut current_text = text.to_owned();
+        let mut seen = HashSet::new();
         for _ in 0..self.limits.ref_hops {
+            if !seen.insert((current_file, current_text.clone())) {
+                return ChainEnd::Loop;
+            }
             let Some(next) = self.target(current_file, &current_text) else {
-                return false;
+                return ChainEnd::Value;
             };
             match next.node.get("$ref").and_then(Node::as_str) {
                 Some(again) => {
                     current_file = next.file;
                     current_text = again.to_owned();
                 }
-                None => return false,
+                None => return ChainEnd::Value,
             }
         }
-        true
+        ChainEnd::TooLong
     }
 }
 

@@ -17,6 +17,7 @@ pub static RULES: &[&dyn Rule] = &[
     &structure::sql_statement_not_understood::SqlStatementNotUnderstood,
     &structure::sql_syntax_error::SqlSyntaxError,
     &structure::sql_unknown_object::SqlUnknownObject,
+    &structure::review_incomplete::ReviewIncomplete,
     // API checklists
     &api::versioning::info_version_not_semver::InfoVersionNotSemver,
     &api::versioning::no_versioning::NoVersioning,

@@ -2,11 +2,11 @@
 //! per parser, so a new kind of problem cannot go unreported.
 
 use super::{
-    duplicate_key, external_ref, invalid_structure, parse_error, ref_cycle,
+    duplicate_key, external_ref, invalid_structure, parse_error, ref_cycle, review_incomplete,
     sql_statement_not_understood, sql_syntax_error, sql_unknown_object, unresolved_ref,
     unsupported_document,
 };
-use crate::base::{Diagnostic, Problem, RuleMeta, Severity};
+use crate::base::{Diagnostic, Place, Problem, RuleMeta, Severity};
 use crate::openapi::{OpenApiProblem, OpenApiProblemKind};
 use crate::sql::{SqlProblem, SqlProblemKind};
 
@@ -32,6 +32,11 @@ pub fn openapi_finding(problem: OpenApiProblem) -> Diagnostic {
         OpenApiProblemKind::DuplicateKey => (&duplicate_key::DuplicateKey::META, None),
     };
     finding(rule, problem, severity)
+}
+
+/// The finding of an input whose rules ran past the time budget.
+pub fn incomplete_review_finding(place: Place, message: String) -> Diagnostic {
+    Diagnostic::new(&review_incomplete::ReviewIncomplete::META, place, message)
 }
 
 /// The finding a SQL problem becomes.

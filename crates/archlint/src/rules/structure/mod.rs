@@ -1,12 +1,14 @@
 //! Structure: what reading the inputs finds. Parsers report problems in their
 //! own terms (`OpenApiProblemKind`, `SqlProblemKind`); each kind is the
-//! finding of one rule here. These rules have no check of their own.
+//! finding of one rule here, as is a review that ran past its time budget.
+//! These rules have no check of their own.
 
 pub mod duplicate_key;
 pub mod external_ref;
 pub mod invalid_structure;
 pub mod parse_error;
 pub mod ref_cycle;
+pub mod review_incomplete;
 pub mod sql_statement_not_understood;
 pub mod sql_syntax_error;
 pub mod sql_unknown_object;
@@ -15,4 +17,4 @@ pub mod unsupported_document;
 
 mod findings;
 
-pub use findings::{openapi_finding, sql_finding};
+pub use findings::{incomplete_review_finding, openapi_finding, sql_finding};

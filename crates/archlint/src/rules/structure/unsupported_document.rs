@@ -2,7 +2,11 @@ crate::declare_rule! {
     /// ## What it does
     /// Reports a file given for review that is not a Swagger 2.0 or OpenAPI
     /// 3.0, 3.1 or 3.2 description: Swagger 1.x, an unknown `openapi` version,
-    /// or a document with neither an `openapi` nor a `swagger` field.
+    /// or a document with neither an `openapi` nor a `swagger` field. A file
+    /// named on the command line is an `error`; a file met in a reviewed
+    /// folder that is not a description (another YAML file, a template, a
+    /// file that does not parse) is `info`, once for the file, unless a
+    /// description of the run references it.
     ///
     /// ## Why is this bad?
     /// archlint's rules are written against these versions; reviewing another
