@@ -240,10 +240,17 @@ impl Group<'_> {
 }
 
 /// Scores the given areas (those a rule ran for) from the findings.
+/// What archlint could not read (a file left out of a folder, a statement
+/// not understood) says nothing of the design: `info` of the structure area
+/// is reported, not scored.
+fn is_coverage_note(finding: &Finding) -> bool {
+    finding.area == Area::Structure && finding.severity == Severity::Info
+}
+
 pub fn score(findings: &[Finding], scored_areas: &[Area], units: Units) -> Scores {
     let mut groups: BTreeMap<(Area, String, Severity), Group<'_>> = BTreeMap::new();
     for finding in findings {
-        if !scored_areas.contains(&finding.area) {
+        if !scored_areas.contains(&finding.area) || is_coverage_note(finding) {
             continue;
         }
         let key = (finding.area, finding.rule.clone(), finding.severity);
