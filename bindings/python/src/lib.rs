@@ -124,17 +124,6 @@ fn _review(
     Report::new(py, report)
 }
 
-/// Today, from the system clock.
-fn system_today() -> Option<archlint::Day> {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs();
-    Some(archlint::Day::from_days_since_epoch(
-        i64::try_from(seconds / 86_400).ok()?,
-    ))
-}
-
 /// One version for `_diff`: paths, or a description's text named `name`.
 fn version_request(
     config: &archlint::Config,
@@ -173,7 +162,7 @@ fn _diff(
             Some(text) => Some(archlint::Day::parse(&text).ok_or_else(|| {
                 InputError::new_err(format!("today: `{text}` is not a date (YYYY-MM-DD)"))
             })?),
-            None => system_today(),
+            None => archlint_cli::today(),
         };
         if old.paths().is_empty() || new.paths().is_empty() {
             return Err(InputError::new_err("give both versions: old= and new="));

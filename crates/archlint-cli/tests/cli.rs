@@ -267,6 +267,21 @@ fn diff_reports_what_breaks_and_writes_a_changelog() {
     );
 }
 
+/// Runs git in `repository`, as a committer named for the tests.
+fn git(repository: &std::path::Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args(["-c", "user.email=ci@example.com", "-c", "user.name=ci"])
+        .args(args)
+        .current_dir(repository)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 #[test]
 fn diff_against_a_git_revision_reads_the_old_files_from_git() {
     let repository = std::env::temp_dir().join(format!("archlint-diff-{}", std::process::id()));
@@ -276,19 +291,7 @@ fn diff_against_a_git_revision_reads_the_old_files_from_git() {
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/fixtures/diff/shop"
     );
-    let git = |args: &[&str]| {
-        let status = Command::new("git")
-            .args(["-c", "user.email=ci@example.com", "-c", "user.name=ci"])
-            .args(args)
-            .current_dir(&repository)
-            .output()
-            .expect("git runs");
-        assert!(
-            status.status.success(),
-            "{}",
-            String::from_utf8_lossy(&status.stderr)
-        );
-    };
+    let git = |args: &[&str]| git(&repository, args);
     git(&["init", "-q"]);
     std::fs::copy(
         format!("{root}/old.yaml"),
@@ -323,19 +326,7 @@ fn changed_since_reports_what_the_change_touched() {
     let _ = std::fs::remove_dir_all(&repository);
     std::fs::create_dir_all(repository.join("api")).unwrap();
     std::fs::create_dir_all(repository.join("db")).unwrap();
-    let git = |args: &[&str]| {
-        let output = Command::new("git")
-            .args(["-c", "user.email=ci@example.com", "-c", "user.name=ci"])
-            .args(args)
-            .current_dir(&repository)
-            .output()
-            .expect("git runs");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    };
+    let git = |args: &[&str]| git(&repository, args);
     let operation = |path: &str, extra: &str| {
         format!(
             "  /{path}:\n    get:\n      operationId: get{path}\n{extra}      parameters: [{{name: q, in: query, schema: {{type: string}}}}]\n      responses:\n        '200': {{description: ok, content: {{application/json: {{schema: {{type: object, properties: {{name: {{type: string}}}}}}}}}}}}\n"
