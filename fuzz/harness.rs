@@ -70,17 +70,30 @@ pub fn diff(data: &[u8]) {
     let _ = archlint::diff(&request(&["old.yaml"]), &request(&["new.yaml"]), &loader);
 }
 
+/// A GraphQL schema split over files (at NUL), read as one and reviewed.
+pub fn graphql(data: &[u8]) {
+    let mut loader = MemoryLoader::new();
+    let mut request = ReviewRequest::new(Config::default());
+    for (index, part) in data.split(|byte| *byte == 0).take(4).enumerate() {
+        let name = format!("schema/{index}.graphql");
+        loader.insert(name.clone(), part.to_vec());
+        request.path(name);
+    }
+    let _ = archlint::review(&request, &loader);
+}
+
 /// What a target does with its input.
 pub type Target = fn(&[u8]);
 
 /// Each target by name, for the replay.
-pub const TARGETS: [(&str, Target); 6] = [
+pub const TARGETS: [(&str, Target); 7] = [
     ("tree", tree),
     ("openapi", openapi),
     ("refs", refs),
     ("sql", sql),
     ("both", both),
     ("diff", diff),
+    ("graphql", graphql),
 ];
 
 fn request(paths: &[&str]) -> ReviewRequest {

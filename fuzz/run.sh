@@ -32,6 +32,7 @@ mkdir -p "$seeds" "$artifacts"
 seed() { while IFS= read -r -d '' file; do cp "$file" "$seeds/$(sha1sum < "$file" | cut -c1-16)"; done; }
 case "$target" in
   sql) find "$root/tests/fixtures" "$root/corpus/db" -name '*.sql' -size -64k -print0 | seed ;;
+  graphql) find "$root/tests/fixtures" "$root/corpus/graphql" -name '*.graphql' -size -64k -print0 | seed ;;
   *) find "$root/tests/fixtures" "$root/corpus/api" \( -name '*.yaml' -o -name '*.json' \) -size -64k -print0 | seed ;;
 esac
 [ -d "regressions/$target" ] && cp -r "regressions/$target/." "$seeds/" 2>/dev/null || true

@@ -32,3 +32,22 @@ fn a_flawed_api_gets_a_finding_for_each_flaw() {
         panic!("{difference}");
     }
 }
+
+#[test]
+fn a_well_designed_graphql_schema_gets_no_finding() {
+    let report = review(
+        &[fixture_path("fixtures/well-designed/schema.graphql")],
+        &[],
+    );
+    let found: Vec<String> = report
+        .findings
+        .iter()
+        .map(|finding| {
+            format!(
+                "{} {}: {}",
+                finding.rule, finding.location.line, finding.message
+            )
+        })
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+}

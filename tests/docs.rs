@@ -73,7 +73,8 @@ fn generated_pages_are_current() {
 /// A rule's documented example, run: its code blocks before "Use instead:"
 /// are the bad example, those after it the good one. `yaml`/`json` blocks are
 /// the OpenAPI description (the `openapi`/`info` header is added when the
-/// block leaves it out), `sql` blocks the migrations in order, a `toml` block
+/// block leaves it out), `sql` blocks the migrations in order, a `graphql`
+/// block the GraphQL schema, a `toml` block
 /// the settings. A part without a description or settings takes the other
 /// part's; the good part's migrations replace the bad part's last ones (the
 /// earlier ones are the history both share).
@@ -83,6 +84,8 @@ struct Example {
     /// the old version then the new one.
     versions: Vec<String>,
     sql: Vec<String>,
+    /// The GraphQL schema (`graphql` blocks).
+    graphql: Option<String>,
     toml: Option<String>,
 }
 
@@ -109,6 +112,7 @@ fn example(blocks: &[(String, String)]) -> Example {
         openapi: None,
         versions: Vec::new(),
         sql: Vec::new(),
+        graphql: None,
         toml: None,
     };
     for (language, code) in blocks {
@@ -118,6 +122,7 @@ fn example(blocks: &[(String, String)]) -> Example {
                 example.versions.push(code.clone());
             }
             "sql" => example.sql.push(code.clone()),
+            "graphql" => example.graphql = Some(code.clone()),
             "toml" => example.toml = Some(code.clone()),
             _ => {}
         }
@@ -205,6 +210,9 @@ fn run_example(rule: &archlint::RuleMeta, example: &Example) -> Result<usize, St
         request.openapi_text(with_header(openapi));
     }
     request.sql_texts(example.sql.iter().cloned());
+    if let Some(graphql) = &example.graphql {
+        request.graphql_text(graphql.clone());
+    }
     let report = archlint::review(&request, &archlint::MemoryLoader::new())
         .map_err(|error| error.to_string())?;
     Ok(report

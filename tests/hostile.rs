@@ -349,3 +349,59 @@ fn limits_are_settings_and_hitting_one_is_a_finding() {
     assert!(says(&capped, "findings_per_rule"));
     assert!(Config::from_toml("[limits]\nfile_gb = 1\n").is_err());
 }
+
+/// Hostile GraphQL: deep nesting, huge files, unterminated strings, bytes
+/// that are not UTF-8, a file of operations, and nothing at all.
+#[test]
+fn hostile_graphql_ends_in_findings() {
+    let deep_list = format!(
+        "type Query {{ f: {}Int{} }}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let report = review_bytes("deep.graphql", deep_list.into_bytes());
+    assert!(
+        rules(&report).contains(&"graphql-syntax-error"),
+        "{:?}",
+        rules(&report)
+    );
+
+    let deep_value = format!(
+        "type Query {{ f: Int @d(a: {}1{}) }}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let report = review_bytes("value.graphql", deep_value.into_bytes());
+    assert!(
+        rules(&report).contains(&"graphql-syntax-error"),
+        "{:?}",
+        rules(&report)
+    );
+
+    let mut huge = String::from("type Query { a: A }\ntype A {\n");
+    for index in 0..200_000 {
+        huge.push_str(&format!("  field{index}(first: Int): [A!]!\n"));
+    }
+    huge.push_str("}\n");
+    let report = review_bytes("huge.graphql", huge.into_bytes());
+    assert!(report.summary.files.len() == 1);
+
+    for text in [
+        "type Query { \"\"\" never closed",
+        "type Query { f(a: \"never closed): Int }",
+        "{ user { id } }",
+        "",
+        "\u{feff}# only a comment",
+        "extend type Query { f: Int } extend type Query { f: Int }",
+    ] {
+        let report = review_bytes("odd.graphql", text.as_bytes().to_vec());
+        assert!(!report.findings.is_empty(), "`{text}` gave no finding");
+    }
+
+    let report = review_bytes("latin1.graphql", b"type Query { caf\xe9: Int }".to_vec());
+    assert!(
+        rules(&report).contains(&"graphql-syntax-error"),
+        "{:?}",
+        rules(&report)
+    );
+}

@@ -12,7 +12,7 @@ use archlint_tests::root;
 const FLOORS: [&[&str]; 8] = [
     &["base"],
     &["tree"],
-    &["openapi", "sql"],
+    &["openapi", "sql", "graphql"],
     &["config", "schema"],
     &["link", "change"],
     &["rules"],

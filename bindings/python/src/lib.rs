@@ -66,10 +66,10 @@ fn build_config(config_path: Option<&str>, config_json: Option<&str>) -> PyResul
     parsed.map_err(|error| ConfigError::new_err(error.0))
 }
 
-/// Reviews files and folders from disk plus in-memory OpenAPI text and SQL
-/// texts (applied in order, as a migration history).
+/// Reviews files and folders from disk plus in-memory OpenAPI text, SQL
+/// texts (applied in order, as a migration history) and a GraphQL schema.
 #[pyfunction]
-#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None, baseline=None, changed_since=None))]
+#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None, baseline=None, changed_since=None, graphql=None))]
 #[allow(clippy::too_many_arguments)]
 fn _review(
     py: Python<'_>,
@@ -81,6 +81,7 @@ fn _review(
     config_json: Option<String>,
     baseline: Option<String>,
     changed_since: Option<String>,
+    graphql: Option<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
         let config = build_config(config_path.as_deref(), config_json.as_deref())?;
@@ -105,9 +106,12 @@ fn _review(
             request.openapi_text(text);
         }
         request.sql_texts(sql);
+        if let Some(text) = graphql {
+            request.graphql_text(text);
+        }
         if request.paths().is_empty() {
             return Err(InputError::new_err(
-                "nothing to review: give paths, openapi= or sql=",
+                "nothing to review: give paths, openapi=, sql= or graphql=",
             ));
         }
         if let Some(revision) = changed_since {

@@ -244,3 +244,16 @@ def test_changed_since_reports_what_a_change_touched(tmp_path, monkeypatch) -> N
     pointers = [f.location.pointer or "" for f in report]
     assert any(p.startswith("/paths/~1b/") for p in pointers), pointers
     assert not any(p.startswith("/paths/~1a") for p in pointers), pointers
+
+
+def test_a_graphql_schema_from_a_file_and_from_text() -> None:
+    path = CORPUS / "graphql" / "shop.graphql"
+    from_file = archlint.review(str(path))
+    assert summary(json.loads(from_file.to_json())["findings"]) == summary(cli_json(str(path))["findings"])
+    from_text = archlint.review(graphql=path.read_text(encoding="utf-8"))
+    rules = [(f.rule, f.location.line, f.location.column, f.location.object) for f in from_text]
+    assert rules == [(f.rule, f.location.line, f.location.column, f.location.object) for f in from_file]
+    auth = next(f for f in from_text if f.rule == "GQL007")
+    assert auth.location.object == "Mutation.cancelOrder"
+    with pytest.raises(TypeError):
+        archlint.review(graphql=b"type Query { a: Int }")  # type: ignore[arg-type]

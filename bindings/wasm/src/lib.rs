@@ -24,6 +24,8 @@ export interface ReviewOptions {
   root?: string;
   /** SQL text, texts applied in order as migrations, or files by name (applied in name order). */
   sql?: string | string[] | Files;
+  /** A GraphQL schema (SDL), or its files by name (together, one schema). */
+  graphql?: string | Files;
   dialect?: "postgres" | "mysql" | "sqlite";
   /** The settings of archlint.toml, as an object or as TOML text. */
   config?: Record<string, unknown> | string;
@@ -136,6 +138,7 @@ struct ReviewOptions {
     openapi: Option<Texts>,
     root: Option<String>,
     sql: Option<Texts>,
+    graphql: Option<Texts>,
     dialect: Option<String>,
     config: Option<serde_json::Value>,
     baseline: Option<String>,
@@ -268,6 +271,9 @@ pub fn review_json(options: &str) -> Result<String, String> {
         Ok::<_, String>(request)
     };
     let mut request = inputs(options.openapi, options.root.as_deref(), options.sql)?;
+    if let Some(graphql) = options.graphql {
+        add_graphql(&mut request, graphql)?;
+    }
     if let Some(since) = options.since {
         let old = inputs(since.openapi, since.root.as_deref(), since.sql)?;
         archlint::review_since(&mut request, &old, &MemoryLoader::new(), &str::to_owned)
@@ -282,7 +288,7 @@ pub fn review_json(options: &str) -> Result<String, String> {
         }
     }
     if request.paths().is_empty() {
-        return Err("nothing to review: pass `openapi` and/or `sql`".to_owned());
+        return Err("nothing to review: pass `openapi`, `sql` and/or `graphql`".to_owned());
     }
     // The module returns JSON only, so source lines are not kept.
     let report =
@@ -300,6 +306,34 @@ fn config_value(value: Option<&serde_json::Value>) -> Result<Config, String> {
         Some(serde_json::Value::String(toml)) => Config::from_toml(toml).map_err(|e| e.0),
         Some(object) => Config::from_json(&object.to_string()).map_err(|e| e.0),
     }
+}
+
+/// Adds the GraphQL texts: one schema, or its files by name (a name without
+/// a GraphQL extension gets `.graphql`, so it is read as SDL).
+fn add_graphql(request: &mut ReviewRequest, texts: Texts) -> Result<(), String> {
+    match texts {
+        Texts::One(text) => {
+            request.graphql_text(text);
+        }
+        Texts::List(_) => {
+            return Err("`graphql` is a text, or an object of texts by file name".to_owned())
+        }
+        Texts::Named(files) => {
+            for (name, text) in files {
+                let lower = name.to_ascii_lowercase();
+                let is_sdl = archlint::graphql::EXTENSIONS
+                    .iter()
+                    .any(|extension| lower.ends_with(extension));
+                let name = if is_sdl {
+                    name
+                } else {
+                    format!("{name}.graphql")
+                };
+                request.text(name, text);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Adds the OpenAPI texts: one text is the description; texts by name are

@@ -50,6 +50,19 @@ test("the example corpus gives the CLI's findings, summary and scores", async ()
   assert.deepEqual(report.summary.mapping, expected.summary.mapping);
 });
 
+test("a GraphQL schema gives the CLI's findings, as text or as files", async () => {
+  const path = "corpus/graphql/shop.graphql";
+  const expected = cliReport(path);
+  const byName = await review({ graphql: { [path]: read(path) } });
+  assert.ok(byName.findings.length > 3);
+  assert.deepEqual(byName.findings, expected.findings);
+  const asText = await review({ graphql: read(path) });
+  assert.deepEqual(
+    asText.findings.map((f) => [f.rule, f.location.line, f.location.column, f.location.object]),
+    expected.findings.map((f) => [f.rule, f.location.line, f.location.column, f.location.object]),
+  );
+});
+
 test("a Swagger 2.0 description split over files gives the CLI's findings", async () => {
   const dir = "tests/fixtures/swagger/split";
   const report = await review({

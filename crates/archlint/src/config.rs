@@ -104,6 +104,57 @@ pub struct Config {
     pub baseline: BaselineSettings,
     /// The caps that keep a review bounded.
     pub limits: Limits,
+    /// How GraphQL schemas are read.
+    pub graphql: GraphqlSettings,
+}
+
+/// The `[graphql]` table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraphqlSettings {
+    /// The directives that say a field needs an authenticated or authorized
+    /// caller (`@auth`, `@requiresScopes`…): the auth rules look for them.
+    #[serde(default = "default_auth_directives")]
+    pub auth_directives: Vec<String>,
+}
+
+impl Default for GraphqlSettings {
+    fn default() -> Self {
+        GraphqlSettings {
+            auth_directives: default_auth_directives(),
+        }
+    }
+}
+
+/// The auth directives of common servers: Apollo (`@authenticated`,
+/// `@requiresScopes`, `@policy`), graphql-shield and NestJS conventions
+/// (`@auth`, `@hasRole`, `@hasPermission`), AWS AppSync (`@aws_*`), Hasura
+/// and Dgraph (`@auth`), GraphQL Java and Netflix DGS (`@secured`).
+fn default_auth_directives() -> Vec<String> {
+    [
+        "auth",
+        "authenticated",
+        "requiresAuth",
+        "requireAuth",
+        "isAuthenticated",
+        "requiresScopes",
+        "policy",
+        "hasRole",
+        "hasRoles",
+        "hasPermission",
+        "hasPermissions",
+        "hasScope",
+        "secured",
+        "authorized",
+        "aws_auth",
+        "aws_cognito_user_pools",
+        "aws_iam",
+        "aws_oidc",
+        "aws_api_key",
+        "aws_lambda",
+    ]
+    .map(str::to_owned)
+    .to_vec()
 }
 
 /// The `[migrations]` table.
@@ -172,6 +223,8 @@ struct RawConfig {
     baseline: BaselineSettings,
     #[serde(default)]
     limits: Limits,
+    #[serde(default)]
+    graphql: GraphqlSettings,
 }
 
 /// The `[baseline]` table.
@@ -241,6 +294,7 @@ impl Config {
             migrations: raw.migrations,
             baseline: raw.baseline,
             limits: raw.limits,
+            graphql: raw.graphql,
             ..Config::default()
         };
         if let Some(name) = &raw.sql.dialect {

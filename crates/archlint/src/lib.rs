@@ -25,7 +25,7 @@
 //!    helpers, the words of names, and the vocabulary of findings (severities,
 //!    areas, rule metadata, places, problems, diagnostics, the emitter);
 //! 2. `tree` — the spanned JSON/YAML tree;
-//! 3. `openapi` and `sql` — the parsers: loading and modelling a description,
+//! 3. `openapi`, `sql` and `graphql` — the parsers: loading and modelling a description,
 //!    lexing, splitting and parsing SQL; each reports its own problem kinds;
 //! 4. `config` and `schema` — the settings, and the database model built by
 //!    applying a SQL history;
@@ -39,6 +39,7 @@ mod base;
 pub mod change;
 pub mod config;
 mod engine;
+pub mod graphql;
 pub mod link;
 pub mod openapi;
 pub mod report;
@@ -52,7 +53,7 @@ pub use config::{Config, ConfigError, Level, VersioningPolicy};
 pub use engine::{
     changed_scope, describe_schema, diff, map, review, review_since, review_text,
     review_with_progress, sql_coverage, sql_text_name, CoverageRow, ReviewError, ReviewRequest,
-    OPENAPI_TEXT, STDIN,
+    GRAPHQL_TEXT, OPENAPI_TEXT, STDIN,
 };
 pub use loader::{FsLoader, Loader, MemoryLoader};
 pub use report::{Area, Finding, Location, Related, Report, Severity, Summary};

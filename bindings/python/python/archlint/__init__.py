@@ -56,15 +56,18 @@ def review(
     config: Union[PathLike, Mapping[str, Any], None] = None,
     baseline: Optional[PathLike] = None,
     changed_since: Optional[str] = None,
+    graphql: Optional[str] = None,
 ) -> Report:
     """Review files and folders, and/or in-memory text.
 
     paths: OpenAPI files (YAML or JSON, with their ``$ref``'d files), SQL
-        files, and folders (a folder of ``.sql`` files is one migration
-        history, applied in name order).
+        files, GraphQL schema files (``.graphql``, ``.graphqls``, ``.gql``;
+        all of a run form one schema), and folders (a folder of ``.sql``
+        files is one migration history, applied in name order).
     openapi: an OpenAPI description as text, or as a dict already loaded by
         the caller.
     sql: SQL text, or a list of texts applied in order as migrations.
+    graphql: a GraphQL schema (SDL) as text.
     dialect: ``"postgres"``, ``"mysql"`` or ``"sqlite"`` (detected when absent).
     config: the path of an ``archlint.toml``, or the same settings as a dict
         (``{"select": [...], "rules": {...}, "api": {"versioning": "path"}}``).
@@ -84,6 +87,8 @@ def review(
         path_list = [os.fspath(paths)]
     else:
         path_list = [os.fspath(path) for path in paths]
+    if graphql is not None and not isinstance(graphql, str):
+        raise TypeError("graphql= takes the schema as a str")
     if openapi is not None and not isinstance(openapi, str):
         if not isinstance(openapi, Mapping):
             raise TypeError("openapi= takes the description as a str or a dict")
@@ -100,7 +105,15 @@ def review(
     config_path, config_json = _config(config)
     baseline_path = None if baseline is None else os.fspath(baseline)
     return _review(
-        path_list, openapi, sql_list, dialect, config_path, config_json, baseline_path, changed_since
+        path_list,
+        openapi,
+        sql_list,
+        dialect,
+        config_path,
+        config_json,
+        baseline_path,
+        changed_since,
+        graphql,
     )
 
 

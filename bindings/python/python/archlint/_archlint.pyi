@@ -94,6 +94,7 @@ def _review(
     config_json: Optional[str] = None,
     baseline: Optional[str] = None,
     changed_since: Optional[str] = None,
+    graphql: Optional[str] = None,
 ) -> Report: ...
 def _diff(
     old_paths: list[str],

@@ -129,6 +129,8 @@ pub enum Side {
     Both,
     /// Two versions of a design (`archlint diff`).
     Change,
+    /// A GraphQL schema.
+    Graphql,
 }
 
 /// What a rule is: its identity, area, default severity and documentation.

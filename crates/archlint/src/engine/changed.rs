@@ -7,7 +7,7 @@
 //! file's name.
 
 use super::change::pair_roots;
-use super::inputs::{discover, Inputs};
+use super::inputs::discover;
 use super::sql::load_database;
 use super::{ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
@@ -54,10 +54,7 @@ pub fn changed_scope(
     let old_loader = old.loader(loader);
     let new_loader = new.loader(loader);
     // Paths the revision did not have are new as a whole.
-    let old_inputs = discover(old.paths(), &old_loader, &old.config).unwrap_or(Inputs {
-        api_roots: Vec::new(),
-        sql_files: Vec::new(),
-    });
+    let old_inputs = discover(old.paths(), &old_loader, &old.config).unwrap_or_default();
     let new_inputs = discover(new.paths(), &new_loader, &new.config)?;
     let mut scope = ChangedScope::default();
     for root in &new_inputs.api_roots {

@@ -1,9 +1,10 @@
-//! Finding what a review reads: OpenAPI roots, and SQL files applied in order
-//! as one history.
+//! Finding what a review reads: OpenAPI roots, SQL files applied in order
+//! as one history, and GraphQL files read as one schema.
 
 use super::ReviewError;
 use crate::base::loader::Loader;
 use crate::config::Config;
+use crate::graphql;
 
 /// File extensions looked at inside folders.
 const API_EXTENSIONS: [&str; 3] = [".yaml", ".yml", ".json"];
@@ -16,9 +17,18 @@ pub(super) struct Root {
     pub named: bool,
 }
 
+#[derive(Default)]
 pub(super) struct Inputs {
     pub api_roots: Vec<Root>,
     pub sql_files: Vec<String>,
+    /// GraphQL files: together, one schema.
+    pub graphql_files: Vec<Root>,
+}
+
+impl Inputs {
+    fn count(&self) -> usize {
+        self.api_roots.len() + self.sql_files.len() + self.graphql_files.len()
+    }
 }
 
 fn has_extension(path: &str, extensions: &[&str]) -> bool {
@@ -35,13 +45,10 @@ pub(super) fn discover(
 ) -> Result<Inputs, ReviewError> {
     if paths.is_empty() {
         return Err(ReviewError::Input(
-            "no input: give OpenAPI or SQL files or folders to review".to_owned(),
+            "no input: give OpenAPI, GraphQL or SQL files or folders to review".to_owned(),
         ));
     }
-    let mut inputs = Inputs {
-        api_roots: Vec::new(),
-        sql_files: Vec::new(),
-    };
+    let mut inputs = Inputs::default();
     for path in paths {
         if loader.is_dir(path) {
             let files: Vec<String> = loader
@@ -50,7 +57,7 @@ pub(super) fn discover(
                 .into_iter()
                 .filter(|file| !config.is_ignored(file))
                 .collect();
-            let before = inputs.api_roots.len() + inputs.sql_files.len();
+            let before = inputs.count();
             let mut sql = Vec::new();
             for file in files {
                 if has_extension(&file, &API_EXTENSIONS) {
@@ -60,13 +67,18 @@ pub(super) fn discover(
                     });
                 } else if has_extension(&file, &[SQL_EXTENSION]) {
                     sql.push(file);
+                } else if has_extension(&file, &graphql::EXTENSIONS) {
+                    inputs.graphql_files.push(Root {
+                        path: file,
+                        named: false,
+                    });
                 }
             }
             migration_order(path, &mut sql);
             inputs.sql_files.extend(sql);
-            if inputs.api_roots.len() + inputs.sql_files.len() == before {
+            if inputs.count() == before {
                 return Err(ReviewError::Input(format!(
-                    "{path}: no .yaml, .yml, .json or .sql files to review in this folder"
+                    "{path}: no .yaml, .yml, .json, .graphql or .sql files to review in this folder"
                 )));
             }
         } else if !config.is_ignored(path) {
@@ -75,6 +87,11 @@ pub(super) fn discover(
                 .map_err(|message| ReviewError::Input(format!("cannot read {message}")))?;
             if has_extension(path, &[SQL_EXTENSION]) {
                 inputs.sql_files.push(path.clone());
+            } else if has_extension(path, &graphql::EXTENSIONS) {
+                inputs.graphql_files.push(Root {
+                    path: path.clone(),
+                    named: true,
+                });
             } else {
                 inputs.api_roots.push(Root {
                     path: path.clone(),

@@ -6,6 +6,7 @@
 mod api;
 mod change;
 mod changed;
+mod graphql;
 mod inputs;
 mod request;
 mod run;
@@ -13,7 +14,7 @@ mod sql;
 
 pub use change::diff;
 pub use changed::{changed_scope, review_since};
-pub use request::{sql_text_name, ReviewError, ReviewRequest, OPENAPI_TEXT, STDIN};
+pub use request::{sql_text_name, ReviewError, ReviewRequest, GRAPHQL_TEXT, OPENAPI_TEXT, STDIN};
 pub use sql::{describe_schema, sql_coverage, CoverageRow};
 
 use api::Free;
@@ -68,6 +69,13 @@ pub fn review_with_progress(
         unit
     });
     units.push(sql_unit);
+    if !inputs.graphql_files.is_empty() {
+        units.push(Some(graphql::review_graphql(
+            &inputs.graphql_files,
+            &loader,
+            request,
+        )?));
+    }
     // A file met in a folder that is not a description is said to be left
     // out, unless a description read it (a `$ref`'d fragment).
     let read: std::collections::HashSet<String> = units
@@ -97,9 +105,10 @@ pub fn review_with_progress(
     report.finish();
     let reviewed_api = !inputs.api_roots.is_empty();
     let reviewed_sql = !inputs.sql_files.is_empty();
+    let reviewed_graphql = !inputs.graphql_files.is_empty();
     report.summary.scores = crate::report::score(
         &report.findings,
-        &scored_areas(config, reviewed_api, reviewed_sql),
+        &scored_areas(config, reviewed_api, reviewed_sql, reviewed_graphql),
         report.summary.scores.units,
     );
     Ok(report)
@@ -155,7 +164,7 @@ fn add_unit(report: &mut Report, unit: Unit) {
 }
 
 /// The areas a rule ran for, given which sides were reviewed.
-fn scored_areas(config: &Config, api: bool, sql: bool) -> Vec<Area> {
+fn scored_areas(config: &Config, api: bool, sql: bool, graphql: bool) -> Vec<Area> {
     let mut areas: Vec<Area> = RULES
         .iter()
         .map(|rule| rule.meta())
@@ -165,6 +174,7 @@ fn scored_areas(config: &Config, api: bool, sql: bool) -> Vec<Area> {
             Side::Db => sql,
             Side::Both => api && sql,
             Side::Change => false,
+            Side::Graphql => graphql,
         })
         .map(|rule| rule.area)
         .collect();

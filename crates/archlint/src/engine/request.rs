@@ -10,6 +10,9 @@ use crate::sql::Dialect;
 /// files on disk, so they cannot clash with one).
 pub const OPENAPI_TEXT: &str = "<openapi>.yaml";
 
+/// The name of a GraphQL schema given as text.
+pub const GRAPHQL_TEXT: &str = "<graphql>.graphql";
+
 /// The name of standard input.
 pub const STDIN: &str = "<stdin>";
 
@@ -76,6 +79,11 @@ impl ReviewRequest {
     /// Reviews an OpenAPI description given as text, as [`OPENAPI_TEXT`].
     pub fn openapi_text(&mut self, text: impl Into<Vec<u8>>) -> &mut Self {
         self.text(OPENAPI_TEXT, text)
+    }
+
+    /// Reviews a GraphQL schema given as text, as [`GRAPHQL_TEXT`].
+    pub fn graphql_text(&mut self, text: impl Into<Vec<u8>>) -> &mut Self {
+        self.text(GRAPHQL_TEXT, text)
     }
 
     /// Reviews SQL texts as one history applied in the given order, named by

@@ -41,6 +41,13 @@ pub struct Units {
     pub migrations: usize,
     /// Schemas and parameters linked to the database.
     pub links: usize,
+    /// Types of the reviewed GraphQL schema (left out of JSON when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub types: usize,
+}
+
+fn is_zero(count: &usize) -> bool {
+    *count == 0
 }
 
 impl Units {
@@ -50,6 +57,7 @@ impl Units {
         self.tables += other.tables;
         self.migrations += other.migrations;
         self.links += other.links;
+        self.types += other.types;
     }
 }
 
@@ -103,6 +111,8 @@ enum Pool {
     Tables,
     Migrations,
     Links,
+    /// The types of a GraphQL schema.
+    Types,
 }
 
 impl Pool {
@@ -112,6 +122,7 @@ impl Pool {
             Pool::Tables => "tables",
             Pool::Migrations => "migrations",
             Pool::Links => "links",
+            Pool::Types => "types",
         }
     }
 
@@ -121,6 +132,7 @@ impl Pool {
             Pool::Tables => units.tables,
             Pool::Migrations => units.migrations,
             Pool::Links => units.links,
+            Pool::Types => units.types,
         };
         size.max(1)
     }
@@ -131,6 +143,7 @@ fn pool(finding: &Finding) -> Pool {
         Area::Consistency => Pool::Links,
         Area::Migrations => Pool::Migrations,
         _ if finding.location.pointer.is_some() => Pool::Api,
+        _ if is_graphql(&finding.location.file) => Pool::Types,
         _ => Pool::Tables,
     }
 }
@@ -142,7 +155,7 @@ fn subject(finding: &Finding, pool: Pool) -> Subject {
         Pool::Migrations => Some(location.file.clone()),
         Pool::Api | Pool::Links => location.pointer.as_deref().and_then(api_subject),
         // A key or constraint without a named object is still one thing.
-        Pool::Tables => Some(
+        Pool::Tables | Pool::Types => Some(
             location
                 .object
                 .as_deref()
@@ -207,7 +220,15 @@ const TOP_LEVEL: [&str; 14] = [
     "schemes",
 ];
 
-/// `orders.customer_id` → `orders`; `app.orders.id` → `app.orders`.
+fn is_graphql(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    crate::graphql::EXTENSIONS
+        .iter()
+        .any(|extension| lower.ends_with(extension))
+}
+
+/// `orders.customer_id` → `orders`; `app.orders.id` → `app.orders`; for
+/// GraphQL, `User.posts(first)` → `User`.
 fn table_of(object: &str) -> String {
     match object.rsplit_once('.') {
         Some((table, _)) => table.to_owned(),

@@ -18,6 +18,7 @@ pub fn side_label(side: Side) -> &'static str {
         Side::Db => "SQL schema",
         Side::Both => "OpenAPI and SQL schema together",
         Side::Change => "two versions (`archlint diff`)",
+        Side::Graphql => "GraphQL schema",
     }
 }
 

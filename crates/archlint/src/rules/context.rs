@@ -2,11 +2,13 @@
 //! review and shared read-only by every rule (in parallel).
 
 use crate::link::Links;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::base::date::Day;
 use crate::base::source::SourceMap;
 use crate::config::Config;
+use crate::graphql::{Defined, Graphql, TypeDef};
 use crate::openapi::generators;
 use crate::openapi::schemas::{self, Direction};
 use crate::openapi::{Api, Documents, NodeAt, Operation, SchemaUse};
@@ -189,5 +191,105 @@ impl<'a> ChangeContext<'a> {
         select: impl Fn(&crate::change::Change<'a>) -> bool,
     ) -> impl Iterator<Item = &crate::change::Change<'a>> {
         self.changes.iter().filter(move |change| select(change))
+    }
+}
+
+/// What a GraphQL rule sees: the schema and the configuration, plus the
+/// readings several rules share, computed once.
+pub struct GraphqlContext<'a> {
+    pub schema: &'a Graphql,
+    pub config: &'a Config,
+    read_types: OnceLock<HashSet<String>>,
+    queried_types: OnceLock<HashSet<String>>,
+}
+
+impl<'a> GraphqlContext<'a> {
+    pub fn new(schema: &'a Graphql, config: &'a Config) -> Self {
+        GraphqlContext {
+            schema,
+            config,
+            read_types: OnceLock::new(),
+            queried_types: OnceLock::new(),
+        }
+    }
+
+    /// Whether one of the configured auth directives is on it.
+    pub fn has_auth(&self, defined: &Defined) -> bool {
+        defined.directives.iter().any(|directive| {
+            self.config
+                .graphql
+                .auth_directives
+                .contains(&directive.name)
+        })
+    }
+
+    /// Whether the schema uses any of the configured auth directives.
+    pub fn uses_auth(&self) -> bool {
+        self.config
+            .graphql
+            .auth_directives
+            .iter()
+            .any(|auth| self.schema.uses_directive(auth))
+    }
+
+    /// The types a query or subscription can read: reachable from the
+    /// query and subscription roots through fields, interfaces and union
+    /// members. A type only a mutation returns (a login payload) is not.
+    pub fn read_types(&self) -> &HashSet<String> {
+        self.read_types
+            .get_or_init(|| self.reachable(&[self.schema.query(), self.schema.subscription()]))
+    }
+
+    /// The types a query can read (events sent to subscribers aside).
+    pub fn queried_types(&self) -> &HashSet<String> {
+        self.queried_types
+            .get_or_init(|| self.reachable(&[self.schema.query()]))
+    }
+
+    /// The types reachable from `roots` through fields, interfaces and
+    /// union members; every output type when the schema has no root.
+    fn reachable(&self, roots: &[Option<&'a TypeDef>]) -> HashSet<String> {
+        if roots.iter().all(Option::is_none) {
+            // A part of a schema (a subgraph of types, a file of them):
+            // every type may be read.
+            return self
+                .schema
+                .output_types()
+                .map(|ty| ty.name().to_owned())
+                .collect();
+        }
+        // Interface → the types implementing it, once.
+        let mut implementations: std::collections::HashMap<&str, Vec<&TypeDef>> =
+            std::collections::HashMap::new();
+        for ty in self.schema.output_types() {
+            for interface in &ty.interfaces {
+                implementations
+                    .entry(interface.as_str())
+                    .or_default()
+                    .push(ty);
+            }
+        }
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut queue: Vec<&TypeDef> = roots.iter().flatten().copied().collect();
+        while let Some(ty) = queue.pop() {
+            if !seen.insert(ty.name().to_owned()) {
+                continue;
+            }
+            let named = ty
+                .fields
+                .iter()
+                .map(|field| field.ty.name.as_str())
+                .chain(ty.members.iter().map(String::as_str))
+                .chain(ty.interfaces.iter().map(String::as_str));
+            queue.extend(named.filter_map(|name| self.schema.get(name)));
+            queue.extend(
+                implementations
+                    .get(ty.name())
+                    .into_iter()
+                    .flatten()
+                    .copied(),
+            );
+        }
+        seen
     }
 }

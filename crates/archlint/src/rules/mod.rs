@@ -2,7 +2,7 @@
 //! read, and the one registry (`registry.rs`).
 //!
 //! A rule is one file under `rules/<api|db>/<area>/`, `rules/consistency/` or
-//! `rules/compatibility/` (what changed between two versions)
+//! `rules/compatibility/` (what changed between two versions), `rules/graphql/<area>/`
 //! (`rules/structure/` for the findings parsers' problems become). Its doc
 //! comment is its documentation, in fixed sections (`## What it does`, `## Why
 //! is this bad?`, `## Example`, `## How to fix`); the same text feeds `archlint
@@ -16,10 +16,13 @@ pub mod compatibility;
 pub mod consistency;
 mod context;
 pub mod db;
+pub mod graphql;
 mod registry;
 pub mod structure;
 
-pub use context::{ApiContext, ChangeContext, ConsistencyContext, DatabaseChange, DbContext};
+pub use context::{
+    ApiContext, ChangeContext, ConsistencyContext, DatabaseChange, DbContext, GraphqlContext,
+};
 pub(crate) use registry::SUPERSEDED;
 pub use registry::{check_config, find, RULES};
 
@@ -39,6 +42,9 @@ pub trait Rule: Sync + Send {
 
     /// Reviews what changed between two versions (`archlint diff`).
     fn check_change(&self, _change: &ChangeContext<'_>, _out: &mut Emitter) {}
+
+    /// Reviews a GraphQL schema.
+    fn check_graphql(&self, _graphql: &GraphqlContext<'_>, _out: &mut Emitter) {}
 }
 
 /// Declares a rule: its type, metadata and documentation in one place.
@@ -71,6 +77,7 @@ macro_rules! declare_rule {
             $(check_db: $check_db:path,)?
             $(check_both: $check_both:path,)?
             $(check_change: $check_change:path,)?
+            $(check_graphql: $check_graphql:path,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -116,6 +123,12 @@ macro_rules! declare_rule {
             $(
                 fn check_change(&self, change: &$crate::rules::ChangeContext<'_>, out: &mut $crate::base::Emitter) {
                     $check_change(change, out)
+                }
+            )?
+
+            $(
+                fn check_graphql(&self, graphql: &$crate::rules::GraphqlContext<'_>, out: &mut $crate::base::Emitter) {
+                    $check_graphql(graphql, out)
                 }
             )?
         }

@@ -1,7 +1,7 @@
 //! The one registry: every rule in id order, how configuration names them,
 //! and which findings a more certain one replaces.
 
-use super::{api, compatibility, consistency, db, structure, Rule};
+use super::{api, compatibility, consistency, db, graphql, structure, Rule};
 use crate::config::{Config, ConfigError};
 
 /// Every rule, in id order. The one place a new rule is registered.
@@ -18,6 +18,9 @@ pub static RULES: &[&dyn Rule] = &[
     &structure::sql_syntax_error::SqlSyntaxError,
     &structure::sql_unknown_object::SqlUnknownObject,
     &structure::review_incomplete::ReviewIncomplete,
+    &structure::graphql_syntax_error::GraphqlSyntaxError,
+    &structure::graphql_duplicate_definition::GraphqlDuplicateDefinition,
+    &structure::graphql_unknown_type::GraphqlUnknownType,
     // API checklists
     &api::versioning::info_version_not_semver::InfoVersionNotSemver,
     &api::versioning::no_versioning::NoVersioning,
@@ -81,6 +84,26 @@ pub static RULES: &[&dyn Rule] = &[
     &api::documentation::unused_component::UnusedComponent,
     &api::documentation::undefined_tag::UndefinedTag,
     &api::documentation::undeclared_media_type::UndeclaredMediaType,
+    // GraphQL checklists
+    &graphql::pagination::list_without_pagination::ListWithoutPagination,
+    &graphql::pagination::connection_incomplete::ConnectionIncomplete,
+    &graphql::pagination::page_size_without_maximum::PageSizeWithoutMaximum,
+    &graphql::pagination::nested_lists_multiply::NestedListsMultiply,
+    &graphql::validation::unbounded_string_input::UnboundedStringInput,
+    &graphql::validation::create_input_all_optional::CreateInputAllOptional,
+    &graphql::auth::mutation_without_auth::MutationWithoutAuth,
+    &graphql::errors::mutation_without_error_payload::MutationWithoutErrorPayload,
+    &graphql::sensitive_data::sensitive_field_exposed::SensitiveFieldExposed,
+    &graphql::conventions::naming_convention::NamingConvention,
+    &graphql::conventions::input_type_suffix::InputTypeSuffix,
+    &graphql::conventions::mutation_not_verb_first::MutationNotVerbFirst,
+    &graphql::conventions::get_prefix_on_query::GetPrefixOnQuery,
+    &graphql::versioning::deprecated_without_reason::DeprecatedWithoutReason,
+    &graphql::types::money_as_float::MoneyAsFloat,
+    &graphql::types::id_not_id_type::IdNotIdType,
+    &graphql::types::date_as_string::DateAsString,
+    &graphql::documentation::undocumented_definition::UndocumentedDefinition,
+    &graphql::rate_limiting::unbounded_query_cost::UnboundedQueryCost,
     // database checklists
     &db::indexing::foreign_key_without_index::ForeignKeyWithoutIndex,
     &db::indexing::duplicate_index::DuplicateIndex,

@@ -2,11 +2,13 @@
 //! per parser, so a new kind of problem cannot go unreported.
 
 use super::{
-    duplicate_key, external_ref, invalid_structure, parse_error, ref_cycle, review_incomplete,
+    duplicate_key, external_ref, graphql_duplicate_definition, graphql_syntax_error,
+    graphql_unknown_type, invalid_structure, parse_error, ref_cycle, review_incomplete,
     sql_statement_not_understood, sql_syntax_error, sql_unknown_object, unresolved_ref,
     unsupported_document,
 };
 use crate::base::{Diagnostic, Place, Problem, RuleMeta, Severity};
+use crate::graphql::{GraphqlProblem, GraphqlProblemKind};
 use crate::openapi::{OpenApiProblem, OpenApiProblemKind};
 use crate::sql::{SqlProblem, SqlProblemKind};
 
@@ -49,6 +51,24 @@ pub fn sql_finding(problem: SqlProblem) -> Diagnostic {
         SqlProblemKind::UnknownObject => &sql_unknown_object::SqlUnknownObject::META,
     };
     finding(rule, problem, None)
+}
+
+/// The finding a GraphQL problem becomes.
+pub fn graphql_finding(problem: GraphqlProblem) -> Diagnostic {
+    let (rule, severity): (&'static RuleMeta, _) = match problem.kind {
+        GraphqlProblemKind::Syntax => (&graphql_syntax_error::GraphqlSyntaxError::META, None),
+        GraphqlProblemKind::DuplicateDefinition => (
+            &graphql_duplicate_definition::GraphqlDuplicateDefinition::META,
+            None,
+        ),
+        GraphqlProblemKind::UnknownType => (&graphql_unknown_type::GraphqlUnknownType::META, None),
+        GraphqlProblemKind::NotASchema => (&unsupported_document::UnsupportedDocument::META, None),
+        GraphqlProblemKind::NotReviewed => (
+            &unsupported_document::UnsupportedDocument::META,
+            Some(Severity::Info),
+        ),
+    };
+    finding(rule, problem, severity)
 }
 
 fn finding<K>(

@@ -1,10 +1,13 @@
 //! Structure: what reading the inputs finds. Parsers report problems in their
-//! own terms (`OpenApiProblemKind`, `SqlProblemKind`); each kind is the
+//! own terms (`OpenApiProblemKind`, `SqlProblemKind`, `GraphqlProblemKind`); each kind is the
 //! finding of one rule here, as is a review that ran past its time budget.
 //! These rules have no check of their own.
 
 pub mod duplicate_key;
 pub mod external_ref;
+pub mod graphql_duplicate_definition;
+pub mod graphql_syntax_error;
+pub mod graphql_unknown_type;
 pub mod invalid_structure;
 pub mod parse_error;
 pub mod ref_cycle;
@@ -17,4 +20,4 @@ pub mod unsupported_document;
 
 mod findings;
 
-pub use findings::{incomplete_review_finding, openapi_finding, sql_finding};
+pub use findings::{graphql_finding, incomplete_review_finding, openapi_finding, sql_finding};

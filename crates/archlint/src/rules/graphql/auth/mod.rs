@@ -1,0 +1,1 @@
+pub mod mutation_without_auth;

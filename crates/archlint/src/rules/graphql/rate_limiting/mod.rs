@@ -1,0 +1,1 @@
+pub mod unbounded_query_cost;

@@ -1,0 +1,2 @@
+pub mod create_input_all_optional;
+pub mod unbounded_string_input;

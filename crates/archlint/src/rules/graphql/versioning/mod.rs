@@ -1,0 +1,1 @@
+pub mod deprecated_without_reason;
