@@ -230,6 +230,9 @@ pub struct Graphql {
     pub roots: Roots,
     /// Directives the schema declares (`directive @auth on FIELD_DEFINITION`).
     pub directive_definitions: Vec<Defined>,
+    /// The types the declared directives' arguments take
+    /// (`directive @auth(for: [Capabilities])` → `Capabilities`).
+    pub directive_argument_types: Vec<String>,
     /// The first file, where schema-wide findings go.
     pub first_file: Option<FileId>,
     by_name: HashMap<String, usize>,

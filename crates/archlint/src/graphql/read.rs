@@ -163,6 +163,17 @@ impl Reader<'_> {
                 self.roots(schema.root_operation_type_definitions());
             }
             D::DirectiveDefinition(directive) => {
+                let arguments = directive.arguments_definition().map(|arguments| {
+                    arguments
+                        .input_value_definitions()
+                        .filter_map(|argument| argument.ty())
+                        .filter_map(|ty| type_ref(&ty))
+                        .map(|ty| ty.name)
+                        .collect::<Vec<_>>()
+                });
+                self.schema
+                    .directive_argument_types
+                    .extend(arguments.unwrap_or_default());
                 if let Some(defined) = self.defined(directive.name(), directive.description(), None)
                 {
                     self.schema.directive_definitions.push(defined);

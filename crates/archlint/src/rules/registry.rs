@@ -103,6 +103,7 @@ pub static RULES: &[&dyn Rule] = &[
     &graphql::types::id_not_id_type::IdNotIdType,
     &graphql::types::date_as_string::DateAsString,
     &graphql::documentation::undocumented_definition::UndocumentedDefinition,
+    &graphql::documentation::unused_type::UnusedType,
     &graphql::rate_limiting::unbounded_query_cost::UnboundedQueryCost,
     // database checklists
     &db::indexing::foreign_key_without_index::ForeignKeyWithoutIndex,

@@ -1,1 +1,2 @@
 pub mod undocumented_definition;
+pub mod unused_type;
