@@ -320,11 +320,7 @@ fn add_graphql(request: &mut ReviewRequest, texts: Texts) -> Result<(), String> 
         }
         Texts::Named(files) => {
             for (name, text) in files {
-                let lower = name.to_ascii_lowercase();
-                let is_sdl = archlint::graphql::EXTENSIONS
-                    .iter()
-                    .any(|extension| lower.ends_with(extension));
-                let name = if is_sdl {
+                let name = if archlint::graphql::is_schema_file(&name) {
                     name
                 } else {
                     format!("{name}.graphql")

@@ -67,7 +67,7 @@ pub(super) fn discover(
                     });
                 } else if has_extension(&file, &[SQL_EXTENSION]) {
                     sql.push(file);
-                } else if has_extension(&file, &graphql::EXTENSIONS) {
+                } else if graphql::is_schema_file(&file) {
                     inputs.graphql_files.push(Root {
                         path: file,
                         named: false,
@@ -87,7 +87,7 @@ pub(super) fn discover(
                 .map_err(|message| ReviewError::Input(format!("cannot read {message}")))?;
             if has_extension(path, &[SQL_EXTENSION]) {
                 inputs.sql_files.push(path.clone());
-            } else if has_extension(path, &graphql::EXTENSIONS) {
+            } else if graphql::is_schema_file(path) {
                 inputs.graphql_files.push(Root {
                     path: path.clone(),
                     named: true,

@@ -24,6 +24,14 @@ use crate::base::Place;
 /// File extensions of GraphQL schemas.
 pub const EXTENSIONS: [&str; 3] = [".graphql", ".graphqls", ".gql"];
 
+/// Whether a file's name says it holds GraphQL SDL (any case).
+pub fn is_schema_file(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    EXTENSIONS
+        .iter()
+        .any(|extension| lower.ends_with(extension))
+}
+
 /// Reads every file into one schema (a schema split over files is one
 /// schema), and checks that every type it names is defined.
 pub fn read_schema<'t>(

@@ -143,7 +143,7 @@ fn pool(finding: &Finding) -> Pool {
         Area::Consistency => Pool::Links,
         Area::Migrations => Pool::Migrations,
         _ if finding.location.pointer.is_some() => Pool::Api,
-        _ if is_graphql(&finding.location.file) => Pool::Types,
+        _ if crate::graphql::is_schema_file(&finding.location.file) => Pool::Types,
         _ => Pool::Tables,
     }
 }
@@ -219,13 +219,6 @@ const TOP_LEVEL: [&str; 14] = [
     "basePath",
     "schemes",
 ];
-
-fn is_graphql(file: &str) -> bool {
-    let lower = file.to_ascii_lowercase();
-    crate::graphql::EXTENSIONS
-        .iter()
-        .any(|extension| lower.ends_with(extension))
-}
 
 /// `orders.customer_id` → `orders`; `app.orders.id` → `app.orders`; for
 /// GraphQL, `User.posts(first)` → `User`.
