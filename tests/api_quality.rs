@@ -36,9 +36,29 @@ fn a_flawed_api_gets_a_finding_for_each_flaw() {
 #[test]
 fn a_well_designed_graphql_schema_gets_no_finding() {
     let report = review(
-        &[fixture_path("fixtures/well-designed/schema.graphql")],
+        &[fixture_path(
+            "fixtures/well-designed-graphql/schema.graphql",
+        )],
         &[],
     );
+    assert_no_finding(&report);
+}
+
+/// Reviewed with the database behind it, the consistency rules link its
+/// types to tables and find nothing to say either.
+#[test]
+fn a_well_designed_graphql_schema_and_its_database_get_no_finding() {
+    let report = review(
+        &[
+            fixture_path("fixtures/well-designed-graphql/schema.graphql"),
+            fixture_path("fixtures/well-designed-graphql/database.sql"),
+        ],
+        &[],
+    );
+    assert_no_finding(&report);
+}
+
+fn assert_no_finding(report: &archlint::Report) {
     let found: Vec<String> = report
         .findings
         .iter()

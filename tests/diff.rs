@@ -70,6 +70,35 @@ fn cases_from_real_histories_give_exactly_their_findings() {
     }
 }
 
+/// Two versions of a GraphQL schema: every kind of change GraphQL
+/// Inspector tells apart, located in NEW (in OLD for removals) with the
+/// other version related; and a refactor (fields and values reordered, a
+/// type moved to another file and partly into an `extend type`,
+/// descriptions added) that is no change.
+#[test]
+fn graphql_schema_changes_give_exactly_their_findings() {
+    pinned("graphql");
+    let report = diff("graphql-refactor");
+    assert!(report.findings.is_empty(), "{:#?}", report.findings);
+}
+
+#[test]
+fn a_graphql_changelog_lists_deprecations_and_new_operations() {
+    let markdown = to_markdown(&diff("graphql"));
+    for section in [
+        "### Breaking changes",
+        "### Changes to check",
+        "### Deprecations (1)",
+        "### Additions (2)",
+    ] {
+        assert!(markdown.contains(section), "{section}: {markdown}");
+    }
+    assert!(
+        markdown.contains("mutation `cancelOrder` is new"),
+        "{markdown}"
+    );
+}
+
 #[test]
 fn the_changelog_lists_breaking_changes_first() {
     let markdown = to_markdown(&diff("shop"));

@@ -86,6 +86,9 @@ struct Example {
     sql: Vec<String>,
     /// The GraphQL schema (`graphql` blocks).
     graphql: Option<String>,
+    /// Every `graphql` block, in order: a compatibility rule's GraphQL
+    /// example is the old schema then the new one.
+    graphql_versions: Vec<String>,
     toml: Option<String>,
 }
 
@@ -113,6 +116,7 @@ fn example(blocks: &[(String, String)]) -> Example {
         versions: Vec::new(),
         sql: Vec::new(),
         graphql: None,
+        graphql_versions: Vec::new(),
         toml: None,
     };
     for (language, code) in blocks {
@@ -122,7 +126,10 @@ fn example(blocks: &[(String, String)]) -> Example {
                 example.versions.push(code.clone());
             }
             "sql" => example.sql.push(code.clone()),
-            "graphql" => example.graphql = Some(code.clone()),
+            "graphql" => {
+                example.graphql = Some(code.clone());
+                example.graphql_versions.push(code.clone());
+            }
             "toml" => example.toml = Some(code.clone()),
             _ => {}
         }
@@ -185,21 +192,40 @@ fn run_example(rule: &archlint::RuleMeta, example: &Example) -> Result<usize, St
     if rule.side == archlint::Side::Change {
         // Two descriptions are the old and new versions; one serves both
         // when only the database changes (the first `sql` block is the old
-        // schema, the others the change's migrations).
-        let (old, new) = match (example.versions.as_slice(), &example.openapi) {
-            ([old, new], _) => (old, new),
-            (_, Some(both)) if !example.sql.is_empty() => (both, both),
-            _ => return Err("a change example needs an old and a new description".to_owned()),
+        // schema, the others the change's migrations). Two `graphql` blocks
+        // are the old and new GraphQL schemas, compared in the same run.
+        let api = match (example.versions.as_slice(), &example.openapi) {
+            ([old, new], _) => Some((old, new)),
+            (_, Some(both)) if !example.sql.is_empty() => Some((both, both)),
+            _ => None,
         };
-        let version = |text: &str, migrations: usize| {
+        let graphql = match example.graphql_versions.as_slice() {
+            [old, new] => Some((old, new)),
+            _ => None,
+        };
+        if api.is_none() && graphql.is_none() {
+            return Err(
+                "a change example needs an old and a new description or GraphQL schema".to_owned(),
+            );
+        }
+        let version = |api: Option<&String>, graphql: Option<&String>, migrations: usize| {
             let mut request = archlint::ReviewRequest::new(config.clone());
-            request.openapi_text(with_header(text));
-            request.sql_texts(example.sql.iter().take(migrations).cloned());
+            if let Some(text) = api {
+                request.openapi_text(with_header(text));
+                request.sql_texts(example.sql.iter().take(migrations).cloned());
+            }
+            if let Some(text) = graphql {
+                request.graphql_text(text.clone());
+            }
             request
         };
         let report = archlint::diff(
-            &version(old, 1),
-            &version(new, example.sql.len()),
+            &version(api.map(|(old, _)| old), graphql.map(|(old, _)| old), 1),
+            &version(
+                api.map(|(_, new)| new),
+                graphql.map(|(_, new)| new),
+                example.sql.len(),
+            ),
             &archlint::MemoryLoader::new(),
         )
         .map_err(|error| error.to_string())?;

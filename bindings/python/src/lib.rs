@@ -146,7 +146,7 @@ fn version_request(
 }
 
 #[pyfunction]
-#[pyo3(signature = (old_paths, old_text, new_paths, new_text, config_path=None, config_json=None, today=None))]
+#[pyo3(signature = (old_paths, old_text, new_paths, new_text, config_path=None, config_json=None, today=None, old_graphql=None, new_graphql=None))]
 #[allow(clippy::too_many_arguments)]
 fn _diff(
     py: Python<'_>,
@@ -157,11 +157,20 @@ fn _diff(
     config_path: Option<String>,
     config_json: Option<String>,
     today: Option<String>,
+    old_graphql: Option<String>,
+    new_graphql: Option<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
         let config = build_config(config_path.as_deref(), config_json.as_deref())?;
-        let old = version_request(&config, old_paths, old_text, "<old>.yaml");
+        let mut old = version_request(&config, old_paths, old_text, "<old>.yaml");
         let mut new = version_request(&config, new_paths, new_text, "<new>.yaml");
+        // Named apart, so that findings say which version a place is in.
+        if let Some(text) = old_graphql {
+            old.text("<old>.graphql", text);
+        }
+        if let Some(text) = new_graphql {
+            new.text("<new>.graphql", text);
+        }
         new.today = match today {
             Some(text) => Some(archlint::Day::parse(&text).ok_or_else(|| {
                 InputError::new_err(format!("today: `{text}` is not a date (YYYY-MM-DD)"))

@@ -192,6 +192,16 @@ def test_diff_takes_descriptions_as_dicts_and_text() -> None:
     assert len(archlint.diff(old, old)) == 0
 
 
+def test_diff_compares_graphql_schemas() -> None:
+    old = "type Query { orders(status: String): [Order] }\ntype Order { id: ID!, note: String }\n"
+    new = "type Query { orders(status: String, region: String!): [Order] }\ntype Order { id: ID! }\n"
+    report = archlint.diff(old_graphql=old, new_graphql=new)
+    assert sorted(f.rule for f in report.errors()) == ["COMPAT003", "COMPAT019"]
+    removed = next(f for f in report if f.rule == "COMPAT019")
+    assert removed.location.file == "<old>.graphql" and removed.location.line == 2
+    assert len(archlint.diff(old_graphql=old, new_graphql=old)) == 0
+
+
 def test_a_baseline_leaves_out_known_findings(tmp_path) -> None:
     text = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n"
     api = tmp_path / "api.yaml"

@@ -38,15 +38,18 @@ export interface ReviewOptions {
 
 export interface DiffOptions {
   /** The old version: an OpenAPI description, or several files by name. */
-  old: string | Files;
+  old?: string | Files;
   /** The new version, the same way. */
-  new: string | Files;
+  new?: string | Files;
   /** With several files: the root of each version (default: the first with an `openapi` or `swagger` field). */
   oldRoot?: string;
   newRoot?: string;
   /** The SQL of each version (a schema, or migrations in order): the database checks of a change. */
   oldSql?: string | string[] | Files;
   newSql?: string | string[] | Files;
+  /** The GraphQL schema (SDL) of each version, or its files by name: compared as well, or alone. */
+  oldGraphql?: string | Files;
+  newGraphql?: string | Files;
   /** The day of the review (YYYY-MM-DD) for announced ends (`Sunset`); default: today. */
   today?: string;
   /** The settings of archlint.toml, as an object or as TOML text (`[versioning] deprecation_days`). */
@@ -157,12 +160,14 @@ struct SinceOptions {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct DiffOptions {
-    old: Texts,
-    new: Texts,
+    old: Option<Texts>,
+    new: Option<Texts>,
     old_root: Option<String>,
     new_root: Option<String>,
     old_sql: Option<Texts>,
     new_sql: Option<Texts>,
+    old_graphql: Option<Texts>,
+    new_graphql: Option<Texts>,
     today: Option<String>,
     config: Option<serde_json::Value>,
 }
@@ -202,9 +207,13 @@ fn diff_json_on(options: &str, today: Option<archlint::Day>) -> Result<String, S
         None => today,
     };
     let config = config_value(options.config.as_ref())?;
+    check_versions(&options)?;
     let version =
-        |texts: Texts, root: Option<&str>, prefix: &str| -> Result<ReviewRequest, String> {
+        |texts: Option<Texts>, root: Option<&str>, prefix: &str| -> Result<ReviewRequest, String> {
             let mut request = ReviewRequest::new(config.clone());
+            let Some(texts) = texts else {
+                return Ok(request);
+            };
             let texts = match texts {
                 Texts::One(text) => {
                     Texts::Named(BTreeMap::from([(format!("{prefix}/openapi.yaml"), text)]))
@@ -229,10 +238,28 @@ fn diff_json_on(options: &str, today: Option<archlint::Day>) -> Result<String, S
     if let Some(sql) = options.new_sql {
         add_sql(&mut new, sql);
     }
+    if let Some(graphql) = options.old_graphql {
+        add_graphql(&mut old, prefixed(graphql, "old"))?;
+    }
+    if let Some(graphql) = options.new_graphql {
+        add_graphql(&mut new, prefixed(graphql, "new"))?;
+    }
     new.today = today;
     let report =
         archlint::diff(&old, &new, &MemoryLoader::new()).map_err(|error| error.to_string())?;
     Ok(archlint::report::to_json(&report))
+}
+
+/// Both versions of what a diff compares: OpenAPI descriptions, GraphQL
+/// schemas, or both; never one side alone.
+fn check_versions(options: &DiffOptions) -> Result<(), String> {
+    let api = (options.old.is_some(), options.new.is_some());
+    let graphql = (options.old_graphql.is_some(), options.new_graphql.is_some());
+    let paired = |(old, new): (bool, bool)| old == new;
+    if paired(api) && paired(graphql) && (api.0 || graphql.0) {
+        return Ok(());
+    }
+    Err("invalid diff options: give `old` and `new` (OpenAPI), `oldGraphql` and `newGraphql` (GraphQL), or both".to_owned())
 }
 
 /// Reviews OpenAPI and SQL texts; returns the report as the CLI's JSON shape.
@@ -305,6 +332,23 @@ fn config_value(value: Option<&serde_json::Value>) -> Result<Config, String> {
         None | Some(serde_json::Value::Null) => Ok(Config::default()),
         Some(serde_json::Value::String(toml)) => Config::from_toml(toml).map_err(|e| e.0),
         Some(object) => Config::from_json(&object.to_string()).map_err(|e| e.0),
+    }
+}
+
+/// One version's GraphQL texts, named `old/schema.graphql` or under
+/// `old/`, so findings tell the versions apart.
+fn prefixed(texts: Texts, prefix: &str) -> Texts {
+    match texts {
+        Texts::One(text) => {
+            Texts::Named(BTreeMap::from([(format!("{prefix}/schema.graphql"), text)]))
+        }
+        Texts::Named(files) => Texts::Named(
+            files
+                .into_iter()
+                .map(|(name, text)| (format!("{prefix}/{name}"), text))
+                .collect(),
+        ),
+        list => list,
     }
 }
 
@@ -504,6 +548,27 @@ mod tests {
         assert!(diff_json(&bad_day.to_string())
             .unwrap_err()
             .contains("today"));
+    }
+
+    #[test]
+    fn diff_takes_each_versions_graphql() {
+        let old =
+            "type Query { orders(status: String): [Order] }\ntype Order { id: ID!, note: String }";
+        let new = "type Query { orders(status: String, region: String!): [Order] }\ntype Order { id: ID! }";
+        let options = serde_json::json!({"oldGraphql": old, "newGraphql": new});
+        let found = rules_and_places(&diff_json(&options.to_string()).unwrap());
+        assert!(
+            found.iter().any(|place| place.starts_with("COMPAT003 ")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|place| place.starts_with("COMPAT019 ")),
+            "{found:?}"
+        );
+        let one_side = serde_json::json!({"oldGraphql": old});
+        assert!(diff_json(&one_side.to_string())
+            .unwrap_err()
+            .contains("`newGraphql`"));
     }
 
     #[test]

@@ -88,6 +88,16 @@ test("diff reports what a new version breaks, like the CLI", async () => {
   await assert.rejects(() => diff({ old: "openapi: 3.1.0" }), /give `old` and `new`/);
 });
 
+test("diff compares two GraphQL schemas, like the CLI", async () => {
+  const dir = "tests/fixtures/diff/graphql";
+  const report = await diff({ oldGraphql: read(`${dir}/old.graphql`), newGraphql: read(`${dir}/new.graphql`) });
+  const expected = cliDiff(`${dir}/old.graphql`, `${dir}/new.graphql`);
+  const shape = (findings) => findings.map((f) => [f.rule, f.message, f.location.line, f.location.column, /old/.test(f.location.file) ? "old" : "new"]);
+  assert.deepEqual(shape(report.findings).sort(), shape(expected.findings).sort());
+  assert.ok(report.findings.some((f) => f.rule === "COMPAT019" && f.location.file === "old/schema.graphql"));
+  await assert.rejects(() => diff({ oldGraphql: "type Query { a: Int }" }), /`newGraphql`/);
+});
+
 test("a baseline's findings are left out", async () => {
   const openapi = read("tests/fixtures/swagger/petstore.yaml");
   const before = await review({ openapi });

@@ -129,8 +129,10 @@ def _config(config: Union[PathLike, Mapping[str, Any], None]) -> tuple[Optional[
 Version = Union[PathLike, Mapping[str, Any]]
 
 
-def _version(version: Version) -> tuple[list[str], Optional[str]]:
+def _version(version: Optional[Version]) -> tuple[list[str], Optional[str]]:
     """Paths, or the text of a description given as a dict or as YAML/JSON text."""
+    if version is None:
+        return [], None
     if isinstance(version, Mapping):
         return [], json.dumps(dict(version), default=str)
     if isinstance(version, str) and ("\n" in version or version.lstrip().startswith("{")):
@@ -139,16 +141,21 @@ def _version(version: Version) -> tuple[list[str], Optional[str]]:
 
 
 def diff(
-    old: Version,
-    new: Version,
+    old: Optional[Version] = None,
+    new: Optional[Version] = None,
     *,
+    old_graphql: Optional[str] = None,
+    new_graphql: Optional[str] = None,
     config: Union[PathLike, Mapping[str, Any], None] = None,
     today: Optional[str] = None,
 ) -> Report:
     """Review a change: what ``new`` breaks for clients of ``old``.
 
-    old, new: a file or folder path, a description as a dict, or a
-        description's YAML/JSON text (a str with a newline).
+    old, new: a file or folder path (OpenAPI, SQL or GraphQL files), a
+        description as a dict, or a description's YAML/JSON text (a str with
+        a newline).
+    old_graphql, new_graphql: the GraphQL schema (SDL text) of each version,
+        compared as well as ``old`` and ``new``, or alone.
     config: the path of an ``archlint.toml``, or the same settings as a dict
         (``{"versioning": {"strategy": "path", "deprecation_days": 180}}``
         sets the versioning policy).
@@ -162,4 +169,14 @@ def diff(
     old_paths, old_text = _version(old)
     new_paths, new_text = _version(new)
     config_path, config_json = _config(config)
-    return _diff(old_paths, old_text, new_paths, new_text, config_path, config_json, today)
+    return _diff(
+        old_paths,
+        old_text,
+        new_paths,
+        new_text,
+        config_path,
+        config_json,
+        today,
+        old_graphql,
+        new_graphql,
+    )

@@ -1,5 +1,6 @@
 //! Reviewing a change (`archlint diff`): both versions are loaded (each
-//! description of OLD paired with NEW's of the same name), and the
+//! description of OLD paired with NEW's of the same name; the GraphQL files
+//! of each version as one schema, `graphql_change.rs`), and the
 //! compatibility rules report what NEW breaks for clients of OLD. NEW's
 //! files are numbered after OLD's, so a finding in NEW can name its OLD
 //! counterpart as a related place.
@@ -7,6 +8,7 @@
 use std::sync::Arc;
 
 use super::api::load;
+use super::graphql_change::diff_graphql;
 use super::inputs::{discover, Root};
 use super::run::{into_unit, run_rules, Unit};
 use super::sql::{load_database, Database};
@@ -68,6 +70,14 @@ pub fn diff(
         if let Some(unit) = diff_api(&versions, new) {
             add_unit(&mut report, unit);
         }
+    }
+    if !old_inputs.graphql_files.is_empty() && !new_inputs.graphql_files.is_empty() {
+        let unit = diff_graphql(
+            (&old_inputs.graphql_files, &old_loader),
+            (&new_inputs.graphql_files, &new_loader),
+            new,
+        )?;
+        add_unit(&mut report, unit);
     }
     let mut areas = vec![Area::Compatibility];
     if both_sql {

@@ -1,9 +1,10 @@
 //! Reviewing the GraphQL side: every GraphQL file of the run, read together
 //! as one schema (a schema split over files, with `extend type`), reviewed by
-//! the GraphQL rules.
+//! the GraphQL rules, against the database when the run has SQL.
 
 use super::inputs::Root;
 use super::run::{into_unit, names_rule, run_rules, Unit};
+use super::sql::Database;
 use super::{ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
 use crate::base::source::{FileId, SourceFile, SourceMap, Span};
@@ -18,8 +19,9 @@ pub(super) fn review_graphql(
     files: &[Root],
     loader: &dyn Loader,
     request: &ReviewRequest,
+    database: Option<&Database>,
 ) -> Result<Unit, ReviewError> {
-    let (sources, unread, mut problems) = read_all(files, loader, request)?;
+    let (sources, unread, mut problems) = read_all(files, loader, request, database)?;
     let texts = sources
         .iter()
         .filter(|(id, _)| !unread.contains(id))
@@ -28,7 +30,10 @@ pub(super) fn review_graphql(
     problems.append(&mut found);
     problems.extend(not_schemas(files, &contents, &sources));
     let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(graphql_finding).collect();
-    let context = GraphqlContext::new(&schema, &request.config);
+    let mut context = GraphqlContext::new(&schema, &request.config);
+    if let Some(database) = database {
+        context = context.with_database(&database.schema);
+    }
     let first = schema.first_file.unwrap_or(FileId(0));
     let at = Place::object(first, Span::new(0, 0), None);
     diagnostics.extend(run_rules(request, Side::Graphql, &at, |rule, emitter| {
@@ -49,14 +54,30 @@ pub(super) fn review_graphql(
 
 /// Reads every file; one too large is registered empty, one not UTF-8 is
 /// reported and not parsed (both are returned as unread).
-type Read = (SourceMap, Vec<FileId>, Vec<GraphqlProblem>);
+pub(super) type Read = (SourceMap, Vec<FileId>, Vec<GraphqlProblem>);
 
 fn read_all(
     files: &[Root],
     loader: &dyn Loader,
     request: &ReviewRequest,
+    database: Option<&Database>,
 ) -> Result<Read, ReviewError> {
-    let mut sources = SourceMap::default();
+    // Numbered after the SQL files, so a finding can name a column's place.
+    let sources = match database {
+        Some(database) => SourceMap::on_top_of(database.sources.clone()),
+        None => SourceMap::default(),
+    };
+    read_into(files, loader, request, sources)
+}
+
+/// Reads every file into `sources` (numbered after what it holds: `diff`
+/// reads NEW's files above OLD's).
+pub(super) fn read_into(
+    files: &[Root],
+    loader: &dyn Loader,
+    request: &ReviewRequest,
+    mut sources: SourceMap,
+) -> Result<Read, ReviewError> {
     let mut unread_files = Vec::new();
     let mut problems = Vec::new();
     let limits = request.config.limits;

@@ -7,6 +7,7 @@ mod api;
 mod change;
 mod changed;
 mod graphql;
+mod graphql_change;
 mod inputs;
 mod request;
 mod run;
@@ -74,6 +75,7 @@ pub fn review_with_progress(
             &inputs.graphql_files,
             &loader,
             request,
+            database.as_ref(),
         )?));
     }
     // A file met in a folder that is not a description is said to be left
@@ -174,6 +176,8 @@ fn scored_areas(config: &Config, api: bool, sql: bool, graphql: bool) -> Vec<Are
             Side::Db => sql,
             Side::Both => api && sql,
             Side::Change => false,
+            // GraphQL's consistency rules need the database too.
+            Side::Graphql if rule.area == Area::Consistency => graphql && sql,
             Side::Graphql => graphql,
         })
         .map(|rule| rule.area)

@@ -115,6 +115,21 @@ pub fn is_sequence(schema: &Schema, table: &Table, column: &Column) -> bool {
     column.auto_increment || is_sqlite_rowid(schema, table, column)
 }
 
+/// The table's single-column primary key, filled by a sequence: ids that
+/// count rows.
+pub fn is_sequential_key(schema: &Schema, table: &Table, column: &Column) -> bool {
+    let in_key = table.primary_key.as_ref().is_some_and(|key| {
+        key.columns.len() == 1
+            && key
+                .columns
+                .iter()
+                .any(|name| name.eq_ignore_ascii_case(&column.name))
+    });
+    in_key
+        && is_sequence(schema, table, column)
+        && matches!(ColumnKind::of(column), ColumnKind::Integer { .. })
+}
+
 fn is_sqlite_rowid(schema: &Schema, table: &Table, column: &Column) -> bool {
     schema.dialect == crate::sql::Dialect::Sqlite
         && column.data_type == "integer"

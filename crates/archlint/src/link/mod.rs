@@ -1,4 +1,5 @@
-//! Linking an OpenAPI description to the database behind it: which schema is
+//! Linking an OpenAPI description (`linker`) or a GraphQL schema (`graphql`)
+//! to the database behind it: which schema is
 //! stored in which table, which property in which column, which parameters
 //! look rows up by which columns (`linker`, with the naming conventions of
 //! `names`), what the columns allow (`columns`), and the links as the report
@@ -6,11 +7,17 @@
 //! links it makes.
 
 mod columns;
+mod graphql;
 mod linker;
 mod mapping;
 mod names;
 
-pub use columns::{allowed_values, assigned_by_database, is_sequence, length_bound, ColumnKind};
+pub use columns::{
+    allowed_values, assigned_by_database, is_sequence, is_sequential_key, length_bound, ColumnKind,
+};
+pub use graphql::{
+    link_graphql, GraphqlLinks, LinkedField, LinkedType, UnknownTarget, LINK_DIRECTIVE,
+};
 pub use linker::{
     enum_strings, link, Elsewhere, Entity, Links, ParameterKind, ParameterLink, Property, Use, Via,
     COLUMN_EXTENSION,

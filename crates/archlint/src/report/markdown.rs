@@ -16,14 +16,17 @@ const SECTIONS: [(&str, Belongs); 5] = [
         finding.area == Area::Compatibility && finding.severity == Severity::Warning
     }),
     ("Deprecations", |finding| {
-        finding.name == "operation-deprecated"
+        matches!(
+            finding.name.as_str(),
+            "operation-deprecated" | "graphql-deprecation-added"
+        )
     }),
     ("Additions", |finding| finding.name == "operation-added"),
     ("Other notes", |finding| {
         finding.severity == Severity::Info
             && !matches!(
                 finding.name.as_str(),
-                "operation-deprecated" | "operation-added"
+                "operation-deprecated" | "graphql-deprecation-added" | "operation-added"
             )
             || finding.area != Area::Compatibility && finding.severity != Severity::Info
     }),

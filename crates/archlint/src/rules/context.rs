@@ -1,7 +1,7 @@
 //! What rules read: one context per side, built by the engine once per
 //! review and shared read-only by every rule (in parallel).
 
-use crate::link::Links;
+use crate::link::{GraphqlLinks, Links};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -194,11 +194,19 @@ impl<'a> ChangeContext<'a> {
     }
 }
 
+/// The database behind a GraphQL schema and how its types link to tables.
+pub struct GraphqlDatabase<'a> {
+    pub tables: &'a Schema,
+    pub links: GraphqlLinks<'a>,
+}
+
 /// What a GraphQL rule sees: the schema and the configuration, plus the
 /// readings several rules share, computed once.
 pub struct GraphqlContext<'a> {
     pub schema: &'a Graphql,
     pub config: &'a Config,
+    /// The database behind the schema, when the run has SQL.
+    pub database: Option<GraphqlDatabase<'a>>,
     read_types: OnceLock<HashSet<String>>,
     queried_types: OnceLock<HashSet<String>>,
 }
@@ -208,9 +216,17 @@ impl<'a> GraphqlContext<'a> {
         GraphqlContext {
             schema,
             config,
+            database: None,
             read_types: OnceLock::new(),
             queried_types: OnceLock::new(),
         }
+    }
+
+    /// The same context, reviewed against the database `tables` builds.
+    pub fn with_database(mut self, tables: &'a Schema) -> Self {
+        let links = crate::link::link_graphql(self.schema, tables, &self.config.consistency);
+        self.database = Some(GraphqlDatabase { tables, links });
+        self
     }
 
     /// Whether one of the configured auth directives is on it.
@@ -291,5 +307,35 @@ impl<'a> GraphqlContext<'a> {
             );
         }
         seen
+    }
+}
+
+/// What a compatibility rule sees of a change to a GraphQL schema: both
+/// versions and every difference a client can notice.
+pub struct GraphqlChangeContext<'a> {
+    pub old: &'a Graphql,
+    pub new: &'a Graphql,
+    pub changes: Vec<crate::change::GraphqlChange>,
+    pub config: &'a Config,
+}
+
+impl<'a> GraphqlChangeContext<'a> {
+    pub fn new(old: &'a Graphql, new: &'a Graphql, config: &'a Config) -> Self {
+        GraphqlChangeContext {
+            old,
+            new,
+            changes: crate::change::compare_graphql(old, new),
+            config,
+        }
+    }
+
+    /// The changes of the kinds `select` picks.
+    pub fn changes_where(
+        &self,
+        select: impl Fn(&crate::change::GraphqlChangeKind) -> bool,
+    ) -> impl Iterator<Item = &crate::change::GraphqlChange> {
+        self.changes
+            .iter()
+            .filter(move |change| select(&change.kind))
     }
 }

@@ -20,8 +20,10 @@ pub mod graphql;
 mod registry;
 pub mod structure;
 
+pub use context::GraphqlChangeContext;
 pub use context::{
     ApiContext, ChangeContext, ConsistencyContext, DatabaseChange, DbContext, GraphqlContext,
+    GraphqlDatabase,
 };
 pub(crate) use registry::SUPERSEDED;
 pub use registry::{check_config, find, RULES};
@@ -45,6 +47,10 @@ pub trait Rule: Sync + Send {
 
     /// Reviews a GraphQL schema.
     fn check_graphql(&self, _graphql: &GraphqlContext<'_>, _out: &mut Emitter) {}
+
+    /// Reviews what changed between two versions of a GraphQL schema
+    /// (`archlint diff`).
+    fn check_graphql_change(&self, _change: &GraphqlChangeContext<'_>, _out: &mut Emitter) {}
 }
 
 /// Declares a rule: its type, metadata and documentation in one place.
@@ -78,6 +84,7 @@ macro_rules! declare_rule {
             $(check_both: $check_both:path,)?
             $(check_change: $check_change:path,)?
             $(check_graphql: $check_graphql:path,)?
+            $(check_graphql_change: $check_graphql_change:path,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -129,6 +136,12 @@ macro_rules! declare_rule {
             $(
                 fn check_graphql(&self, graphql: &$crate::rules::GraphqlContext<'_>, out: &mut $crate::base::Emitter) {
                     $check_graphql(graphql, out)
+                }
+            )?
+
+            $(
+                fn check_graphql_change(&self, change: &$crate::rules::GraphqlChangeContext<'_>, out: &mut $crate::base::Emitter) {
+                    $check_graphql_change(change, out)
                 }
             )?
         }

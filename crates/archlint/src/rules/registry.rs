@@ -105,6 +105,13 @@ pub static RULES: &[&dyn Rule] = &[
     &graphql::documentation::undocumented_definition::UndocumentedDefinition,
     &graphql::documentation::unused_type::UnusedType,
     &graphql::rate_limiting::unbounded_query_cost::UnboundedQueryCost,
+    &graphql::consistency::nullability_mismatch::GraphqlNullabilityMismatch,
+    &graphql::consistency::enum_mismatch::GraphqlEnumMismatch,
+    &graphql::consistency::type_mismatch::GraphqlTypeMismatch,
+    &graphql::consistency::field_without_column::GraphqlFieldWithoutColumn,
+    &graphql::consistency::sequential_id::GraphqlSequentialId,
+    &graphql::consistency::unindexed_filter::GraphqlUnindexedFilter,
+    &graphql::consistency::unknown_link_target::GraphqlUnknownLinkTarget,
     // database checklists
     &db::indexing::foreign_key_without_index::ForeignKeyWithoutIndex,
     &db::indexing::duplicate_index::DuplicateIndex,
@@ -185,6 +192,12 @@ pub static RULES: &[&dyn Rule] = &[
     &compatibility::column_dropped_under_api::ColumnDroppedUnderApi,
     &compatibility::request_input_removed::RequestInputRemoved,
     &compatibility::deprecation_window_too_short::DeprecationWindowTooShort,
+    &compatibility::graphql_type_removed::GraphqlTypeRemoved,
+    &compatibility::graphql_field_removed::GraphqlFieldRemoved,
+    &compatibility::graphql_input_removed::GraphqlInputRemoved,
+    &compatibility::graphql_enum_value_removed::GraphqlEnumValueRemoved,
+    &compatibility::graphql_possible_type_removed::GraphqlPossibleTypeRemoved,
+    &compatibility::graphql_deprecation_added::GraphqlDeprecationAdded,
 ];
 
 /// (stronger, weaker): where the schema confirms what an API rule only

@@ -80,6 +80,42 @@ pub fn leads_with(index: &[String], columns: &[String]) -> bool {
         })
 }
 
+/// The column lists of the indexes that serve equality and order: the
+/// primary key, unique constraints, and b-tree indexes, partial ones
+/// included when they only leave out soft-deleted rows (the API's queries
+/// leave them out too).
+pub fn lookup_indexes(table: &Table) -> Vec<&[String]> {
+    let mut usable: Vec<&[String]> = Vec::new();
+    usable.extend(table.primary_key.iter().map(|key| key.columns.as_slice()));
+    usable.extend(table.uniques.iter().map(|key| key.columns.as_slice()));
+    usable.extend(
+        table
+            .indexes
+            .iter()
+            .filter(|index| {
+                index
+                    .method
+                    .as_deref()
+                    .is_none_or(|method| matches!(method, "btree" | "hash"))
+            })
+            .filter(|index| index.predicate.as_deref().is_none_or(only_soft_deletion))
+            .map(|index| index.columns.as_slice()),
+    );
+    usable
+}
+
+/// `deleted_at IS NULL` (and `archived_at IS NULL`, joined by `AND`).
+fn only_soft_deletion(predicate: &str) -> bool {
+    let lower = predicate.to_ascii_lowercase();
+    lower.split(" and ").all(|part| {
+        let part = part.trim().trim_matches(['(', ')']).trim();
+        part.ends_with(" is null")
+            && ["deleted", "archived", "removed"]
+                .iter()
+                .any(|word| part.contains(word))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

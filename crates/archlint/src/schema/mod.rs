@@ -24,7 +24,7 @@ mod warnings;
 
 pub use build::{build, build_change, build_from_texts, BuildOutcome, Coverage};
 pub use describe::describe;
-pub use indexes::{index_label, index_likes, leads_with, IndexLike};
+pub use indexes::{index_label, index_likes, leads_with, lookup_indexes, IndexLike};
 pub use model::{
     Change, Check, Column, ConstraintKind, Domain, EnumType, ForeignKey, Index, Key, Schema,
     StatementKind, StatementRecord, Table, View,

@@ -1,13 +1,18 @@
 use crate::base::Emitter;
-use crate::change::{ChangeKind, DeltaKind, Side};
-use crate::rules::compatibility::located::report_change;
-use crate::rules::ChangeContext;
+use crate::change::{ChangeKind, DeltaKind, GraphqlChangeKind, Side};
+use crate::rules::compatibility::located::{report_change, report_graphql_change};
+use crate::rules::{ChangeContext, GraphqlChangeContext};
 
 crate::declare_rule! {
     /// ## What it does
     /// Reports what a request must now carry that it did not have to before: a
     /// new required parameter, a parameter or property made required, a new
     /// required property of the request body, or a body made required.
+    ///
+    /// In a GraphQL schema (`archlint diff` of two schemas): a new argument or
+    /// input field that is non-null with no default, and one made non-null (or
+    /// whose default was taken away): queries that leave it out fail validation.
+    /// An optional argument or input field added is no change.
     ///
     /// ## Why is this bad?
     /// Clients written against the old version do not send it, and the server
@@ -39,6 +44,14 @@ crate::declare_rule! {
     ///       responses: {'201': {description: Created.}}
     /// ```
     ///
+    /// ```graphql
+    /// type Query { orders(status: String): [String] }
+    /// ```
+    ///
+    /// ```graphql
+    /// type Query { orders(status: String, region: String!): [String] }
+    /// ```
+    ///
     /// Use instead:
     /// ```yaml
     /// paths:
@@ -64,6 +77,14 @@ crate::declare_rule! {
     ///       responses: {'201': {description: Created.}}
     /// ```
     ///
+    /// ```graphql
+    /// type Query { orders(status: String): [String] }
+    /// ```
+    ///
+    /// ```graphql
+    /// type Query { orders(status: String, region: String = "eu"): [String] }
+    /// ```
+    ///
     /// ## How to fix
     /// Make the new input optional, with a default the server applies when it
     /// is missing; require it only in a new major version.
@@ -78,6 +99,7 @@ crate::declare_rule! {
         summary: "A request now requires a parameter, body or property it did not.",
         fix: "Make the new input optional with a default, or require it only in a new major version.",
         check_change: check,
+        check_graphql_change: check_graphql,
     }
 }
 
@@ -104,5 +126,23 @@ fn check(context: &ChangeContext<'_>, out: &mut Emitter) {
             _ => continue,
         };
         report_change(out, change, message);
+    }
+}
+
+fn check_graphql(context: &GraphqlChangeContext<'_>, out: &mut Emitter) {
+    for change in &context.changes {
+        let subject = &change.subject;
+        let message = match change.kind {
+            GraphqlChangeKind::RequiredInputAdded => {
+                format!(
+                    "{subject} is new and required: queries that do not give it fail validation"
+                )
+            }
+            GraphqlChangeKind::InputBecameRequired => {
+                format!("{subject} is now required: queries that leave it out fail validation")
+            }
+            _ => continue,
+        };
+        report_graphql_change(out, change, message);
     }
 }

@@ -1,10 +1,10 @@
 use super::first_parameter_per_column;
 use crate::base::words::name_words;
 use crate::base::Emitter;
-use crate::link::{is_sequence, ColumnKind, ParameterKind, ParameterLink};
+use crate::link::{is_sequential_key, ColumnKind, ParameterKind, ParameterLink};
 use crate::rules::ConsistencyContext;
 use crate::schema::index_likes;
-use crate::schema::{Column, Schema, Table};
+use crate::schema::{Column, Table};
 
 crate::declare_rule! {
     /// ## What it does
@@ -98,19 +98,6 @@ fn check(context: &ConsistencyContext<'_, '_>, out: &mut Emitter) {
             ));
         }
     }
-}
-
-fn is_sequential_key(schema: &Schema, table: &Table, column: &Column) -> bool {
-    let in_key = table.primary_key.as_ref().is_some_and(|key| {
-        key.columns.len() == 1
-            && key
-                .columns
-                .iter()
-                .any(|name| name.eq_ignore_ascii_case(&column.name))
-    });
-    in_key
-        && is_sequence(schema, table, column)
-        && matches!(ColumnKind::of(column), ColumnKind::Integer { .. })
 }
 
 /// Words of columns meant as public identifiers.

@@ -3,7 +3,7 @@ use crate::base::words::{is_tenant, name_words};
 use crate::base::Emitter;
 use crate::link::{column_key, ColumnKind, ParameterKind, ParameterLink};
 use crate::rules::ConsistencyContext;
-use crate::schema::{Column, Table};
+use crate::schema::{lookup_indexes, Column};
 
 crate::declare_rule! {
     /// ## What it does
@@ -129,7 +129,7 @@ fn is_served(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>) -> 
             .iter()
             .any(|scoped| scoped.eq_ignore_ascii_case(column))
     };
-    let usable = usable_indexes(link.table);
+    let usable = lookup_indexes(link.table);
     let leads = usable.iter().any(|columns| {
         columns
             .iter()
@@ -147,42 +147,6 @@ fn is_served(context: &ConsistencyContext<'_, '_>, link: &ParameterLink<'_>) -> 
             && (link.kind != ParameterKind::Lookup || prefix.iter().any(|column| !tenant(column)))
     });
     leads || within_scope
-}
-
-/// The column lists of the indexes that serve equality and order: the
-/// primary key, unique constraints, and b-tree indexes, partial ones
-/// included when they only leave out soft-deleted rows (the API's queries
-/// leave them out too).
-fn usable_indexes(table: &Table) -> Vec<&[String]> {
-    let mut usable: Vec<&[String]> = Vec::new();
-    usable.extend(table.primary_key.iter().map(|key| key.columns.as_slice()));
-    usable.extend(table.uniques.iter().map(|key| key.columns.as_slice()));
-    usable.extend(
-        table
-            .indexes
-            .iter()
-            .filter(|index| {
-                index
-                    .method
-                    .as_deref()
-                    .is_none_or(|method| matches!(method, "btree" | "hash"))
-            })
-            .filter(|index| index.predicate.as_deref().is_none_or(only_soft_deletion))
-            .map(|index| index.columns.as_slice()),
-    );
-    usable
-}
-
-/// `deleted_at IS NULL` (and `archived_at IS NULL`, joined by `AND`).
-fn only_soft_deletion(predicate: &str) -> bool {
-    let lower = predicate.to_ascii_lowercase();
-    lower.split(" and ").all(|part| {
-        let part = part.trim().trim_matches(['(', ')']).trim();
-        part.ends_with(" is null")
-            && ["deleted", "archived", "removed"]
-                .iter()
-                .any(|word| part.contains(word))
-    })
 }
 
 /// JSON and array columns are searched by containment, which a GIN index serves.

@@ -3,6 +3,7 @@
 //! and `names.rs` (what names say); the rules are one file each.
 
 pub mod auth;
+pub mod consistency;
 pub mod conventions;
 pub mod documentation;
 pub mod errors;
