@@ -28,6 +28,7 @@ mkdir -p "$www/examples/components"
 cp corpus/api/shop.yaml "$www/examples/shop.yaml"
 cp corpus/api/components/schemas.yaml "$www/examples/components/schemas.yaml"
 cp corpus/db/schema.sql "$www/examples/schema.sql"
+cp corpus/graphql/shop.graphql "$www/examples/shop.graphql"
 
 raw=$(wc -c < "$pkg/archlint_wasm_bg.wasm")
 gz=$(gzip -9 -c "$pkg/archlint_wasm_bg.wasm" | wc -c)

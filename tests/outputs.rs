@@ -1,7 +1,10 @@
-//! The report formats: the JSON contract, SARIF 2.1.0, GitHub annotations, text.
+//! The report formats: the JSON contract, SARIF 2.1.0, GitHub annotations,
+//! text, JUnit XML, Markdown and HTML.
 
-use archlint::report::{to_github, to_json, to_sarif, to_text, TextOptions};
-use archlint::{Config, MemoryLoader, Report};
+use archlint::report::{
+    to_github, to_html, to_json, to_junit, to_review_markdown, to_sarif, to_text, TextOptions,
+};
+use archlint::{Config, MemoryLoader, Report, Severity};
 use serde_json::Value;
 
 const YAML_30: &str = "openapi: 3.0.3
@@ -207,6 +210,68 @@ fn text_from_the_input_is_rendered_inert() {
     let json: Value = serde_json::from_str(&to_json(&report)).expect("valid JSON");
     assert!(json["findings"][0]["message"].is_string());
     let _: Value = serde_json::from_str(&to_sarif(&report)).expect("valid SARIF");
+    let junit = to_junit(&report, Some(Severity::Info));
+    assert!(
+        !junit.contains("<img") && junit.contains("&lt;img"),
+        "{junit}"
+    );
+    assert!(!junit.contains('\u{1b}') && !junit.contains('\u{202e}'));
+    let comment = to_review_markdown(&report);
+    for line in comment.lines().filter(|line| line.contains("<img")) {
+        let before = line.split("<img").next().unwrap_or("");
+        assert!(before.matches('`').count() % 2 == 1, "{line}");
+    }
+    let html = to_html(&report, false);
+    assert!(!html.contains("<img") && html.contains("&lt;img"), "{html}");
+    assert!(!html.contains('\u{1b}') && !html.contains('\u{202e}'));
+}
+
+/// JUnit: a suite per file, a case per rule and file, failed from the
+/// `--fail-on` severity; findings below it are the case's output.
+#[test]
+fn junit_has_a_case_per_rule_and_file() {
+    let report = review("api.json", JSON_31);
+    let cases = |xml: &str| xml.matches("<testcase ").count();
+    let failures = |xml: &str| xml.matches("<failure ").count();
+    let rules: std::collections::BTreeSet<&str> = report
+        .findings
+        .iter()
+        .map(|finding| finding.rule.as_str())
+        .collect();
+    let strict = to_junit(&report, Some(Severity::Info));
+    assert_eq!(cases(&strict), rules.len());
+    assert_eq!(failures(&strict), rules.len());
+    let errors: std::collections::BTreeSet<&str> = report
+        .findings
+        .iter()
+        .filter(|finding| finding.severity == Severity::Error)
+        .map(|finding| finding.rule.as_str())
+        .collect();
+    assert!(!errors.is_empty(), "the case needs an error (plain HTTP)");
+    let lenient = to_junit(&report, Some(Severity::Error));
+    assert_eq!(failures(&lenient), errors.len());
+    assert_eq!(failures(&to_junit(&report, None)), 0);
+    assert!(lenient.contains(r#"<failure message="server `http://api.example.com` is reached over plain HTTP" type="error">"#), "{lenient}");
+    // A clean file is one passing case.
+    let clean = to_junit(&review("empty.json", r#"{"openapi": "3.1.0"}"#), None);
+    assert!(clean.starts_with("<?xml"));
+    assert_eq!(cases(&clean), clean.matches("<testcase").count());
+}
+
+/// The HTML page stands alone: no script, no stylesheet or font from
+/// elsewhere; each finding shows its source line.
+#[test]
+fn html_is_self_contained_with_source_lines() {
+    let mut request = archlint::ReviewRequest::new(Config::default());
+    request.text("api.json", JSON_31);
+    request.keep_source_lines = true;
+    let report = archlint::review(&request, &MemoryLoader::new()).unwrap();
+    let html = to_html(&report, false);
+    for outside in ["<script", "<link", "src=", "@import", "url("] {
+        assert!(!html.contains(outside), "{outside} in the page");
+    }
+    assert!(html.contains(r#"<pre>  &quot;servers&quot;: [{&quot;url&quot;: &quot;http://api.example.com&quot;}],</pre>"#), "{html}");
+    assert!(html.contains("<h2>Scores</h2>") && html.ends_with("</body></html>\n"));
 }
 
 #[test]

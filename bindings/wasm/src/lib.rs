@@ -214,18 +214,7 @@ fn diff_json_on(options: &str, today: Option<archlint::Day>) -> Result<String, S
             let Some(texts) = texts else {
                 return Ok(request);
             };
-            let texts = match texts {
-                Texts::One(text) => {
-                    Texts::Named(BTreeMap::from([(format!("{prefix}/openapi.yaml"), text)]))
-                }
-                Texts::Named(files) => Texts::Named(
-                    files
-                        .into_iter()
-                        .map(|(name, text)| (format!("{prefix}/{name}"), text))
-                        .collect(),
-                ),
-                list => list,
-            };
+            let texts = prefixed(texts, prefix, "openapi.yaml");
             let root = root.map(|root| format!("{prefix}/{root}"));
             add_openapi(&mut request, texts, root.as_deref())?;
             Ok(request)
@@ -239,10 +228,10 @@ fn diff_json_on(options: &str, today: Option<archlint::Day>) -> Result<String, S
         add_sql(&mut new, sql);
     }
     if let Some(graphql) = options.old_graphql {
-        add_graphql(&mut old, prefixed(graphql, "old"))?;
+        add_graphql(&mut old, prefixed(graphql, "old", "schema.graphql"))?;
     }
     if let Some(graphql) = options.new_graphql {
-        add_graphql(&mut new, prefixed(graphql, "new"))?;
+        add_graphql(&mut new, prefixed(graphql, "new", "schema.graphql"))?;
     }
     new.today = today;
     let report =
@@ -335,13 +324,11 @@ fn config_value(value: Option<&serde_json::Value>) -> Result<Config, String> {
     }
 }
 
-/// One version's GraphQL texts, named `old/schema.graphql` or under
-/// `old/`, so findings tell the versions apart.
-fn prefixed(texts: Texts, prefix: &str) -> Texts {
+/// One version's texts under `old/` or `new/` (one text named `single`
+/// there), so findings tell the versions apart.
+fn prefixed(texts: Texts, prefix: &str, single: &str) -> Texts {
     match texts {
-        Texts::One(text) => {
-            Texts::Named(BTreeMap::from([(format!("{prefix}/schema.graphql"), text)]))
-        }
+        Texts::One(text) => Texts::Named(BTreeMap::from([(format!("{prefix}/{single}"), text)])),
         Texts::Named(files) => Texts::Named(
             files
                 .into_iter()

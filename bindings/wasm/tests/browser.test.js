@@ -2,10 +2,12 @@
 // playwright-core loads the page from a local server, a flawed API and schema
 // are pasted, Review is clicked, and the expected findings appear; clicking one
 // selects its line. Saves a screenshot to target/wasm-test/review-page.png.
+// Also renders the CLI's `--format html` report (screenshot report.png).
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
@@ -15,7 +17,7 @@ import { chromium } from "playwright-core";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
 const www = path.resolve(here, "../www");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".yaml": "text/yaml", ".sql": "text/plain", ".json": "application/json", ".ts": "text/plain" };
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".yaml": "text/yaml", ".sql": "text/plain", ".graphql": "text/plain", ".json": "application/json", ".ts": "text/plain" };
 
 let server;
 let base;
@@ -152,6 +154,53 @@ test("comparing with an older version lists what the new one breaks", async () =
   assert.deepEqual(problems, []);
 });
 
+test("the GraphQL tab reviews a schema against its database, and keeps the OpenAPI text", async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  await page.goto(base);
+  await page.uncheck("#auto");
+  await page.fill("#openapi", "openapi: 3.1.0\n");
+  await page.click("#kind-graphql");
+  assert.equal(await page.textContent("#api-title"), "GraphQL schema (SDL)");
+  assert.equal(await page.inputValue("#openapi"), "", "each kind keeps its own text");
+  const schema = [
+    "type Query { file(id: ID!): File }",
+    "\"A stored file.\"",
+    "type File {",
+    "  id: ID!",
+    "  name: String!",
+    "  size: Int!",
+    "}",
+    "",
+  ].join("\n");
+  await page.fill("#openapi", schema);
+  await page.fill("#sql", "CREATE TABLE files (\n  id uuid PRIMARY KEY,\n  name text NOT NULL,\n  size bigint NOT NULL\n);\n");
+  await page.click("#review");
+  await page.waitForSelector('.finding[data-rule="GQL023"]');
+  // The finding selects the field's line; its related place, the column.
+  await page.click('.finding[data-rule="GQL023"]');
+  const field = await page.$eval("#openapi", (editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
+  assert.equal(field, "  size: Int!");
+  await page.click('.finding[data-rule="GQL023"] .related');
+  const column = await page.$eval("#sql", (editor) => editor.value.slice(editor.selectionStart, editor.selectionEnd));
+  assert.equal(column, "  size bigint NOT NULL");
+  // Comparing two versions of the schema lists what the new one breaks.
+  await page.check("#compare");
+  assert.equal(await page.textContent("#old-title"), "Older version (GraphQL)");
+  await page.fill("#old", readFileSync(path.join(root, "tests/fixtures/diff/graphql/old.graphql"), "utf8"));
+  await page.fill("#openapi", readFileSync(path.join(root, "tests/fixtures/diff/graphql/new.graphql"), "utf8"));
+  await page.click("#review");
+  await page.waitForSelector('.finding[data-rule^="COMPAT"]');
+  const rules = await page.$$eval(".finding", (items) => items.map((item) => item.dataset.rule));
+  assert.ok(rules.every((rule) => rule.startsWith("COMPAT")), rules.join(", "));
+  // Back on the OpenAPI tab, its text is still there.
+  await page.uncheck("#compare");
+  await page.click("#kind-openapi");
+  assert.equal(await page.inputValue("#openapi"), "openapi: 3.1.0\n");
+  assert.deepEqual(problems, []);
+});
+
 test("names and descriptions from the input are shown as text, never run", async () => {
   const page = await context.newPage();
   const problems = [];
@@ -207,5 +256,42 @@ test("a large description is reviewed in a worker: the page keeps running meanwh
   // Only meaningful when the review took a while (it does: seconds in WebAssembly).
   if (took > 200) assert.ok(ticks >= 5, `${ticks} ticks in ${took} ms: the page's thread was blocked`);
   assert.ok((await page.$$(".finding")).length > 0);
+  assert.deepEqual(problems, []);
+});
+
+test("the CLI's HTML report renders on its own, with input text shown as text", async () => {
+  const cli = process.env.ARCHLINT_BIN ?? path.join(root, "target/debug/archlint");
+  const out = path.join(root, "target/wasm-test");
+  mkdirSync(out, { recursive: true });
+  // A description whose path and summary carry markup: it must stay text.
+  const hostile = path.join(out, "hostile.yaml");
+  writeFileSync(hostile, [
+    "openapi: 3.1.0",
+    "info: {title: t, version: '1'}",
+    "servers: [{url: 'http://api.example.com'}]",
+    "paths:",
+    "  \"/a<img src=x onerror=window.injected=1>\":",
+    "    get:",
+    "      summary: '<script>window.injected = 2</script>'",
+    "      responses: {'200': {description: ok}}",
+    "",
+  ].join("\n"));
+  const report = path.join(out, "report.html");
+  execFileSync(cli, ["review", "corpus/api", "corpus/db", hostile, "--format", "html", "--output", report, "--fail-on", "never"], { cwd: root });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(`file://${report}`);
+  assert.match(await page.textContent("#summary"), /findings in \d+ files/);
+  assert.ok((await page.$$(".scores .bar")).length > 10, "a bar per area");
+  assert.ok((await page.$$("details")).length > 10, "findings grouped by rule");
+  assert.ok((await page.$$("pre")).length > 10, "source lines under findings");
+  assert.ok(await page.$("text=API ↔ schema mapping"), "the mapping");
+  assert.equal(await page.$$eval("img, script", (nodes) => nodes.length), 0, "no markup from the input");
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+  assert.deepEqual(requests.filter((url) => !url.startsWith("file:")), [], "nothing loaded from elsewhere");
+  await page.screenshot({ path: path.join(out, "report.png"), fullPage: true });
   assert.deepEqual(problems, []);
 });

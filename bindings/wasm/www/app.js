@@ -1,8 +1,10 @@
 // The review page: two editors, a Review button (and review as you type), the
-// findings with their scores, and a click on a finding selects its line. With
-// "compare with an older version", a third editor holds the old description
-// and the page lists what the new one breaks for its clients (diff). Reviews
-// run in a Web Worker.
+// findings with their scores, and a click on a finding selects its line. The
+// API editor holds an OpenAPI description (several files, as tabs) or, on the
+// GraphQL tab, a GraphQL schema; each kind keeps its own text. With "compare
+// with an older version", a third editor holds the old version and the page
+// lists what the new one breaks for its clients (diff). Reviews run in a Web
+// Worker.
 
 // The module runs in a Web Worker (worker.js): the page stays responsive
 // while a large description is reviewed, and a worker that fails is replaced.
@@ -47,6 +49,17 @@ const openapiEditor = $("openapi");
 const sqlEditor = $("sql");
 const oldEditor = $("old");
 const SQL_NAME = "schema.sql";
+const GRAPHQL_NAME = "schema.graphql";
+const TITLES = {
+  openapi: ["OpenAPI (YAML or JSON)", "Older version (OpenAPI)", "openapi: 3.1.0 (or swagger: \"2.0\")\ninfo: ..."],
+  graphql: ["GraphQL schema (SDL)", "Older version (GraphQL)", "type Query {\n  ...\n}"],
+};
+
+// Which kind of API the API editor holds, and each kind's texts while the
+// other is shown.
+let kind = "openapi";
+let graphqlText = "";
+const oldTexts = { openapi: "", graphql: "" };
 
 // The OpenAPI side may be several files ($refs between them resolve by name).
 let apiFiles = { "openapi.yaml": "" };
@@ -73,7 +86,7 @@ function updateGutter(textarea) {
 }
 
 function renderTabs() {
-  const names = Object.keys(apiFiles);
+  const names = kind === "openapi" ? Object.keys(apiFiles) : [];
   $("tabs").innerHTML = names.length < 2 ? "" : names
     .map((name) => `<button type="button" data-file="${escapeHtml(name)}" class="${name === activeFile ? "active" : ""}">${escapeHtml(name)}</button>`)
     .join("");
@@ -87,17 +100,51 @@ function showFile(name) {
   renderTabs();
 }
 
+/** Keeps what the API and old editors hold in the store of the kind shown. */
+function storeEditors() {
+  if (kind === "openapi") apiFiles[activeFile] = openapiEditor.value;
+  else graphqlText = openapiEditor.value;
+  oldTexts[kind] = oldEditor.value;
+}
+
+/** Shows the OpenAPI or the GraphQL side in the API editor. */
+function showKind(next) {
+  if (next === kind) return;
+  storeEditors();
+  kind = next;
+  openapiEditor.value = kind === "openapi" ? apiFiles[activeFile] ?? "" : graphqlText;
+  oldEditor.value = oldTexts[kind];
+  const [title, oldTitle, placeholder] = TITLES[kind];
+  $("api-title").textContent = title;
+  $("old-title").textContent = oldTitle;
+  openapiEditor.placeholder = placeholder;
+  for (const button of document.querySelectorAll(".kinds button")) {
+    const active = button.dataset.kind === kind;
+    button.classList.toggle("active", active);
+    button.setAttribute("aria-selected", String(active));
+  }
+  updateGutter(openapiEditor);
+  updateGutter(oldEditor);
+  renderTabs();
+  renderReport(null);
+  scheduleReview();
+}
+
 function options() {
-  apiFiles[activeFile] = openapiEditor.value;
+  storeEditors();
   const request = {};
+  if (sqlEditor.value.trim() !== "") request.sql = { [SQL_NAME]: sqlEditor.value };
+  if ($("dialect").value) request.dialect = $("dialect").value;
+  if (kind === "graphql") {
+    if (graphqlText.trim() !== "") request.graphql = { [GRAPHQL_NAME]: graphqlText };
+    return request;
+  }
   const named = Object.entries(apiFiles).filter(([, text]) => text.trim() !== "");
   if (named.length > 0) {
     request.openapi = Object.fromEntries(named);
     request.root = Object.keys(apiFiles)[0];
     if (!(request.root in request.openapi)) delete request.root;
   }
-  if (sqlEditor.value.trim() !== "") request.sql = { [SQL_NAME]: sqlEditor.value };
-  if ($("dialect").value) request.dialect = $("dialect").value;
   return request;
 }
 
@@ -105,6 +152,7 @@ function options() {
 function diffOptions() {
   if (!$("compare").checked || oldEditor.value.trim() === "") return null;
   const request = options();
+  if (request.graphql) return { oldGraphql: oldEditor.value, newGraphql: graphqlText };
   if (!request.openapi) return null;
   return { old: oldEditor.value, new: request.openapi, newRoot: request.root };
 }
@@ -124,8 +172,8 @@ async function runReview() {
     return;
   }
   const request = options();
-  if (!request.openapi && !request.sql) {
-    $("status").textContent = "Paste an OpenAPI description or SQL to review.";
+  if (!request.openapi && !request.graphql && !request.sql) {
+    $("status").textContent = "Paste an OpenAPI description, a GraphQL schema or SQL to review.";
     renderReport(null);
     return;
   }
@@ -244,19 +292,22 @@ function renderWorstAreas(scores) {
     .join("");
 }
 
+/** The editor that holds `file`, showing its OpenAPI tab if it has one. A
+ * diff names the versions' files `old/...` and `new/...`. */
+function editorOf(file) {
+  if (file.startsWith("old/")) return oldEditor;
+  const name = file.startsWith("new/") ? file.slice(4) : file;
+  if (kind === "graphql" && name === GRAPHQL_NAME) return openapiEditor;
+  if (kind === "openapi" && name in apiFiles) {
+    if (name !== activeFile) showFile(name);
+    return openapiEditor;
+  }
+  return sqlEditor;
+}
+
 /** Selects `line` (1-based) in the editor holding `file`, and scrolls to it. */
 function reveal(file, line) {
-  let editor = sqlEditor;
-  // A diff names the versions' files `old/...` and `new/...`.
-  if (file.startsWith("old/")) {
-    editor = oldEditor;
-  } else if (file.startsWith("new/") && file.slice(4) in apiFiles) {
-    file = file.slice(4);
-  }
-  if (editor !== oldEditor && file in apiFiles) {
-    if (file !== activeFile) showFile(file);
-    editor = openapiEditor;
-  }
+  const editor = editorOf(file);
   const lines = editor.value.split("\n");
   const index = Math.min(Math.max(line, 1), lines.length) - 1;
   let start = 0;
@@ -294,6 +345,16 @@ function scheduleReview() {
 
 async function loadExample() {
   const fetchText = async (path) => (await fetch(path)).text();
+  if (kind === "graphql") {
+    const [graphql, sql] = await Promise.all([fetchText("examples/shop.graphql"), fetchText("examples/schema.sql")]);
+    graphqlText = graphql;
+    openapiEditor.value = graphql;
+    sqlEditor.value = sql;
+    updateGutter(openapiEditor);
+    updateGutter(sqlEditor);
+    await runReview();
+    return;
+  }
   const [api, schemas, sql] = await Promise.all([
     fetchText("examples/shop.yaml"),
     fetchText("examples/components/schemas.yaml"),
@@ -321,6 +382,9 @@ $("compare").addEventListener("change", () => {
   scheduleReview();
 });
 $("load-example").addEventListener("click", loadExample);
+for (const button of document.querySelectorAll(".kinds button")) {
+  button.addEventListener("click", () => showKind(button.dataset.kind));
+}
 $("tabs").addEventListener("click", (event) => {
   const name = event.target.dataset?.file;
   if (name) showFile(name);

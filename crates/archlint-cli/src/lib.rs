@@ -8,7 +8,8 @@ mod git;
 use std::io::{IsTerminal, Read, Write};
 
 use archlint::report::{
-    to_github, to_markdown, to_sarif, to_text, write_json, Baseline, TextOptions,
+    to_github, to_html, to_junit, to_markdown, to_review_markdown, to_sarif, to_text, write_json,
+    Baseline, TextOptions,
 };
 use archlint::schema::Coverage;
 use archlint::{Config, Dialect, FsLoader, Report, ReviewError, ReviewRequest, Severity, RULES};
@@ -206,8 +207,15 @@ enum Format {
     Json,
     Sarif,
     Github,
-    /// A changelog (breaking changes, deprecations, additions), for `diff`.
+    /// For a pull-request comment: a review's summary and findings, or a
+    /// diff's changelog (breaking changes, deprecations, additions).
     Markdown,
+    /// JUnit XML for CI test reports: a test case per rule and file, failed
+    /// at the `--fail-on` severity.
+    Junit,
+    /// One self-contained HTML page to share (scores, findings with their
+    /// source, the mapping; a diff's changelog).
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -280,9 +288,6 @@ where
 }
 
 fn review(args: ReviewArgs) -> Result<u8, String> {
-    if matches!(args.out.format, Format::Markdown) {
-        return Err("--format markdown is the changelog of `archlint diff`; review writes text, json, sarif or github".to_owned());
-    }
     let mut request = request(&args.paths, args.out.config.as_deref(), args.dialect)?;
     if !args.select.is_empty() {
         request.config.select(&args.select);
@@ -300,7 +305,7 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
     }
     request.baseline = baseline(&args, &mut request)?;
     // Only the text report shows source lines.
-    request.keep_source_lines = matches!(args.out.format, Format::Text);
+    request.keep_source_lines = matches!(args.out.format, Format::Text | Format::Html);
     let bar = std::sync::OnceLock::new();
     let progress = |done: usize, total: usize| show_progress(&bar, done, total);
     let report = archlint::review_with_progress(&request, &FsLoader, &progress)
@@ -314,6 +319,8 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
         color: args.out.color,
         all: args.out.all,
         expand: &args.expand,
+        fail_on: args.out.fail_on,
+        change: false,
     };
     write_report(&report, &output)?;
     Ok(exit_status(&report, args.out.fail_on))
@@ -381,14 +388,18 @@ fn write_baseline(
     Ok(0)
 }
 
-fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
-    let threshold = match fail_on {
+/// The severity from which a finding fails the command.
+fn threshold(fail_on: FailOn) -> Option<Severity> {
+    match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|threshold| report.has_at_least(threshold));
+    }
+}
+
+fn exit_status(report: &Report, fail_on: FailOn) -> u8 {
+    let failed = threshold(fail_on).is_some_and(|threshold| report.has_at_least(threshold));
     if failed {
         1
     } else {
@@ -431,7 +442,7 @@ fn diff(args: DiffArgs) -> Result<u8, String> {
         }
     };
     let mut new = new;
-    new.keep_source_lines = matches!(options.format, Format::Text);
+    new.keep_source_lines = matches!(options.format, Format::Text | Format::Html);
     new.today = args.today.or_else(today);
     let report = archlint::diff(&old, &new, loader.as_ref()).map_err(|error| error.to_string())?;
     let output = Output {
@@ -440,6 +451,8 @@ fn diff(args: DiffArgs) -> Result<u8, String> {
         color: options.color,
         all: options.all,
         expand: &[],
+        fail_on: options.fail_on,
+        change: true,
     };
     write_report(&report, &output)?;
     Ok(exit_status(&report, options.fail_on))
@@ -452,6 +465,9 @@ struct Output<'a> {
     color: Color,
     all: bool,
     expand: &'a [String],
+    fail_on: FailOn,
+    /// A change review: markdown and HTML show the changelog.
+    change: bool,
 }
 
 /// The request of a command: its paths, the configuration file given (or
@@ -565,7 +581,10 @@ fn write_report(report: &Report, args: &Output<'_>) -> Result<(), String> {
         Format::Text => sink.write_all(to_text(report, text_options(args)).as_bytes()),
         Format::Sarif => sink.write_all((to_sarif(report) + "\n").as_bytes()),
         Format::Github => sink.write_all(to_github(report).as_bytes()),
-        Format::Markdown => sink.write_all(to_markdown(report).as_bytes()),
+        Format::Markdown if args.change => sink.write_all(to_markdown(report).as_bytes()),
+        Format::Markdown => sink.write_all(to_review_markdown(report).as_bytes()),
+        Format::Junit => sink.write_all(to_junit(report, threshold(args.fail_on)).as_bytes()),
+        Format::Html => sink.write_all(to_html(report, args.change).as_bytes()),
     };
     match written.and_then(|()| sink.flush()) {
         Ok(()) => Ok(()),

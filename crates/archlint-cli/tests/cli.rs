@@ -47,6 +47,39 @@ fn reviewing_the_example_fails_on_errors() {
     assert!(!text.contains('\u{1b}'), "no colour on a pipe");
 }
 
+/// The shareable formats from the command line: JUnit for CI test reports,
+/// Markdown for a pull-request comment, HTML for a review to pass around.
+#[test]
+fn junit_markdown_and_html_reports() {
+    let junit = archlint(&["review", "corpus/api", "--format", "junit"]);
+    assert_eq!(junit.status.code(), Some(1));
+    let xml = stdout(&junit);
+    assert!(xml.starts_with("<?xml"), "{xml}");
+    assert!(
+        xml.contains(
+            r#"<testcase name="TLS001 insecure-server-url" classname="corpus/api/shop.yaml">"#
+        ),
+        "{xml}"
+    );
+    let markdown = stdout(&archlint(&["review", "corpus/api", "--format", "markdown"]));
+    assert!(markdown.starts_with("## archlint review\n"), "{markdown}");
+    assert!(markdown.contains("### Errors"), "{markdown}");
+    let html = stdout(&archlint(&["review", "corpus/api", "--format", "html"]));
+    assert!(
+        html.starts_with("<!doctype html>") && html.contains("<pre>"),
+        "{html}"
+    );
+    // A diff in Markdown is its changelog.
+    let changelog = stdout(&archlint(&[
+        "diff",
+        "tests/fixtures/diff/shop/old.yaml",
+        "tests/fixtures/diff/shop/new.yaml",
+        "--format",
+        "markdown",
+    ]));
+    assert!(changelog.starts_with("## API changes"), "{changelog}");
+}
+
 #[test]
 fn fail_on_threshold() {
     assert_eq!(

@@ -107,12 +107,23 @@ fn parameters(data_type: &str) -> Vec<u64> {
 /// `AUTO_INCREMENT`, generated columns, and SQLite's `INTEGER PRIMARY KEY`
 /// (an alias of the rowid, assigned like `AUTOINCREMENT` without the keyword).
 pub fn assigned_by_database(schema: &Schema, table: &Table, column: &Column) -> bool {
-    column.auto_increment || column.generated || is_sqlite_rowid(schema, table, column)
+    column.generated || is_sequence(schema, table, column)
 }
 
-/// Whether the database numbers the column in sequence.
+/// Whether the database numbers the column in sequence: `serial`, identity,
+/// `AUTO_INCREMENT`, the rowid, or a `nextval(...)` default (how pg_dump
+/// writes a serial: `CREATE SEQUENCE … OWNED BY` and `SET DEFAULT`).
 pub fn is_sequence(schema: &Schema, table: &Table, column: &Column) -> bool {
-    column.auto_increment || is_sqlite_rowid(schema, table, column)
+    column.auto_increment || has_sequence_default(column) || is_sqlite_rowid(schema, table, column)
+}
+
+fn has_sequence_default(column: &Column) -> bool {
+    column.default.as_deref().is_some_and(|default| {
+        default
+            .trim_start()
+            .get(..8)
+            .is_some_and(|head| head.eq_ignore_ascii_case("nextval("))
+    })
 }
 
 /// The table's single-column primary key, filled by a sequence: ids that

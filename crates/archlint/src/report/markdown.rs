@@ -5,10 +5,10 @@ use super::printable::printable;
 use super::{Area, Finding, Report, Severity};
 
 /// Whether a finding belongs in a section.
-type Belongs = fn(&Finding) -> bool;
+pub(super) type Belongs = fn(&Finding) -> bool;
 
 /// The sections of a changelog, in order, and which findings each takes.
-const SECTIONS: [(&str, Belongs); 5] = [
+pub(super) const SECTIONS: [(&str, Belongs); 5] = [
     ("Breaking changes", |finding| {
         finding.area == Area::Compatibility && finding.severity == Severity::Error
     }),
@@ -66,7 +66,7 @@ pub fn to_markdown(report: &Report) -> String {
 
 /// Keeps Markdown from reading `*`, `_` and `<` in messages as markup (in a
 /// code span they are text already).
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     let mut in_code = false;
     // A message is one list item: a line break in it would start markup.

@@ -1,10 +1,15 @@
 //! The report of a review and its renderings: text (compiler-style), JSON (the
-//! stable contract), SARIF 2.1.0 and GitHub workflow annotations.
+//! stable contract), SARIF 2.1.0, GitHub workflow annotations, JUnit XML,
+//! Markdown (a review as a pull-request comment, a diff as a changelog) and
+//! a self-contained HTML page.
 
 mod baseline;
+mod comment;
 mod finding;
 mod github;
+mod html;
 mod json;
+mod junit;
 mod mapping;
 mod markdown;
 mod printable;
@@ -22,9 +27,12 @@ pub use crate::link::{
     Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Suggestion, Unmapped,
 };
 pub use baseline::Baseline;
+pub use comment::to_review_markdown;
 pub use finding::{Finding, Related};
 pub use github::to_github;
+pub use html::to_html;
 pub use json::{to_json, write_json};
+pub use junit::to_junit;
 pub use markdown::to_markdown;
 pub use printable::printable;
 pub use sarif::to_sarif;

@@ -1,6 +1,6 @@
-use crate::base::{Emitter, Severity};
+use crate::base::Emitter;
 use crate::change::GraphqlChangeKind;
-use crate::rules::compatibility::located::report_graphql_change;
+use crate::rules::compatibility::located::report_graphql_removal;
 use crate::rules::GraphqlChangeContext;
 
 crate::declare_rule! {
@@ -56,23 +56,14 @@ crate::declare_rule! {
 
 fn check(context: &GraphqlChangeContext<'_>, out: &mut Emitter) {
     for change in &context.changes {
-        let GraphqlChangeKind::InputRemoved { deprecated } = change.kind else {
-            continue;
-        };
-        let subject = &change.subject;
-        let (message, severity) = if deprecated {
-            (
-                format!("{subject} is removed after deprecation: queries that still pass it fail validation"),
-                Severity::Warning,
-            )
-        } else {
-            (
-                format!("{subject} is removed: queries that pass it fail validation"),
-                Severity::Error,
-            )
-        };
-        if let Some(diagnostic) = report_graphql_change(out, change, message) {
-            diagnostic.severity(severity);
+        if let GraphqlChangeKind::InputRemoved { deprecated } = change.kind {
+            report_graphql_removal(
+                out,
+                change,
+                deprecated,
+                "queries that pass it fail validation",
+                "",
+            );
         }
     }
 }

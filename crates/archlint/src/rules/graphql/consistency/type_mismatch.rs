@@ -74,10 +74,7 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
         };
         // A count of blocks or votes in a bigint column rarely nears 2^31:
         // the column is wider than the values, which is advice.
-        let narrow_int = why == INT_TOO_NARROW
-            && !name_words(field.field.name())
-                .iter()
-                .any(|word| GROWING_WORDS.contains(&word.as_str()));
+        let narrow_int = why == INT_TOO_NARROW && !is_growing(field.field.name());
         let label = column_label(linked, field);
         out.report(
             linked.ty.field_place(field.field),
@@ -97,6 +94,25 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
         });
     }
 }
+
+/// Whether a name is of a quantity that grows past 32 bits: a size, an
+/// amount, an id — but not the size of a batch, a page or a chunk, which
+/// counts items.
+fn is_growing(name: &str) -> bool {
+    let words = name_words(name);
+    let counts_items = words
+        .iter()
+        .any(|word| COUNTED_WORDS.contains(&word.as_str()));
+    !counts_items
+        && words
+            .iter()
+            .any(|word| GROWING_WORDS.contains(&word.as_str()))
+}
+
+/// Words whose size is a number of items.
+const COUNTED_WORDS: [&str; 8] = [
+    "chunk", "batch", "page", "pool", "buffer", "queue", "window", "step",
+];
 
 const INT_TOO_NARROW: &str = "GraphQL `Int` is 32-bit: values past 2,147,483,647 break the spec, and servers that check refuse to send them";
 
