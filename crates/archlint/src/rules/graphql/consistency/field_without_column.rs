@@ -2,14 +2,17 @@ use super::linked_types;
 use crate::base::words::name_words;
 use crate::base::Emitter;
 use crate::graphql::Field;
-use crate::link::LinkedType;
+use crate::link::{LinkedType, Via};
 use crate::rules::GraphqlContext;
 use crate::schema::Table;
 
 crate::declare_rule! {
     /// ## What it does
-    /// Lists the scalar fields of types served from tables that name no
-    /// column of theirs, once for the schema. Fields a resolver plainly computes are
+    /// Lists the scalar fields of types linked to a table explicitly
+    /// (`@archlint(table: "…")` or `[consistency] tables`) that name no
+    /// column of it, once for the schema. Types linked by their name alone
+    /// are left out: judged on real servers, their extra fields were
+    /// computed or read from elsewhere, never a column gone missing. Fields a resolver plainly computes are
     /// left out: those with arguments or a directive (`@requires`,
     /// `@external`, `@goField(forceResolver: true)`, …), lists, and names
     /// that say they are derived (`isActive`, `hasChildren`, `commentCount`,
@@ -25,8 +28,9 @@ crate::declare_rule! {
     ///
     /// ## Example
     /// ```graphql
+    /// directive @archlint(table: String, column: String) on OBJECT | FIELD_DEFINITION
     /// type Query { customer(id: ID!): Customer }
-    /// type Customer { id: ID! name: String! nickname: String }
+    /// type Customer @archlint(table: "customers") { id: ID! name: String! nickname: String }
     /// ```
     ///
     /// ```sql
@@ -35,8 +39,9 @@ crate::declare_rule! {
     ///
     /// Use instead:
     /// ```graphql
+    /// directive @archlint(table: String, column: String) on OBJECT | FIELD_DEFINITION
     /// type Query { customer(id: ID!): Customer }
-    /// type Customer { id: ID! name: String! }
+    /// type Customer @archlint(table: "customers") { id: ID! name: String! }
     /// ```
     ///
     /// ## How to fix
@@ -81,7 +86,9 @@ const ABBREVIATIONS: [(&str, &str); 9] = [
 
 fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
     let mut without: Vec<(&LinkedType<'_>, Vec<&Field>)> = Vec::new();
-    for linked in linked_types(graphql) {
+    // A type linked by name alone may be served from elsewhere (a cache, a
+    // keystore, another table): its fields say nothing about the table.
+    for linked in linked_types(graphql).filter(|linked| linked.via != Via::Name) {
         let missing: Vec<&Field> = linked
             .ty
             .fields

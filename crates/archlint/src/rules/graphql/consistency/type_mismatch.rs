@@ -1,6 +1,6 @@
 use super::{column_label, linked_fields};
 use crate::base::words::name_words;
-use crate::base::{Emitter, Severity};
+use crate::base::Emitter;
 use crate::link::ColumnKind;
 use crate::rules::GraphqlContext;
 use crate::schema::Column;
@@ -45,10 +45,12 @@ crate::declare_rule! {
     /// `String` or a custom scalar for decimals, and the type the column
     /// holds otherwise.
     ///
-    /// Severity: `warning` — the field fails for values the column holds;
-    /// `info` for an `Int` over a `bigint` whose name is not a size, an
-    /// amount, an offset or an id (counts of blocks or votes rarely near
-    /// 2^31: the column is only wider than the values).
+    /// An `Int` over a `bigint` is reported only when the name says the
+    /// quantity grows (a size, bytes, an amount, a total, an offset, an
+    /// id): counts of blocks, votes or retries rarely near 2^31, the column
+    /// is only wider than the values.
+    ///
+    /// Severity: `warning` — the field fails for values the column holds.
     pub struct GraphqlTypeMismatch {
         id: "GQL023",
         name: "graphql-type-mismatch",
@@ -73,8 +75,11 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
             continue;
         };
         // A count of blocks or votes in a bigint column rarely nears 2^31:
-        // the column is wider than the values, which is advice.
-        let narrow_int = why == INT_TOO_NARROW && !is_growing(field.field.name());
+        // the column is only wider than the values, and servers often keep
+        // them 32-bit end to end. Only quantities that grow are reported.
+        if why == INT_TOO_NARROW && !is_growing(field.field.name()) {
+            continue;
+        }
         let label = column_label(linked, field);
         out.report(
             linked.ty.field_place(field.field),
@@ -86,12 +91,7 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
                 field.column.data_type
             ),
         )
-        .related(field.column.place.clone(), format!("column `{label}`"))
-        .severity(if narrow_int {
-            Severity::Info
-        } else {
-            Severity::Warning
-        });
+        .related(field.column.place.clone(), format!("column `{label}`"));
     }
 }
 
