@@ -1,1 +1,2 @@
+pub mod field_without_auth;
 pub mod mutation_without_auth;
