@@ -56,6 +56,30 @@ fn a_well_designed_graphql_schema_and_its_database_get_no_finding() {
         &[],
     );
     assert_no_finding(&report);
+    // The silence is not for want of links: each entity type has its table.
+    let mapping = report
+        .summary
+        .mapping
+        .expect("GraphQL and SQL were reviewed");
+    let links: Vec<(&str, &str, &str)> = mapping
+        .schemas
+        .iter()
+        .map(|schema| {
+            (
+                schema.schema.as_str(),
+                schema.table.as_str(),
+                schema.via.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        links,
+        [
+            ("Product", "products", "name"),
+            ("Customer", "customers", "name"),
+            ("Order", "orders", "name")
+        ]
+    );
 }
 
 fn assert_no_finding(report: &archlint::Report) {

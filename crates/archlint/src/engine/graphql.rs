@@ -9,7 +9,10 @@ use super::{ReviewError, ReviewRequest};
 use crate::base::loader::Loader;
 use crate::base::source::{FileId, SourceFile, SourceMap, Span};
 use crate::base::{Diagnostic, Place, Side};
-use crate::graphql::{self, FileContents, GraphqlIgnore, GraphqlProblem, GraphqlProblemKind};
+use crate::graphql::{
+    self, FileContents, Graphql, GraphqlIgnore, GraphqlProblem, GraphqlProblemKind,
+};
+use crate::link::{graphql_mapping, link_graphql, Mapping};
 use crate::report::Units;
 use crate::rules::structure::graphql_finding;
 use crate::rules::GraphqlContext;
@@ -21,13 +24,12 @@ pub(super) fn review_graphql(
     request: &ReviewRequest,
     database: Option<&Database>,
 ) -> Result<Unit, ReviewError> {
-    let (sources, unread, mut problems) = read_all(files, loader, request, database)?;
-    let texts = sources
-        .iter()
-        .filter(|(id, _)| !unread.contains(id))
-        .map(|(id, file)| (id, file.text.as_str()));
-    let (schema, contents, mut found) = graphql::read_schema(texts);
-    problems.append(&mut found);
+    let Parsed {
+        sources,
+        schema,
+        contents,
+        mut problems,
+    } = parse(files, loader, request, database)?;
     problems.extend(not_schemas(files, &contents, &sources));
     let mut diagnostics: Vec<Diagnostic> = problems.into_iter().map(graphql_finding).collect();
     let mut context = GraphqlContext::new(&schema, &request.config);
@@ -49,7 +51,59 @@ pub(super) fn review_graphql(
         types: schema.types.len(),
         ..Units::default()
     };
+    if let (Some(database), Some(linked)) = (database, &context.database) {
+        unit.mapping = Some(graphql_mapping(
+            &linked.links,
+            &schema,
+            &database.schema,
+            &sources,
+        ));
+    }
     Ok(unit)
+}
+
+/// How the GraphQL schema maps onto the database, with no rule run
+/// (`archlint map`).
+pub(super) fn map_graphql(
+    files: &[Root],
+    loader: &dyn Loader,
+    request: &ReviewRequest,
+    database: &Database,
+) -> Result<Mapping, ReviewError> {
+    let Parsed {
+        sources, schema, ..
+    } = parse(files, loader, request, Some(database))?;
+    let links = link_graphql(&schema, &database.schema, &request.config.consistency);
+    Ok(graphql_mapping(&links, &schema, &database.schema, &sources))
+}
+
+/// The files of a run read as one schema.
+struct Parsed {
+    sources: SourceMap,
+    schema: Graphql,
+    contents: Vec<(FileId, FileContents)>,
+    problems: Vec<GraphqlProblem>,
+}
+
+fn parse(
+    files: &[Root],
+    loader: &dyn Loader,
+    request: &ReviewRequest,
+    database: Option<&Database>,
+) -> Result<Parsed, ReviewError> {
+    let (sources, unread, mut problems) = read_all(files, loader, request, database)?;
+    let texts = sources
+        .iter()
+        .filter(|(id, _)| !unread.contains(id))
+        .map(|(id, file)| (id, file.text.as_str()));
+    let (schema, contents, mut found) = graphql::read_schema(texts);
+    problems.append(&mut found);
+    Ok(Parsed {
+        sources,
+        schema,
+        contents,
+        problems,
+    })
 }
 
 /// Reads every file; one too large is registered empty, one not UTF-8 is

@@ -122,13 +122,23 @@ pub fn map(request: &ReviewRequest, loader: &dyn Loader) -> Result<Option<Mappin
     check_config(&request.config)?;
     let loader = request.loader(loader);
     let inputs = inputs::discover(request.paths(), &loader, &request.config)?;
-    if inputs.sql_files.is_empty() || inputs.api_roots.is_empty() {
+    if inputs.sql_files.is_empty()
+        || (inputs.api_roots.is_empty() && inputs.graphql_files.is_empty())
+    {
         return Ok(None);
     }
     let database = sql::load_database(&inputs.sql_files, &loader, request.config.dialect, 0)?;
-    let mappings = par_map(&inputs.api_roots, |root| {
+    let mut mappings = par_map(&inputs.api_roots, |root| {
         api::map_api(root, &loader, request, &database)
     });
+    if !inputs.graphql_files.is_empty() {
+        mappings.push(Some(graphql::map_graphql(
+            &inputs.graphql_files,
+            &loader,
+            request,
+            &database,
+        )?));
+    }
     Ok(mappings
         .into_iter()
         .flatten()

@@ -1,12 +1,14 @@
-//! How the API maps onto the schema, as the JSON report (`summary.mapping`)
-//! and `archlint map` show it.
+//! How the API (an OpenAPI description or a GraphQL schema) maps onto the
+//! database, as the JSON report (`summary.mapping`) and `archlint map` show it.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::Links;
+use super::{GraphqlLinks, Links};
+use crate::base::source::SourceMap;
 use crate::base::{locate, Location};
+use crate::graphql::{Graphql, TypeKind};
 use crate::openapi::{Api, Documents};
 use crate::schema::{Schema, Table};
 
@@ -174,19 +176,101 @@ pub fn mapping(
             location: locate(sources, &declared.at.place()),
         });
     }
+    add_unmapped(
+        &mut mapping.unmapped,
+        schema,
+        &linked_tables,
+        &mapped_columns,
+    );
+    mapping
+}
+
+/// The tables nothing links to, and the columns of linked tables no property
+/// or parameter reads.
+fn add_unmapped(
+    unmapped: &mut Unmapped,
+    schema: &Schema,
+    linked_tables: &[&Table],
+    mapped_columns: &HashSet<(&str, &str)>,
+) {
     for table in &schema.tables {
         if !linked_tables
             .iter()
             .any(|linked| std::ptr::eq(*linked, table))
         {
-            mapping.unmapped.tables.push(table.name.clone());
+            unmapped.tables.push(table.name.clone());
             continue;
         }
         for column in &table.columns {
             if !mapped_columns.contains(&(table.name.as_str(), column.name.as_str())) {
-                mapping.unmapped.columns.push(table.object(&column.name));
+                unmapped.columns.push(table.object(&column.name));
             }
         }
     }
+}
+
+/// The links of a GraphQL schema as the report shows them: types as
+/// schemas, fields as properties (an object field read through its key
+/// column names that column).
+pub fn graphql_mapping(
+    links: &GraphqlLinks<'_>,
+    graphql: &Graphql,
+    schema: &Schema,
+    sources: &SourceMap,
+) -> Mapping {
+    let mut mapping = Mapping::default();
+    let mut linked_tables: Vec<&Table> = Vec::new();
+    let mut mapped_columns: HashSet<(&str, &str)> = HashSet::new();
+    for linked in &links.types {
+        linked_tables.push(linked.table);
+        let properties = linked
+            .ty
+            .fields
+            .iter()
+            .map(|field| {
+                let column = linked.linked_field(field.name());
+                if let Some(column) = column {
+                    mapped_columns.insert((&linked.table.name, &column.column.name));
+                }
+                PropertyMapping {
+                    property: field.name().to_owned(),
+                    column: column.map(|column| column.column.name.clone()),
+                    via: column.map(|column| column.via.as_str().to_owned()),
+                    stored: None,
+                    nested: column.is_none() && !graphql.is_leaf(&field.ty.name),
+                }
+            })
+            .collect();
+        let values = linked
+            .ty
+            .fields
+            .iter()
+            .filter(|field| field.arguments.is_empty() && graphql.is_leaf(&field.ty.name))
+            .count();
+        mapping.schemas.push(SchemaMapping {
+            schema: linked.ty.name().to_owned(),
+            location: locate(sources, &linked.ty.place()),
+            table: linked.table.name.clone(),
+            via: linked.via.as_str().to_owned(),
+            matching: linked
+                .fields
+                .iter()
+                .filter(|field| !field.through_key)
+                .count(),
+            values,
+            properties,
+        });
+    }
+    mapping.unmapped.schemas = graphql
+        .of_kind(TypeKind::Object)
+        .filter(|ty| !graphql.is_root(ty.name()) && links.of(ty.name()).is_none())
+        .map(|ty| ty.name().to_owned())
+        .collect();
+    add_unmapped(
+        &mut mapping.unmapped,
+        schema,
+        &linked_tables,
+        &mapped_columns,
+    );
     mapping
 }

@@ -23,6 +23,7 @@ pub use linker::{
     COLUMN_EXTENSION,
 };
 pub use mapping::{
-    mapping, Mapping, ParameterMapping, PropertyMapping, SchemaMapping, Suggestion, Unmapped,
+    graphql_mapping, mapping, Mapping, ParameterMapping, PropertyMapping, SchemaMapping,
+    Suggestion, Unmapped,
 };
 pub use names::column_key;
