@@ -3,7 +3,7 @@
 //! (`tests/fixtures/flawed/api.expected`, messages included), all rules on.
 
 use archlint::Severity;
-use archlint_tests::{expect, fixture_path, review, root, snapshot, Base};
+use archlint_tests::{expect, fixture_path, links, review, root, snapshot, Base};
 
 #[test]
 fn a_well_designed_api_gets_no_warning_or_error() {
@@ -61,19 +61,8 @@ fn a_well_designed_graphql_schema_and_its_database_get_no_finding() {
         .summary
         .mapping
         .expect("GraphQL and SQL were reviewed");
-    let links: Vec<(&str, &str, &str)> = mapping
-        .schemas
-        .iter()
-        .map(|schema| {
-            (
-                schema.schema.as_str(),
-                schema.table.as_str(),
-                schema.via.as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        links,
+        links(&mapping),
         [
             ("Product", "products", "name"),
             ("Customer", "customers", "name"),

@@ -3,7 +3,7 @@
 //! shows the checks, and hostile pairs end.
 
 use archlint::{Area, Config, MemoryLoader, Report};
-use archlint_tests::{fixture_path, review, review_with, root};
+use archlint_tests::{fixture_path, links, review, review_with, root};
 
 fn consistency(report: &Report) -> Vec<String> {
     report
@@ -24,19 +24,8 @@ fn a_consistent_pair_gives_no_consistency_finding() {
     let report = review(&[fixture_path("fixtures/well-designed")], &[]);
     assert_eq!(consistency(&report), Vec::<String>::new());
     let mapping = report.summary.mapping.expect("both sides were reviewed");
-    let links: Vec<(&str, &str, &str)> = mapping
-        .schemas
-        .iter()
-        .map(|schema| {
-            (
-                schema.schema.as_str(),
-                schema.table.as_str(),
-                schema.via.as_str(),
-            )
-        })
-        .collect();
     assert_eq!(
-        links,
+        links(&mapping),
         [
             ("Order", "orders", "name"),
             ("OrderLine", "order_lines", "name"),

@@ -290,3 +290,18 @@ fn bless(path: &Path, expected: &Expected, found: &[String]) {
 pub fn rule_selected(rule: &archlint::RuleMeta) -> bool {
     std::env::var("ARCHLINT_RULE").map_or(true, |selector| rule.is(&selector))
 }
+
+/// A mapping's links as `(schema or type, table, via)`.
+pub fn links(mapping: &archlint::report::Mapping) -> Vec<(&str, &str, &str)> {
+    mapping
+        .schemas
+        .iter()
+        .map(|schema| {
+            (
+                schema.schema.as_str(),
+                schema.table.as_str(),
+                schema.via.as_str(),
+            )
+        })
+        .collect()
+}

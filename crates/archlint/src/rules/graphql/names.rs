@@ -1,7 +1,23 @@
 //! What GraphQL names say: their case, the verbs mutations start with, and
-//! whether a type's rows grow with use or form a small catalogue.
+//! whether a type's rows grow with use or form a small catalogue; and how
+//! messages list them.
 
 use crate::base::words::{name_words, singular};
+
+/// Names as a message lists them: the first `shown` in code spans, then how
+/// many more (`` `a`, `b` and 3 more ``).
+pub(crate) fn code_list<'n>(names: impl IntoIterator<Item = &'n str>, shown: usize) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    let listed: Vec<String> = names
+        .iter()
+        .take(shown)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    match names.len().saturating_sub(listed.len()) {
+        0 => listed.join(", "),
+        more => format!("{} and {more} more", listed.join(", ")),
+    }
+}
 
 /// `PascalCase`: an upper-case first letter, letters and digits only.
 pub(crate) fn is_pascal(name: &str) -> bool {

@@ -2,6 +2,7 @@ use super::{column_label, linked_fields};
 use crate::base::{Emitter, Severity};
 use crate::graphql::{Graphql, TypeKind};
 use crate::link::allowed_values;
+use crate::rules::graphql::names::code_list;
 use crate::rules::GraphqlContext;
 
 crate::declare_rule! {
@@ -159,15 +160,6 @@ fn value_key(value: &str) -> String {
 }
 
 fn quoted(values: &[&str]) -> String {
-    let listed: Vec<String> = values
-        .iter()
-        .take(5)
-        .map(|value| format!("`{value}`"))
-        .collect();
-    let more = values.len().saturating_sub(5);
     let noun = if values.len() == 1 { "value" } else { "values" };
-    match more {
-        0 => format!("{noun} {}", listed.join(", ")),
-        _ => format!("{noun} {} and {more} more", listed.join(", ")),
-    }
+    format!("{noun} {}", code_list(values.iter().copied(), 5))
 }

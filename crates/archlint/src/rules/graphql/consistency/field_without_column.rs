@@ -3,6 +3,7 @@ use crate::base::words::name_words;
 use crate::base::Emitter;
 use crate::graphql::Field;
 use crate::link::{LinkedType, Via};
+use crate::rules::graphql::names::code_list;
 use crate::rules::GraphqlContext;
 use crate::schema::Table;
 
@@ -117,7 +118,7 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
                 "`{}` ({}): {}",
                 linked.ty.name(),
                 linked.table.name,
-                listed(&names)
+                code_list(names.iter().copied(), 6)
             )
         })
         .collect();
@@ -136,18 +137,6 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
     )
     .related(first_type.table.place.clone(), format!("table `{}`", first_type.table.name))
     .extent(count);
-}
-
-fn listed(names: &[&str]) -> String {
-    let shown: Vec<String> = names
-        .iter()
-        .take(6)
-        .map(|name| format!("`{name}`"))
-        .collect();
-    match names.len().saturating_sub(shown.len()) {
-        0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
-    }
 }
 
 /// Whether a column of the table plausibly holds the field under another

@@ -1,6 +1,7 @@
 use super::{column_label, linked_types};
 use crate::base::{Emitter, Severity};
 use crate::link::{LinkedField, LinkedType};
+use crate::rules::graphql::names::code_list;
 use crate::rules::GraphqlContext;
 
 crate::declare_rule! {
@@ -135,16 +136,7 @@ fn report_many(out: &mut Emitter, linked: &LinkedType<'_>, fields: &[&LinkedFiel
     let Some(first) = fields.first() else {
         return;
     };
-    let names: Vec<String> = fields
-        .iter()
-        .take(6)
-        .map(|field| format!("`{}`", field.field.name()))
-        .collect();
-    let more = fields.len().saturating_sub(names.len());
-    let listed = match more {
-        0 => names.join(", "),
-        _ => format!("{} and {more} more", names.join(", ")),
-    };
+    let listed = code_list(fields.iter().map(|field| field.field.name()), 6);
     out.report(
         linked.ty.field_place(first.field),
         format!(

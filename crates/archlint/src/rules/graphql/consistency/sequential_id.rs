@@ -2,6 +2,7 @@ use super::{column_label, linked_types};
 use crate::base::Emitter;
 use crate::graphql::{Graphql, TypeDef};
 use crate::link::{is_sequential_key, LinkedField, LinkedType};
+use crate::rules::graphql::names::code_list;
 use crate::rules::GraphqlContext;
 
 crate::declare_rule! {
@@ -91,7 +92,7 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
         ),
         count => format!(
             "{count} types expose sequential keys as ids ({}): ids are guessable and reveal volumes",
-            listed(exposed.iter().map(|(linked, _)| linked.ty.name()))
+            code_list(exposed.iter().map(|(linked, _)| linked.ty.name()), 5)
         ),
     };
     let diagnostic = out
@@ -104,21 +105,8 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
     if !looked_up.is_empty() {
         diagnostic.help(format!(
             "Queries look up {} by these ids: a caller can walk them.",
-            listed(looked_up.iter().copied())
+            code_list(looked_up.iter().copied(), 5)
         ));
-    }
-}
-
-fn listed<'n>(names: impl Iterator<Item = &'n str>) -> String {
-    let names: Vec<&str> = names.collect();
-    let shown: Vec<String> = names
-        .iter()
-        .take(5)
-        .map(|name| format!("`{name}`"))
-        .collect();
-    match names.len().saturating_sub(shown.len()) {
-        0 => shown.join(", "),
-        more => format!("{} and {more} more", shown.join(", ")),
     }
 }
 

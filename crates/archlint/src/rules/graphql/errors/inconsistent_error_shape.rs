@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::base::Emitter;
 use crate::graphql::{Field, Graphql, TypeDef, TypeKind};
+use crate::rules::graphql::names::code_list;
 use crate::rules::graphql::shape::mutation_namespace;
 use crate::rules::GraphqlContext;
 
@@ -118,16 +119,7 @@ fn check(graphql: &GraphqlContext<'_>, out: &mut Emitter) {
     let Some((first_type, first_field)) = departing.first() else {
         return;
     };
-    let names: Vec<String> = departing
-        .iter()
-        .take(5)
-        .map(|(ty, _)| format!("`{}`", ty.name()))
-        .collect();
-    let more = departing.len().saturating_sub(names.len());
-    let listed = match more {
-        0 => names.join(", "),
-        _ => format!("{} and {more} more", names.join(", ")),
-    };
+    let listed = code_list(departing.iter().map(|(ty, _)| ty.name()), 5);
     out.report(
         first_type.field_place(first_field),
         format!(
