@@ -82,11 +82,25 @@ pub fn graphql(data: &[u8]) {
     let _ = archlint::review(&request, &loader);
 }
 
+/// A Spectral ruleset (before the first NUL) run over a description (after
+/// it); the first line of the ruleset is also read as a bare JSONPath.
+pub fn ruleset(data: &[u8]) {
+    let (ruleset, api) = halves(data);
+    let text = String::from_utf8_lossy(ruleset);
+    let _ = archlint::tree::query::JsonPath::parse(text.lines().next().unwrap_or(""));
+    let mut loader = MemoryLoader::new();
+    loader.insert("ruleset.yaml", ruleset.to_vec());
+    loader.insert("api.yaml", api.to_vec());
+    let mut request = request(&["api.yaml"]);
+    request.ruleset("ruleset.yaml");
+    let _ = archlint::review(&request, &loader);
+}
+
 /// What a target does with its input.
 pub type Target = fn(&[u8]);
 
 /// Each target by name, for the replay.
-pub const TARGETS: [(&str, Target); 7] = [
+pub const TARGETS: [(&str, Target); 8] = [
     ("tree", tree),
     ("openapi", openapi),
     ("refs", refs),
@@ -94,6 +108,7 @@ pub const TARGETS: [(&str, Target); 7] = [
     ("both", both),
     ("diff", diff),
     ("graphql", graphql),
+    ("ruleset", ruleset),
 ];
 
 fn request(paths: &[&str]) -> ReviewRequest {

@@ -75,7 +75,7 @@ fn generated_pages_are_current() {
 /// the OpenAPI description (the `openapi`/`info` header is added when the
 /// block leaves it out), `sql` blocks the migrations in order, a `graphql`
 /// block the GraphQL schema, a `toml` block
-/// the settings. A part without a description or settings takes the other
+/// the settings, a `yaml .spectral.yaml` block a Spectral ruleset. A part without a description or settings takes the other
 /// part's; the good part's migrations replace the bad part's last ones (the
 /// earlier ones are the history both share).
 struct Example {
@@ -90,6 +90,8 @@ struct Example {
     /// example is the old schema then the new one.
     graphql_versions: Vec<String>,
     toml: Option<String>,
+    /// A Spectral ruleset (`yaml .spectral.yaml` blocks).
+    ruleset: Option<String>,
 }
 
 fn code_blocks(text: &str) -> Vec<(String, String)> {
@@ -118,9 +120,11 @@ fn example(blocks: &[(String, String)]) -> Example {
         graphql: None,
         graphql_versions: Vec::new(),
         toml: None,
+        ruleset: None,
     };
     for (language, code) in blocks {
         match language.as_str() {
+            "yaml .spectral.yaml" => example.ruleset = Some(code.clone()),
             "yaml" | "json" => {
                 example.openapi = Some(code.clone());
                 example.versions.push(code.clone());
@@ -179,6 +183,9 @@ fn examples(rule: &archlint::RuleMeta) -> Option<(Example, Example)> {
     if good.toml.is_none() {
         good.toml.clone_from(&bad.toml);
     }
+    if good.ruleset.is_none() {
+        good.ruleset.clone_from(&bad.ruleset);
+    }
     Some((bad, good))
 }
 
@@ -234,6 +241,11 @@ fn run_example(rule: &archlint::RuleMeta, example: &Example) -> Result<usize, St
     let mut request = archlint::ReviewRequest::new(config);
     if let Some(openapi) = &example.openapi {
         request.openapi_text(with_header(openapi));
+    }
+    if let Some(ruleset) = &example.ruleset {
+        request
+            .file(".spectral.yaml", ruleset.clone())
+            .ruleset(".spectral.yaml");
     }
     request.sql_texts(example.sql.iter().cloned());
     if let Some(graphql) = &example.graphql {

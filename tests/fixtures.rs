@@ -8,7 +8,8 @@
 //! one migration history (or an API with its schema); its places name the
 //! file: `file.sql:line:col`. A rule that reads settings takes them from an
 //! `archlint.toml` in its folder, or a document from its own `.toml`
-//! (`fail.toml` beside `fail.yaml`).
+//! (`fail.toml` beside `fail.yaml`), and a Spectral ruleset from its own
+//! `.spectral.yaml` (`fail.spectral.yaml`).
 //!
 //! `ARCHLINT_BLESS=1` rewrites the `.expected` files from what the rules find
 //! (review the diff before committing it); `ARCHLINT_RULE=<id or name>` runs
@@ -52,10 +53,15 @@ fn config(name: &str, document: &Path) -> Config {
     let own = document.with_extension("toml");
     let text = std::fs::read_to_string(&own)
         .or_else(|_| std::fs::read_to_string(rule_dir(name).join("archlint.toml")));
-    match text {
+    let mut config = match text {
         Ok(text) => Config::from_toml(&text).expect("the fixture's settings are valid"),
         Err(_) => Config::default(),
+    };
+    let ruleset = document.with_extension("spectral.yaml");
+    if ruleset.is_file() {
+        config.rulesets.files = vec![ruleset.to_string_lossy().into_owned()];
     }
+    config
 }
 
 fn documents(dir: &Path) -> Vec<PathBuf> {
@@ -74,6 +80,7 @@ fn documents(dir: &Path) -> Vec<PathBuf> {
         (name.starts_with("fail") || name.starts_with("pass"))
             && !name.ends_with(".expected")
             && !name.ends_with(".toml")
+            && !name.ends_with(".spectral.yaml")
     });
     files.sort();
     files

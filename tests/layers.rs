@@ -13,7 +13,7 @@ const FLOORS: [&[&str]; 8] = [
     &["base"],
     &["tree"],
     &["openapi", "sql", "graphql"],
-    &["config", "schema"],
+    &["config", "schema", "spectral"],
     &["link", "change"],
     &["rules"],
     &["report"],

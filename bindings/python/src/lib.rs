@@ -69,7 +69,7 @@ fn build_config(config_path: Option<&str>, config_json: Option<&str>) -> PyResul
 /// Reviews files and folders from disk plus in-memory OpenAPI text, SQL
 /// texts (applied in order, as a migration history) and a GraphQL schema.
 #[pyfunction]
-#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None, baseline=None, changed_since=None, graphql=None))]
+#[pyo3(signature = (paths, openapi=None, sql=Vec::new(), dialect=None, config_path=None, config_json=None, baseline=None, changed_since=None, graphql=None, rulesets=Vec::new(), ruleset_texts=Vec::new()))]
 #[allow(clippy::too_many_arguments)]
 fn _review(
     py: Python<'_>,
@@ -82,6 +82,8 @@ fn _review(
     baseline: Option<String>,
     changed_since: Option<String>,
     graphql: Option<String>,
+    rulesets: Vec<String>,
+    ruleset_texts: Vec<String>,
 ) -> PyResult<Report> {
     let report = run_detached(py, move || {
         let config = build_config(config_path.as_deref(), config_json.as_deref())?;
@@ -108,6 +110,13 @@ fn _review(
         request.sql_texts(sql);
         if let Some(text) = graphql {
             request.graphql_text(text);
+        }
+        for path in rulesets {
+            request.ruleset(path);
+        }
+        for (index, text) in ruleset_texts.into_iter().enumerate() {
+            let name = format!("<ruleset-{}>.json", index + 1);
+            request.file(name.clone(), text).ruleset(name);
         }
         if request.paths().is_empty() {
             return Err(InputError::new_err(

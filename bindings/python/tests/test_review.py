@@ -267,3 +267,21 @@ def test_a_graphql_schema_from_a_file_and_from_text() -> None:
     assert auth.location.object == "Mutation.cancelOrder"
     with pytest.raises(TypeError):
         archlint.review(graphql=b"type Query { a: Int }")  # type: ignore[arg-type]
+
+
+def test_a_spectral_ruleset_as_a_file_and_as_a_dict(tmp_path) -> None:
+    ruleset = tmp_path / ".spectral.yaml"
+    ruleset.write_text(
+        "rules:\n  has-servers:\n    severity: error\n    given: $\n"
+        "    then: {field: servers, function: truthy}\n"
+    )
+    description = "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n"
+    from_file = archlint.review(openapi=description, ruleset=ruleset)
+    found = [finding for finding in from_file if finding.rule == "has-servers"]
+    assert len(found) == 1
+    assert found[0].severity == "error" and found[0].message == '"servers" property must be truthy'
+    as_dict = {"rules": {"has-servers": {"given": "$", "then": {"field": "servers", "function": "truthy"}}}}
+    from_dict = archlint.review(openapi=description, ruleset=[as_dict])
+    assert [finding.rule for finding in from_dict if finding.rule == "has-servers"] == ["has-servers"]
+    with pytest.raises(TypeError):
+        archlint.review(openapi=description, ruleset=[42])

@@ -31,6 +31,9 @@ export interface ReviewOptions {
   config?: Record<string, unknown> | string;
   /** A baseline file's text (`archlint baseline` writes one): its findings are left out. */
   baseline?: string;
+  /** A Spectral ruleset (`.spectral.yaml` text, or the ruleset as an object) run beside the
+   * built-in rules; its findings carry the ruleset's rule names. */
+  ruleset?: string | Record<string, unknown>;
   /** An older version of the same inputs (files named as in this review): only findings on
    * what changed since it are reported, as the CLI's `--changed-since`. */
   since?: { openapi?: string | Files; root?: string; sql?: string | string[] | Files };
@@ -145,6 +148,7 @@ struct ReviewOptions {
     dialect: Option<String>,
     config: Option<serde_json::Value>,
     baseline: Option<String>,
+    ruleset: Option<serde_json::Value>,
     since: Option<SinceOptions>,
 }
 
@@ -290,6 +294,9 @@ pub fn review_json(options: &str) -> Result<String, String> {
     if let Some(graphql) = options.graphql {
         add_graphql(&mut request, graphql)?;
     }
+    if let Some(ruleset) = &options.ruleset {
+        add_ruleset(&mut request, ruleset)?;
+    }
     if let Some(since) = options.since {
         let old = inputs(since.openapi, since.root.as_deref(), since.sql)?;
         archlint::review_since(&mut request, &old, &MemoryLoader::new(), &str::to_owned)
@@ -337,6 +344,17 @@ fn prefixed(texts: Texts, prefix: &str, single: &str) -> Texts {
         ),
         list => list,
     }
+}
+
+/// A Spectral ruleset given as text (YAML or JSON) or as an object.
+fn add_ruleset(request: &mut ReviewRequest, ruleset: &serde_json::Value) -> Result<(), String> {
+    let (name, text) = match ruleset {
+        serde_json::Value::String(text) => ("<ruleset>.yaml", text.clone()),
+        serde_json::Value::Object(_) => ("<ruleset>.json", ruleset.to_string()),
+        _ => return Err("`ruleset` is a ruleset's text or an object".to_owned()),
+    };
+    request.file(name, text).ruleset(name);
+    Ok(())
 }
 
 /// Adds the GraphQL texts: one schema, or its files by name (a name without

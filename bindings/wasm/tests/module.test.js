@@ -63,6 +63,24 @@ test("a GraphQL schema gives the CLI's findings, as text or as files", async () 
   );
 });
 
+test("a Spectral ruleset runs beside the built-in rules, like the CLI's --ruleset", async () => {
+  const dir = "tests/fixtures/rulesets/functions";
+  const expected = JSON.parse(
+    execFileSync(cli, ["review", `${dir}/api.yaml`, "--ruleset", `${dir}/ruleset.yaml`, "--format", "json", "--fail-on", "never"], { cwd: root }),
+  );
+  const report = await review({ openapi: read(`${dir}/api.yaml`), ruleset: read(`${dir}/ruleset.yaml`) });
+  const own = (f) => !/^[A-Z]{3}\d{3}$/.test(f.rule);
+  const place = (f) => [f.rule, f.severity, f.location.line, f.location.column, f.message];
+  assert.ok(report.findings.filter(own).length > 10);
+  assert.deepEqual(report.findings.filter(own).map(place), expected.findings.filter(own).map(place));
+  const asObject = await review({
+    openapi: read(`${dir}/api.yaml`),
+    ruleset: { rules: { "has-servers": { given: "$", then: { field: "servers", function: "truthy" } } } },
+  });
+  assert.equal(asObject.findings.filter((f) => f.rule === "has-servers").length, 1);
+  await assert.rejects(() => review({ openapi: read(`${dir}/api.yaml`), ruleset: 42 }));
+});
+
 test("a Swagger 2.0 description split over files gives the CLI's findings", async () => {
   const dir = "tests/fixtures/swagger/split";
   const report = await review({

@@ -137,6 +137,31 @@ struct ReviewArgs {
     /// change adds count as one release.
     #[arg(long, value_name = "REV")]
     changed_since: Option<String>,
+    /// A Spectral ruleset (YAML or JSON) to run beside the built-in rules
+    /// (repeatable). Without it, and without `[rulesets] files`, a
+    /// `.spectral.yaml`, `.spectral.yml` or `.spectral.json` in the working
+    /// folder is used, as Spectral does.
+    #[arg(long, value_name = "FILE")]
+    ruleset: Vec<String>,
+}
+
+/// The Spectral ruleset files Spectral itself would find in the working folder.
+const SPECTRAL_FILES: [&str; 3] = [".spectral.yaml", ".spectral.yml", ".spectral.json"];
+
+/// The rulesets a review runs besides `[rulesets] files`: those given, or
+/// the one Spectral would find.
+fn rulesets(given: &[String], config: &Config) -> Vec<String> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    if !config.rulesets.files.is_empty() {
+        return Vec::new();
+    }
+    SPECTRAL_FILES
+        .iter()
+        .find(|name| std::path::Path::new(name).is_file())
+        .map(|name| vec![(*name).to_owned()])
+        .unwrap_or_default()
 }
 
 #[derive(clap::Args)]
@@ -302,6 +327,9 @@ fn review(args: ReviewArgs) -> Result<u8, String> {
             .map_err(|error| format!("cannot read standard input: {error}"))?;
         request.file(archlint::STDIN, text);
         request.replace_path(position, archlint::STDIN);
+    }
+    for ruleset in rulesets(&args.ruleset, &request.config) {
+        request.ruleset(ruleset);
     }
     request.baseline = baseline(&args, &mut request)?;
     // Only the text report shows source lines.

@@ -438,3 +438,58 @@ fn changed_since_reports_what_the_change_touched() {
         "{places:?}"
     );
 }
+
+/// `--ruleset`, and a `.spectral.yaml` found in the working folder as
+/// Spectral finds it.
+#[test]
+fn spectral_rulesets_given_and_found() {
+    let folder = std::env::temp_dir().join(format!("archlint-ruleset-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("api.yaml"),
+        "openapi: 3.1.0\ninfo: {title: t, version: 1.0.0}\npaths: {}\n",
+    )
+    .unwrap();
+    let ruleset = "rules:\n  has-servers:\n    severity: error\n    given: $\n    then: {field: servers, function: truthy}\n";
+    std::fs::write(folder.join(".spectral.yaml"), ruleset).unwrap();
+    let review = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_archlint"))
+            .args(args)
+            .current_dir(&folder)
+            .output()
+            .expect("the binary runs")
+    };
+    let rules = |output: &Output| -> Vec<String> {
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        report["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|finding| finding["rule"].as_str().map(str::to_owned))
+            .filter(|rule| rule == "has-servers")
+            .collect()
+    };
+    let found = review(&["review", "api.yaml", "--format", "json"]);
+    assert_eq!(rules(&found), ["has-servers"], "{}", stdout(&found));
+    assert_eq!(
+        found.status.code(),
+        Some(1),
+        "an error-severity ruleset finding fails the run"
+    );
+    std::fs::write(
+        folder.join("other.yaml"),
+        ruleset.replace("has-servers", "other-rule"),
+    )
+    .unwrap();
+    let given = review(&[
+        "review",
+        "api.yaml",
+        "--format",
+        "json",
+        "--ruleset",
+        "other.yaml",
+    ]);
+    assert!(rules(&given).is_empty(), "--ruleset replaces the found one");
+    assert!(stdout(&given).contains("\"other-rule\""));
+    std::fs::remove_dir_all(&folder).ok();
+}

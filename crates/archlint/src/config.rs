@@ -31,6 +31,10 @@
 //! findings_per_rule = 0 # 0: no cap
 //! time_budget_ms = 60000
 //!
+//! [rulesets]            # Spectral rulesets run beside the built-in rules
+//! files = [".spectral.yaml"]
+//! area = "conventions"  # the area of their findings
+//!
 //! [consistency]         # how API schemas map to tables (default: by name)
 //! tables = { Account = "users" }
 //! columns = { "Account.fullName" = "name" }
@@ -106,6 +110,62 @@ pub struct Config {
     pub limits: Limits,
     /// How GraphQL schemas are read.
     pub graphql: GraphqlSettings,
+    /// Spectral rulesets run beside the built-in rules.
+    pub rulesets: RulesetSettings,
+}
+
+/// The `[rulesets]` table: Spectral rulesets (YAML or JSON) whose rules run
+/// beside the built-in ones.
+#[derive(Clone, Debug)]
+pub struct RulesetSettings {
+    /// Ruleset files, relative to the working directory, inside it.
+    pub files: Vec<String>,
+    /// The area of their findings (default: conventions).
+    pub area: Area,
+}
+
+impl Default for RulesetSettings {
+    fn default() -> Self {
+        RulesetSettings {
+            files: Vec::new(),
+            area: Area::Conventions,
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawRulesets {
+    #[serde(default)]
+    files: Vec<String>,
+    #[serde(default)]
+    area: Option<String>,
+}
+
+impl RulesetSettings {
+    fn from_raw(raw: RawRulesets) -> Result<RulesetSettings, ConfigError> {
+        for file in &raw.files {
+            let normal = crate::base::loader::normalize(file);
+            if normal.starts_with('/') || normal.starts_with("../") || normal == ".." {
+                return Err(ConfigError(format!(
+                    "[rulesets] files: `{file}` leaves the project; name ruleset files inside it"
+                )));
+            }
+        }
+        let area = match &raw.area {
+            Some(name) => Area::parse(name).ok_or_else(|| {
+                ConfigError(format!(
+                    "[rulesets] area: unknown area `{name}`; known areas: {}",
+                    area_list()
+                ))
+            })?,
+            None => Area::Conventions,
+        };
+        Ok(RulesetSettings {
+            files: raw.files,
+            area,
+        })
+    }
 }
 
 /// The `[graphql]` table.
@@ -225,6 +285,8 @@ struct RawConfig {
     limits: Limits,
     #[serde(default)]
     graphql: GraphqlSettings,
+    #[serde(default)]
+    rulesets: RawRulesets,
 }
 
 /// The `[baseline]` table.
@@ -295,6 +357,7 @@ impl Config {
             baseline: raw.baseline,
             limits: raw.limits,
             graphql: raw.graphql,
+            rulesets: RulesetSettings::from_raw(raw.rulesets)?,
             ..Config::default()
         };
         if let Some(name) = &raw.sql.dialect {
@@ -371,6 +434,16 @@ impl Config {
         match setting {
             Some(Level::Off) => None,
             Some(Level::On(severity)) => Some(severity),
+            None => Some(own),
+        }
+    }
+
+    /// The severity of a finding that is no built-in rule's (a Spectral
+    /// ruleset's) in `area`, or `None` when the area is off.
+    pub fn area_level(&self, area: Area, own: Severity) -> Option<Severity> {
+        match self.areas.get(&area) {
+            Some(Level::Off) => None,
+            Some(Level::On(severity)) => Some(*severity),
             None => Some(own),
         }
     }

@@ -23,12 +23,14 @@
 //!
 //! 1. `base` — source files and line index, the loader trait, globs, parallel
 //!    helpers, the words of names, and the vocabulary of findings (severities,
-//!    areas, rule metadata, places, problems, diagnostics, the emitter);
-//! 2. `tree` — the spanned JSON/YAML tree;
+//!    areas, rule metadata, places, problems, diagnostics, the emitter),
+//!    and JavaScript regular expressions;
+//! 2. `tree` — the spanned JSON/YAML tree, and JSONPath queries over it;
 //! 3. `openapi`, `sql` and `graphql` — the parsers: loading and modelling a description,
 //!    lexing, splitting and parsing SQL; each reports its own problem kinds;
-//! 4. `config` and `schema` — the settings, and the database model built by
-//!    applying a SQL history;
+//! 4. `config`, `schema` and `spectral` — the settings, the database model
+//!    built by applying a SQL history, and Spectral rulesets (read and run
+//!    over a description);
 //! 5. `link` and `change` — linking a description to the schema, and what
 //!    changed between two versions of a description;
 //! 6. `rules` — the registry, the contexts rules read, and the rules;
@@ -45,6 +47,7 @@ pub mod openapi;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod spectral;
 pub mod sql;
 pub mod tree;
 

@@ -57,6 +57,7 @@ def review(
     baseline: Optional[PathLike] = None,
     changed_since: Optional[str] = None,
     graphql: Optional[str] = None,
+    ruleset: Union[PathLike, Mapping[str, Any], Iterable[Union[PathLike, Mapping[str, Any]]], None] = None,
 ) -> Report:
     """Review files and folders, and/or in-memory text.
 
@@ -76,6 +77,10 @@ def review(
     changed_since: a git revision (``"origin/main"``): report only findings
         on what changed since it (the CLI's ``--changed-since``; run inside
         the repository, with ``paths`` relative to it).
+    ruleset: Spectral rulesets to run beside the built-in rules: the path of
+        a ``.spectral.yaml`` (or JSON), a ruleset as a dict, or a list of
+        them (the CLI's ``--ruleset``). Their findings carry the ruleset's
+        rule names.
 
     Raises ``ConfigError`` for invalid settings and ``InputError`` for input
     that cannot be reviewed (both subclasses of ``ArchlintError``). The GIL is
@@ -104,6 +109,7 @@ def review(
             raise TypeError("sql= takes a str or a list of str")
     config_path, config_json = _config(config)
     baseline_path = None if baseline is None else os.fspath(baseline)
+    ruleset_paths, ruleset_texts = _rulesets(ruleset)
     return _review(
         path_list,
         openapi,
@@ -114,7 +120,26 @@ def review(
         baseline_path,
         changed_since,
         graphql,
+        ruleset_paths,
+        ruleset_texts,
     )
+
+
+def _rulesets(ruleset: Any) -> tuple[list[str], list[str]]:
+    """Rulesets as (paths, JSON texts of dicts)."""
+    if ruleset is None:
+        return [], []
+    items = [ruleset] if isinstance(ruleset, (str, os.PathLike, Mapping)) else list(ruleset)
+    paths: list[str] = []
+    texts: list[str] = []
+    for item in items:
+        if isinstance(item, Mapping):
+            texts.append(json.dumps(dict(item), default=str))
+        elif isinstance(item, (str, os.PathLike)):
+            paths.append(os.fspath(item))
+        else:
+            raise TypeError("ruleset= takes a path, a dict, or a list of them")
+    return paths, texts
 
 
 def _config(config: Union[PathLike, Mapping[str, Any], None]) -> tuple[Optional[str], Optional[str]]:

@@ -95,6 +95,8 @@ def _review(
     baseline: Optional[str] = None,
     changed_since: Optional[str] = None,
     graphql: Optional[str] = None,
+    rulesets: list[str] = ...,
+    ruleset_texts: list[str] = ...,
 ) -> Report: ...
 def _diff(
     old_paths: list[str],

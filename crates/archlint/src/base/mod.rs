@@ -3,7 +3,7 @@
 //! Source files and their line index (`source`), the loader trait that is the
 //! core's only door to files (`loader`), calendar days (`date`), the caps of
 //! a review (`limits`), path globs, data parallelism that
-//! degrades to a loop on WASM, the words of identifiers, and the vocabulary of
+//! degrades to a loop on WASM, JavaScript regular expressions, the words of identifiers, and the vocabulary of
 //! findings (`diagnostic`: severities, areas, rule metadata, places, problems,
 //! diagnostics and the emitter rules report through).
 
@@ -13,6 +13,7 @@ pub(crate) mod glob;
 pub mod limits;
 pub mod loader;
 pub(crate) mod parallel;
+pub(crate) mod regex;
 pub mod source;
 pub(crate) mod words;
 

@@ -17,6 +17,7 @@ use crate::openapi::{Api, Documents, IgnoreMarker, OpenApiProblem, OpenApiProble
 use crate::report::Units;
 use crate::rules::structure::openapi_finding;
 use crate::rules::{ApiContext, ConsistencyContext, SUPERSEDED};
+use crate::spectral::LoadedRuleset;
 use crate::tree::Node;
 
 /// When a reviewed description's tree is freed.
@@ -32,6 +33,7 @@ pub(super) fn review_api(
     loader: &dyn Loader,
     request: &ReviewRequest,
     database: Option<&Database>,
+    rulesets: Option<&LoadedRuleset>,
     free: Free,
 ) -> Option<Unit> {
     let mut documents = load_any(root, loader, database, request.config.limits);
@@ -92,6 +94,9 @@ pub(super) fn review_api(
         mapping.schemas.len() + mapping.parameters.len()
     });
     let mut unit = into_unit(diagnostics, &documents.sources, request);
+    if let Some(rulesets) = rulesets {
+        super::rulesets::review(rulesets, &documents, request, &mut unit);
+    }
     unit.mapping = mapping;
     unit.units = units;
     if free == Free::Later {
@@ -235,7 +240,7 @@ fn is_suppressed(diagnostic: &Diagnostic, ignores: &[IgnoreMarker]) -> bool {
     })
 }
 
-fn is_pointer_prefix(prefix: &str, pointer: &str) -> bool {
+pub(super) fn is_pointer_prefix(prefix: &str, pointer: &str) -> bool {
     pointer == prefix
         || (pointer.starts_with(prefix) && pointer.as_bytes().get(prefix.len()) == Some(&b'/'))
 }

@@ -10,6 +10,7 @@ mod graphql;
 mod graphql_change;
 mod inputs;
 mod request;
+mod rulesets;
 mod run;
 mod sql;
 
@@ -58,18 +59,31 @@ pub fn review_with_progress(
         sql_unit = Some(unit);
         database = Some(reviewed);
     }
+    let rulesets = rulesets::load(request, &loader);
     let total = inputs.api_roots.len();
     let done = std::sync::atomic::AtomicUsize::new(0);
     // A single large description is freed while the report is written; many
     // are freed as they finish, or their trees would pile up in memory.
     let free = if total == 1 { Free::Later } else { Free::Now };
     let mut units = par_map(&inputs.api_roots, |root| {
-        let unit = api::review_api(root, &loader, request, database.as_ref(), free);
+        let unit = api::review_api(
+            root,
+            &loader,
+            request,
+            database.as_ref(),
+            rulesets.as_ref(),
+            free,
+        );
         let finished = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress(finished, total);
         unit
     });
     units.push(sql_unit);
+    units.push(
+        rulesets
+            .as_ref()
+            .map(|loaded| rulesets::problems(loaded, request)),
+    );
     if !inputs.graphql_files.is_empty() {
         units.push(Some(graphql::review_graphql(
             &inputs.graphql_files,

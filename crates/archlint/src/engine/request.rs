@@ -46,6 +46,8 @@ pub struct ReviewRequest {
     /// What a change added or modified (`--changed-since`): findings there
     /// are reported even when `baseline` has them.
     pub changed: Option<crate::report::ChangedScope>,
+    /// Spectral rulesets to run, after those of `[rulesets] files`.
+    rulesets: Vec<String>,
 }
 
 impl ReviewRequest {
@@ -93,6 +95,20 @@ impl ReviewRequest {
             self.text(sql_text_name(index), text);
         }
         self
+    }
+
+    /// Runs a Spectral ruleset (a file, or a text added with [`Self::file`])
+    /// beside the built-in rules.
+    pub fn ruleset(&mut self, path: impl Into<String>) -> &mut Self {
+        self.rulesets.push(path.into());
+        self
+    }
+
+    /// The rulesets to run: the configuration's, then the request's.
+    pub fn rulesets(&self) -> Vec<String> {
+        let mut all = self.config.rulesets.files.clone();
+        all.extend(self.rulesets.iter().cloned());
+        all
     }
 
     /// Sets the SQL dialect by name (`postgres`, `mysql`, `sqlite` and their

@@ -321,6 +321,12 @@ impl Documents {
         self.swagger.contains_key(&file)
     }
 
+    /// Whether the tree of `file` differs from its text: Swagger 2.0 (and the
+    /// files it references) are read in 3.0's shape.
+    pub fn is_rewritten(&self, file: FileId) -> bool {
+        self.swagger.contains_key(&file) || self.fragments.contains_key(&file)
+    }
+
     /// Points findings in Swagger 2.0 files at their 2.0 places, and keeps one
     /// of the findings a 2.0 node shared by several 3.0 places gave.
     pub fn restore_pointers(&self, diagnostics: &mut Vec<Diagnostic>) {

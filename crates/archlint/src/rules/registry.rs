@@ -18,6 +18,7 @@ pub static RULES: &[&dyn Rule] = &[
     &structure::sql_syntax_error::SqlSyntaxError,
     &structure::sql_unknown_object::SqlUnknownObject,
     &structure::review_incomplete::ReviewIncomplete,
+    &structure::ruleset_problem::RulesetProblem,
     &structure::graphql_syntax_error::GraphqlSyntaxError,
     &structure::graphql_duplicate_definition::GraphqlDuplicateDefinition,
     &structure::graphql_unknown_type::GraphqlUnknownType,

@@ -5,8 +5,10 @@
 //! finding about `responses` should point at the `responses:` key, not at the value
 //! on the next line.
 
+mod filter;
 mod json;
 pub mod pointer;
+pub mod query;
 mod yaml;
 
 use crate::base::source::Span;

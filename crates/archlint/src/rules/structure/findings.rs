@@ -4,8 +4,8 @@
 use super::{
     duplicate_key, external_ref, graphql_duplicate_definition, graphql_syntax_error,
     graphql_unknown_type, invalid_structure, parse_error, ref_cycle, review_incomplete,
-    sql_statement_not_understood, sql_syntax_error, sql_unknown_object, unresolved_ref,
-    unsupported_document,
+    ruleset_problem, sql_statement_not_understood, sql_syntax_error, sql_unknown_object,
+    unresolved_ref, unsupported_document,
 };
 use crate::base::{Diagnostic, Place, Problem, RuleMeta, Severity};
 use crate::graphql::{GraphqlProblem, GraphqlProblemKind};
@@ -39,6 +39,16 @@ pub fn openapi_finding(problem: OpenApiProblem) -> Diagnostic {
 /// The finding of an input whose rules ran past the time budget.
 pub fn incomplete_review_finding(place: Place, message: String) -> Diagnostic {
     Diagnostic::new(&review_incomplete::ReviewIncomplete::META, place, message)
+}
+
+/// The finding of something a Spectral ruleset has that archlint cannot run.
+pub fn ruleset_finding(problem: &crate::spectral::RulesetProblem) -> Diagnostic {
+    let place = Place::pointer(problem.file, problem.span, None);
+    Diagnostic::new(
+        &ruleset_problem::RulesetProblem::META,
+        place,
+        problem.message.clone(),
+    )
 }
 
 /// The finding a SQL problem becomes.

@@ -12,6 +12,7 @@ pub mod invalid_structure;
 pub mod parse_error;
 pub mod ref_cycle;
 pub mod review_incomplete;
+pub mod ruleset_problem;
 pub mod sql_statement_not_understood;
 pub mod sql_syntax_error;
 pub mod sql_unknown_object;
@@ -20,4 +21,6 @@ pub mod unsupported_document;
 
 mod findings;
 
-pub use findings::{graphql_finding, incomplete_review_finding, openapi_finding, sql_finding};
+pub use findings::{
+    graphql_finding, incomplete_review_finding, openapi_finding, ruleset_finding, sql_finding,
+};
