@@ -4,6 +4,7 @@
 
 mod casing;
 mod functions;
+mod json;
 mod message;
 mod model;
 mod oas;

@@ -3,6 +3,7 @@
 //! `overrides` and `except`, merged as Spectral merges them.
 
 use super::casing::Casing;
+use super::json::to_json;
 use super::model::{
     Exception, Field, Function, Given, Origin, Override, Pattern, Ruleset, RulesetProblem,
     RulesetSeverity, SpectralRule, Then,
@@ -13,7 +14,7 @@ use crate::base::loader::{self, Loader};
 use crate::base::regex::JsRegex;
 use crate::base::source::{FileId, SourceFile, SourceMap, Span};
 use crate::base::Severity;
-use crate::tree::query::JsonPath;
+use crate::tree::query::{JsonPath, Place, Unresolved};
 use crate::tree::{self, Member, Node, Value};
 
 /// Nested `extends` followed before giving up.
@@ -537,7 +538,16 @@ fn core_function(name: &str, options: &Node) -> Result<Option<Function>, String>
         "schema" => {
             let schema = options.get("schema").ok_or("`schema` needs a `schema`")?;
             let dialect = options.get("dialect").and_then(Node::as_str);
-            let check = SchemaCheck::new(&plain_json(schema, 0), dialect, flag("allErrors"))?;
+            let unlimited = std::cell::Cell::new(usize::MAX);
+            let written = Place {
+                doc: 0,
+                node: schema,
+            };
+            let check = SchemaCheck::new(
+                &to_json(written, &Unresolved, 0, &unlimited),
+                dialect,
+                flag("allErrors"),
+            )?;
             Function::Schema(Box::new(check))
         }
         "xor" | "or" => {
@@ -561,35 +571,6 @@ fn core_function(name: &str, options: &Node) -> Result<Option<Function>, String>
         },
         _ => return Ok(None),
     }))
-}
-
-/// A tree as JSON, as written (a rule's JSON Schema).
-fn plain_json(node: &Node, depth: usize) -> serde_json::Value {
-    use serde_json::Value as Json;
-    match &node.value {
-        Value::Null => Json::Null,
-        Value::Bool(flag) => Json::Bool(*flag),
-        Value::Number(number) if number.integer && number.value.abs() < 9.0e15 => {
-            Json::from(number.value as i64)
-        }
-        Value::Number(number) => {
-            serde_json::Number::from_f64(number.value).map_or(Json::Null, Json::Number)
-        }
-        Value::String(text) => Json::String(text.clone()),
-        _ if depth > tree::MAX_DEPTH => Json::Null,
-        Value::Array(items) => Json::Array(
-            items
-                .iter()
-                .map(|item| plain_json(item, depth + 1))
-                .collect(),
-        ),
-        Value::Object(members) => Json::Object(
-            members
-                .iter()
-                .map(|member| (member.key.clone(), plain_json(&member.value, depth + 1)))
-                .collect(),
-        ),
-    }
 }
 
 /// `extends: a`, `[a, b]`, `[[a, all]]` → (target, mode, place).

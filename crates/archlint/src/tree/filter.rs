@@ -417,6 +417,15 @@ impl Parser {
         })
     }
 
+    /// The characters read since `start`.
+    fn text_from(&self, start: usize) -> String {
+        self.chars
+            .get(start..self.at)
+            .unwrap_or(&[])
+            .iter()
+            .collect()
+    }
+
     fn peek(&self) -> Option<char> {
         self.chars.get(self.at).copied()
     }
@@ -634,15 +643,11 @@ impl Parser {
             } else if c == '\\' {
                 escaped = true;
             } else if c == quote {
-                let text: String = self
-                    .chars
-                    .get(start..self.at)
-                    .unwrap_or(&[])
-                    .iter()
-                    .collect();
-                return unquote(&text).map(Expr::Text).ok_or(PathError {
-                    message: "bad string".to_owned(),
-                });
+                return unquote(&self.text_from(start))
+                    .map(Expr::Text)
+                    .ok_or(PathError {
+                        message: "bad string".to_owned(),
+                    });
             }
         }
         self.fail("a string is not closed")
@@ -685,13 +690,8 @@ impl Parser {
         while self.peek().is_some_and(|c| c.is_ascii_digit() || c == '.') {
             self.at += 1;
         }
-        let text: String = self
-            .chars
-            .get(start..self.at)
-            .unwrap_or(&[])
-            .iter()
-            .collect();
-        text.parse()
+        self.text_from(start)
+            .parse()
             .map(Expr::Number)
             .or_else(|_| self.fail("not a number"))
     }
