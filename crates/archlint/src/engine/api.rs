@@ -230,29 +230,24 @@ fn looks_like_openapi(root: Option<&Node>) -> bool {
 
 /// `x-archlint-ignore: [rule, ...]` on a node silences those rules in its subtree.
 fn is_suppressed(diagnostic: &Diagnostic, ignores: &[IgnoreMarker]) -> bool {
-    let Some(pointer) = &diagnostic.place.pointer else {
-        return false;
-    };
-    ignores.iter().any(|marker| {
-        marker.file == diagnostic.place.file
-            && is_pointer_prefix(&marker.pointer, pointer)
-            && names_rule(&marker.rules, diagnostic)
+    is_ignored_at(&diagnostic.place, ignores, |rules| {
+        names_rule(rules, diagnostic)
     })
 }
 
-pub(super) fn is_pointer_prefix(prefix: &str, pointer: &str) -> bool {
-    pointer == prefix
-        || (pointer.starts_with(prefix) && pointer.as_bytes().get(prefix.len()) == Some(&b'/'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pointer_prefixes_respect_segments() {
-        assert!(is_pointer_prefix("/paths/~1a", "/paths/~1a/get"));
-        assert!(is_pointer_prefix("", "/paths"));
-        assert!(!is_pointer_prefix("/paths/~1a", "/paths/~1ab"));
-    }
+/// Whether a marker over `place` (its node or one above, in its file) names
+/// the rule, as `names` reads a marker's list.
+pub(super) fn is_ignored_at(
+    place: &Place,
+    ignores: &[IgnoreMarker],
+    names: impl Fn(&[String]) -> bool,
+) -> bool {
+    let Some(pointer) = &place.pointer else {
+        return false;
+    };
+    ignores.iter().any(|marker| {
+        marker.file == place.file
+            && crate::tree::pointer::is_prefix(&marker.pointer, pointer)
+            && names(&marker.rules)
+    })
 }

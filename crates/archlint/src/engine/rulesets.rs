@@ -1,7 +1,7 @@
 //! Spectral rulesets in a review: read once, run on each description, their
 //! results turned into findings under the ruleset's rule names.
 
-use super::api::is_pointer_prefix;
+use super::api::is_ignored_at;
 use super::run::{into_unit, Unit};
 use super::ReviewRequest;
 use crate::base::loader::Loader;
@@ -81,15 +81,7 @@ fn finding(
 
 /// `x-archlint-ignore: [rule]` silences a ruleset rule by its name too.
 fn is_suppressed(hit: &RulesetHit, ignores: &[IgnoreMarker]) -> bool {
-    let Some(pointer) = &hit.place.pointer else {
-        return false;
-    };
-    ignores.iter().any(|marker| {
-        marker.file == hit.place.file
-            && is_pointer_prefix(&marker.pointer, pointer)
-            && marker
-                .rules
-                .iter()
-                .any(|rule| *rule == hit.rule || rule == "all")
+    is_ignored_at(&hit.place, ignores, |rules| {
+        rules.iter().any(|rule| *rule == hit.rule || rule == "all")
     })
 }

@@ -408,8 +408,7 @@ fn covers(pattern: &str, file: &str, pointer: &str) -> bool {
         })
 }
 
+/// A pointer prefix as a ruleset writes it (a trailing `/` allowed).
 fn is_pointer_prefix(prefix: &str, pointer: &str) -> bool {
-    let prefix = prefix.trim_end_matches('/');
-    pointer == prefix
-        || (pointer.starts_with(prefix) && pointer.as_bytes().get(prefix.len()) == Some(&b'/'))
+    crate::tree::pointer::is_prefix(prefix.trim_end_matches('/'), pointer)
 }

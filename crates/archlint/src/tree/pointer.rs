@@ -21,6 +21,13 @@ pub fn push(parent: &str, token: &str) -> String {
     pointer
 }
 
+/// Whether `prefix` names `pointer` or a node above it (whole tokens:
+/// `/paths/~1a` covers `/paths/~1a/get`, not `/paths/~1ab`).
+pub fn is_prefix(prefix: &str, pointer: &str) -> bool {
+    pointer == prefix
+        || (pointer.starts_with(prefix) && pointer.as_bytes().get(prefix.len()) == Some(&b'/'))
+}
+
 /// Splits a pointer into unescaped tokens. `None` when it does not start with `/`
 /// (and is not empty).
 pub fn tokens(pointer: &str) -> Option<Vec<String>> {
@@ -148,6 +155,13 @@ mod tests {
         assert_eq!(pointer, "/paths/~1users~1{id}");
         assert_eq!(tokens(&pointer).unwrap(), vec!["paths", "/users/{id}"]);
         assert_eq!(escape("a~b"), "a~0b");
+    }
+
+    #[test]
+    fn prefixes_respect_tokens() {
+        assert!(is_prefix("/paths/~1a", "/paths/~1a/get"));
+        assert!(is_prefix("", "/paths"));
+        assert!(!is_prefix("/paths/~1a", "/paths/~1ab"));
     }
 
     #[test]
