@@ -1,7 +1,14 @@
-//! See harness.rs: `ruleset`.
+//! See harness.rs: `ruleset`; structural mutations in mutate.rs.
 #![no_main]
 
 #[path = "../harness.rs"]
+#[allow(dead_code)]
 mod harness;
+#[path = "../structured.rs"]
+mod structured;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::ruleset(data));
+
+libfuzzer_sys::fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
+    structured::mutate("ruleset", data, size, max_size, seed)
+});
