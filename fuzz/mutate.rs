@@ -599,11 +599,9 @@ fn one_part(
     random: &mut Random,
     change: impl Fn(&[u8], &mut Random) -> Option<Vec<u8>>,
 ) -> Option<Vec<u8>> {
-    let mut parts = split_nul(data);
+    let parts = split_nul(data);
     let index = random.below(parts.len().min(limit));
-    let changed = change(parts.get(index)?, random)?;
-    parts[index] = changed;
-    Some(join_nul(&parts))
+    with_part_changed(parts, index, random, change)
 }
 
 /// Half `which` (0 before the first NUL, 1 after it) mutated.
@@ -618,9 +616,18 @@ fn in_half(
         .map(<[u8]>::to_vec)
         .collect();
     halves.resize(2, Vec::new());
-    let changed = change(&halves[which], random)?;
-    halves[which] = changed;
-    Some(join_nul(&halves))
+    with_part_changed(halves, which, random, change)
+}
+
+fn with_part_changed(
+    mut parts: Vec<Vec<u8>>,
+    index: usize,
+    random: &mut Random,
+    change: impl Fn(&[u8], &mut Random) -> Option<Vec<u8>>,
+) -> Option<Vec<u8>> {
+    let changed = change(parts.get(index)?, random)?;
+    *parts.get_mut(index)? = changed;
+    Some(join_nul(&parts))
 }
 
 /// A change to review: most often the new version becomes a mutation of the
