@@ -164,7 +164,6 @@ const OPENAPI_KEYS: &[&str] = &[
     "readOnly",
     "deprecated",
     "200",
-    "default",
 ];
 
 /// Keys of a Spectral ruleset.
@@ -814,7 +813,7 @@ fn sql_history(data: &[u8], random: &mut Random) -> Option<Vec<u8>> {
     let mut files = split_nul(rest);
     files.truncate(8);
     let from = random.below(files.len());
-    let statements = pieces(&files[from], b";");
+    let statements = pieces(&files[from], SQL.ends);
     let moved = statements
         .get(random.below(statements.len()))
         .map(|s| s.to_vec());
