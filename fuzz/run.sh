@@ -5,18 +5,25 @@
 #   fuzz/run.sh TARGET [SECONDS] [-- libFuzzer options]
 #                                     run TARGET (default 60 s), seeded with the
 #                                     project's own fixtures and the found inputs
+#   FUZZ_FAST=1 fuzz/run.sh ...       the same without comparison tracing, for
+#                                     long runs: 2.3 times the executions a
+#                                     second (docs/RELIABILITY.md)
 #
 # Found crashes land in target/fuzz/artifacts/TARGET/; reduce one, and keep it in
 # fuzz/regressions/TARGET/ (tests/fuzz_regressions.rs replays them in CI).
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(cd .. && pwd)
-export CARGO_TARGET_DIR="$root/target/fuzz/build"
 # What cargo-fuzz passes, minus the sanitizer (nightly-only): coverage
-# counters and comparison tracing for libFuzzer.
+# counters and comparison tracing for libFuzzer. Long runs leave tracing out
+# (FUZZ_FAST=1): it takes most of the time, and the structural mutator
+# already supplies the keywords tracing would learn.
+compares="-Cllvm-args=-sanitizer-coverage-trace-compares"
+export CARGO_TARGET_DIR="$root/target/fuzz/build"
+if [ "${FUZZ_FAST:-0}" = 1 ]; then compares=""; CARGO_TARGET_DIR="$root/target/fuzz/build-fast"; fi
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
--Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
+$compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
 # An explicit --target keeps the flags off build scripts and proc macros.
 host=$(rustc -vV | sed -n 's/^host: //p')
 cargo build --release --quiet --target "$host"

@@ -11,20 +11,26 @@ const HANG: Duration = Duration::from_secs(60);
 
 fn review_bytes(name: &str, bytes: Vec<u8>) -> Report {
     let name = name.to_owned();
+    watched(move || {
+        let mut loader = MemoryLoader::new();
+        loader.insert(name.clone(), bytes);
+        archlint_tests::review_in(&[name], &loader, &Config::default())
+    })
+    .expect("the input exists")
+}
+
+/// Runs `job` on a thread with a main thread's stack, failing on a hang.
+fn watched<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> T {
     let (sender, receiver) = mpsc::channel();
     std::thread::Builder::new()
         .stack_size(8 * 1024 * 1024)
         .spawn(move || {
-            let mut loader = MemoryLoader::new();
-            loader.insert(name.clone(), bytes);
-            let report = archlint_tests::review_in(&[name], &loader, &Config::default());
-            let _ = sender.send(report);
+            let _ = sender.send(job());
         })
         .expect("spawn");
     receiver
         .recv_timeout(HANG)
         .expect("the review finished without hanging or crashing")
-        .expect("the input exists")
 }
 
 fn rules(report: &Report) -> Vec<&str> {
@@ -204,6 +210,69 @@ fn examples_against_self_composing_schemas_end() {
         "{:?}",
         rules(&report)
     );
+}
+
+/// A schema whose `allOf`, `oneOf` or `anyOf` names itself sixty times.
+/// Every walk that follows compositions must read each part once, not once
+/// per path to it (60^8 paths): the review, its link to the database, and
+/// the change review. A union that is its own branch also ends: it
+/// overflowed the change review's stack (docs/RELIABILITY.md).
+#[test]
+fn self_naming_compositions_end_in_every_walk() {
+    for keyword in ["allOf", "oneOf", "anyOf"] {
+        let (review, diff) = watched(move || {
+            let mut loader = MemoryLoader::new();
+            loader.insert("old.yaml", fanned_out(keyword, "").into_bytes());
+            loader.insert(
+                "new.yaml",
+                fanned_out(keyword, "      required: [name]\n").into_bytes(),
+            );
+            loader.insert(
+                "schema.sql",
+                b"CREATE TABLE items (id bigint PRIMARY KEY, name text);".to_vec(),
+            );
+            let paths = |names: &[&str]| {
+                names
+                    .iter()
+                    .map(|name| name.to_string())
+                    .collect::<Vec<_>>()
+            };
+            let config = Config::default();
+            let review =
+                archlint_tests::review_in(&paths(&["old.yaml", "schema.sql"]), &loader, &config);
+            let diff = archlint_tests::diff_in(
+                &paths(&["old.yaml"]),
+                &paths(&["new.yaml"]),
+                &loader,
+                &[],
+                config,
+            );
+            (review, diff)
+        });
+        let review = review.expect("the files exist");
+        let diff = diff.expect("the files exist");
+        // The link to the table ran: `id` is the table's key.
+        assert!(
+            rules(&review).contains(&"writable-server-field"),
+            "{keyword}: {:?}",
+            rules(&review)
+        );
+        assert!(
+            rules(&diff).contains(&"required-input-added"),
+            "{keyword}: {:?}",
+            rules(&diff)
+        );
+    }
+}
+
+fn fanned_out(keyword: &str, extra: &str) -> String {
+    let mut text = format!(
+        "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths:\n  /items:\n    post:\n      requestBody:\n        content:\n          application/json:\n            schema: {{$ref: '#/components/schemas/Item'}}\n      responses:\n        '201':\n          description: created\n          content:\n            application/json:\n              schema: {{$ref: '#/components/schemas/Item'}}\ncomponents:\n  schemas:\n    Item:\n      type: object\n      properties: {{id: {{type: integer}}, name: {{type: string}}}}\n{extra}      {keyword}:\n"
+    );
+    for _ in 0..60 {
+        text.push_str("        - $ref: '#/components/schemas/Item'\n");
+    }
+    text
 }
 
 /// Swagger 2.0 with every field of the wrong shape (numbers for objects,

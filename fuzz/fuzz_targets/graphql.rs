@@ -6,8 +6,13 @@
 mod harness;
 #[path = "../structured.rs"]
 mod structured;
+#[path = "../signals.rs"]
+mod signals;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::graphql(data));
+libfuzzer_sys::fuzz_target!(
+    init: signals::save_input_on_stack_overflow(),
+    |data: &[u8]| harness::graphql(data)
+);
 
 libfuzzer_sys::fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
     structured::mutate("graphql", data, size, max_size, seed)

@@ -11,6 +11,13 @@ use crate::tree::{Node, Value};
 /// How deep a comparison goes (recursive schemas stop at the first repeat).
 const MAX_DEPTH: usize = 32;
 
+/// How many `allOf`/`oneOf`/`anyOf` levels one schema's flattening opens.
+const MAX_COMPOSITION_DEPTH: usize = 8;
+
+/// How many parts one schema's flattening reads, unions' branches included:
+/// far above any real schema's, and a bound on ones built to fan out.
+const MAX_PARTS: usize = 512;
+
 /// What differs at one place of a schema.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum DeltaKind {
@@ -110,14 +117,38 @@ struct Flat<'a> {
 /// position.
 fn variant_name(documents: &Documents, branch: &NodeAt<'_>, index: usize) -> String {
     own_name(branch)
-        .or_else(|| tag(documents, branch, 0))
+        .or_else(|| tag(documents, branch))
         .unwrap_or_else(|| format!("branch {}", index + 1))
 }
 
 /// `type: push` for a branch whose `type` property (or one of its `allOf`
-/// parts') takes one value.
-fn tag(documents: &Documents, branch: &NodeAt<'_>, depth: usize) -> Option<String> {
-    let branch = documents.resolve_or_self(branch);
+/// parts') takes one value. Parts are searched depth first, each once: an
+/// `allOf` that names itself, or one part many times, stays linear.
+fn tag(documents: &Documents, branch: &NodeAt<'_>) -> Option<String> {
+    let mut pending = vec![(documents.resolve_or_self(branch), 0)];
+    let mut seen = HashSet::new();
+    while let Some((branch, depth)) = pending.pop() {
+        if !seen.insert(branch.identity()) {
+            continue;
+        }
+        if let Some(found) = own_tag(documents, &branch) {
+            return Some(found);
+        }
+        if let Some(parts) = branch.get("allOf").filter(|_| depth < 4) {
+            let parts: Vec<_> = parts.items().collect();
+            pending.extend(
+                parts
+                    .iter()
+                    .rev()
+                    .map(|part| (documents.resolve_or_self(part), depth + 1)),
+            );
+        }
+    }
+    None
+}
+
+/// The first of a schema's own properties that takes one value.
+fn own_tag(documents: &Documents, schema: &NodeAt<'_>) -> Option<String> {
     let single = |property: &NodeAt<'_>| -> Option<String> {
         let property = documents.resolve_or_self(property);
         if let Some(value) = property.get("const") {
@@ -128,19 +159,11 @@ fn tag(documents: &Documents, branch: &NodeAt<'_>, depth: usize) -> Option<Strin
             _ => None,
         }
     };
-    let own = branch.get("properties").and_then(|properties| {
-        let found = properties
-            .entries()
-            .find_map(|(name, property)| single(&property).map(|value| format!("{name}: {value}")));
-        found
-    });
-    own.or_else(|| {
-        let parts = branch.get("allOf").filter(|_| depth < 4)?;
-        let found = parts
-            .items()
-            .find_map(|part| tag(documents, &part, depth + 1));
-        found
-    })
+    let properties = schema.get("properties")?;
+    let found = properties
+        .entries()
+        .find_map(|(name, property)| single(&property).map(|value| format!("{name}: {value}")));
+    found
 }
 
 /// The component a schema names (`#/components/schemas/Card` → `Card`), or
@@ -154,16 +177,42 @@ fn own_name(schema: &NodeAt<'_>) -> Option<String> {
 }
 
 fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
+    let mut budget = MAX_PARTS;
+    flatten_within(documents, at, 0, &mut budget)
+}
+
+/// Flattens `at`, found `depth` compositions deep, reading at most `budget`
+/// parts (shared with the unions inside it). Each part is read once: an
+/// `allOf` or a union that reaches itself, or fans out to the same parts
+/// again and again, stops instead of growing without end.
+fn flatten_within<'a>(
+    documents: &'a Documents,
+    at: &NodeAt<'a>,
+    depth: usize,
+    budget: &mut usize,
+) -> Flat<'a> {
     let name = own_name(at);
     let at = documents.resolve_or_self(at);
+    if depth > MAX_COMPOSITION_DEPTH {
+        return Flat::empty(at);
+    }
     let mut flat = Flat {
         name: name
             .or_else(|| own_name(&at))
-            .or_else(|| tag(documents, &at, 0)),
+            .or_else(|| tag(documents, &at)),
         ..Flat::empty(at.clone())
     };
-    let mut pending = vec![(at, 0)];
+    let mut pending = vec![(at, depth)];
+    let mut seen = HashSet::new();
     while let Some((part, depth)) = pending.pop() {
+        if !seen.insert(part.identity()) {
+            continue;
+        }
+        let Some(left) = budget.checked_sub(1) else {
+            break;
+        };
+        *budget = left;
+        let nested = depth < MAX_COMPOSITION_DEPTH;
         for (key, value) in part.entries() {
             match key {
                 "properties" => {
@@ -175,21 +224,21 @@ fn flatten<'a>(documents: &'a Documents, at: &NodeAt<'a>) -> Flat<'a> {
                     flat.required
                         .extend(value.node.items().iter().filter_map(Node::as_str));
                 }
-                "allOf" if depth < 8 => {
+                "allOf" if nested => {
                     for item in value.items() {
                         pending.push((documents.resolve_or_self(&item), depth + 1));
                     }
                 }
                 // One branch is the schema itself.
-                "oneOf" | "anyOf" if depth < 8 && value.node.items().len() == 1 => {
+                "oneOf" | "anyOf" if nested && value.node.items().len() == 1 => {
                     record_variants(documents, &value, &mut flat);
                     for item in value.items() {
                         pending.push((documents.resolve_or_self(&item), depth + 1));
                     }
                 }
-                "oneOf" | "anyOf" if depth < 8 => {
+                "oneOf" | "anyOf" if nested => {
                     record_variants(documents, &value, &mut flat);
-                    union(documents, &value, &mut flat, depth);
+                    union(documents, &value, &mut flat, depth + 1, budget);
                 }
                 _ => {
                     flat.keywords.entry(key).or_insert(value);
@@ -214,10 +263,16 @@ fn record_variants<'a>(documents: &'a Documents, branches: &NodeAt<'a>, flat: &m
 
 /// A union's properties: each property any branch has (a property is gone
 /// only when no branch has it), required when every branch requires it.
-fn union<'a>(documents: &'a Documents, branches: &NodeAt<'a>, flat: &mut Flat<'a>, depth: usize) {
+fn union<'a>(
+    documents: &'a Documents,
+    branches: &NodeAt<'a>,
+    flat: &mut Flat<'a>,
+    depth: usize,
+    budget: &mut usize,
+) {
     let mut required: Option<BTreeSet<&'a str>> = None;
     for branch in branches.items() {
-        let branch = flatten_at(documents, &branch, depth + 1);
+        let branch = flatten_within(documents, &branch, depth, budget);
         for (name, property) in branch.properties {
             flat.properties.entry(name).or_insert(property);
         }
@@ -227,13 +282,6 @@ fn union<'a>(documents: &'a Documents, branches: &NodeAt<'a>, flat: &mut Flat<'a
         });
     }
     flat.required.extend(required.unwrap_or_default());
-}
-
-fn flatten_at<'a>(documents: &'a Documents, at: &NodeAt<'a>, depth: usize) -> Flat<'a> {
-    if depth > 8 {
-        return Flat::empty(at.clone());
-    }
-    flatten(documents, at)
 }
 
 impl<'a> Flat<'a> {

@@ -321,6 +321,7 @@ pub fn link<'a>(
         children: HashMap::new(),
         segment_tables: HashMap::new(),
         walked: HashSet::new(),
+        unions_walked: HashSet::new(),
         problems: Vec::new(),
         suggestion: None,
     };
@@ -360,6 +361,8 @@ struct Linker<'c, 'a> {
     segment_tables: HashMap<&'a str, Option<&'a Table>>,
     /// (entity, operation, request) already walked.
     walked: HashSet<(usize, usize, bool)>,
+    /// (union schema, operation, request) whose alternatives are walked.
+    unions_walked: HashSet<(usize, usize, bool)>,
     problems: Vec<(Place, String)>,
     /// The weak name match of the entity being created.
     suggestion: Option<(&'a Table, usize)>,
@@ -555,7 +558,19 @@ impl<'c, 'a> Linker<'c, 'a> {
             }
             return;
         }
-        for keyword in ["oneOf", "anyOf"] {
+        let identity = resolved.identity();
+        let operation = if hint.usage.body {
+            hint.usage.operation
+        } else {
+            usize::MAX
+        };
+        // A union's alternatives once per direction (and body), as entities'
+        // children: unions that name themselves or share alternatives would
+        // otherwise be walked once per path to them.
+        let unions_new = self
+            .unions_walked
+            .insert((identity, operation, hint.usage.request));
+        for keyword in ["oneOf", "anyOf"].iter().filter(|_| unions_new) {
             if let Some(list) = resolved.get(keyword) {
                 for alternative in list.items() {
                     self.visit(
@@ -569,12 +584,11 @@ impl<'c, 'a> Linker<'c, 'a> {
                 }
             }
         }
-        let identity = resolved.identity();
         let entity = match self.by_node.get(&identity) {
             Some(&entity) => entity,
             None if self.not_objects.contains(&identity) => return,
             None => {
-                let properties = self.properties(&resolved, 0);
+                let properties = self.properties(&resolved);
                 if properties.is_empty() {
                     self.not_objects.insert(identity);
                     return;
@@ -596,11 +610,6 @@ impl<'c, 'a> Linker<'c, 'a> {
         if !known {
             current.uses.push(usage);
         }
-        let operation = if usage.body {
-            usage.operation
-        } else {
-            usize::MAX
-        };
         if self.walked.insert((entity, operation, usage.request)) {
             self.visit_children(entity, hint);
         }
@@ -964,44 +973,51 @@ impl<'c, 'a> Linker<'c, 'a> {
             })
     }
 
-    /// Properties of an object schema and of its `allOf` parts.
-    fn properties(&self, schema: &NodeAt<'a>, depth: usize) -> Vec<Property<'a>> {
-        let mut found = Vec::new();
-        if depth > 8 {
-            return found;
-        }
-        let required: Vec<&str> = schema
-            .node
-            .get("required")
-            .map(|list| list.items().iter().filter_map(Node::as_str).collect())
-            .unwrap_or_default();
-        if let Some(properties) = schema.get("properties") {
-            for (name, at) in properties.entries() {
+    /// Properties of an object schema and of its `allOf` parts (the first
+    /// part to name one wins), required when any part requires them. Each
+    /// part is read once, so an `allOf` that names itself, or repeats a part,
+    /// stays linear.
+    fn properties(&self, schema: &NodeAt<'a>) -> Vec<Property<'a>> {
+        let mut found: Vec<Property<'a>> = Vec::new();
+        let mut required: HashSet<&'a str> = HashSet::new();
+        let mut pending = vec![(schema.clone(), 0)];
+        let mut seen = HashSet::new();
+        while let Some((part, depth)) = pending.pop() {
+            if !seen.insert(part.identity()) {
+                continue;
+            }
+            if let Some(names) = part.node.get("required") {
+                required.extend(names.items().iter().filter_map(Node::as_str));
+            }
+            for (name, at) in part.get("properties").iter().flat_map(NodeAt::entries) {
+                if found.iter().any(|known| known.name == name) {
+                    continue;
+                }
                 let resolved = self.documents.resolve_or_self(&at);
                 found.push(Property {
                     name,
                     composite: self.combines_objects(&resolved),
                     schema: resolved,
                     at,
-                    required: required.contains(&name),
+                    required: false,
                     column: None,
                     elsewhere: None,
                 });
             }
-        }
-        if let Some(parts) = schema.get("allOf") {
-            for part in parts.items() {
-                if let Some(part) = self.documents.resolve(&part) {
-                    for property in self.properties(&part, depth + 1) {
-                        if !found.iter().any(|known| known.name == property.name) {
-                            found.push(property);
-                        }
-                    }
-                }
+            if let Some(parts) = part.get("allOf").filter(|_| depth < 8) {
+                let parts: Vec<_> = parts.items().collect();
+                // Reversed onto the stack: parts are read in their order.
+                pending.extend(
+                    parts
+                        .iter()
+                        .rev()
+                        .filter_map(|part| self.documents.resolve(part))
+                        .map(|part| (part, depth + 1)),
+                );
             }
         }
         for property in &mut found {
-            property.required |= required.contains(&property.name);
+            property.required = required.contains(property.name);
         }
         found
     }
