@@ -122,29 +122,12 @@ fn variant_name(documents: &Documents, branch: &NodeAt<'_>, index: usize) -> Str
 }
 
 /// `type: push` for a branch whose `type` property (or one of its `allOf`
-/// parts') takes one value. Parts are searched depth first, each once: an
-/// `allOf` that names itself, or one part many times, stays linear.
+/// parts') takes one value.
 fn tag(documents: &Documents, branch: &NodeAt<'_>) -> Option<String> {
-    let mut pending = vec![(documents.resolve_or_self(branch), 0)];
-    let mut seen = HashSet::new();
-    while let Some((branch, depth)) = pending.pop() {
-        if !seen.insert(branch.identity()) {
-            continue;
-        }
-        if let Some(found) = own_tag(documents, &branch) {
-            return Some(found);
-        }
-        if let Some(parts) = branch.get("allOf").filter(|_| depth < 4) {
-            let parts: Vec<_> = parts.items().collect();
-            pending.extend(
-                parts
-                    .iter()
-                    .rev()
-                    .map(|part| (documents.resolve_or_self(part), depth + 1)),
-            );
-        }
-    }
-    None
+    documents
+        .all_of_parts(branch, 4)
+        .iter()
+        .find_map(|part| own_tag(documents, part))
 }
 
 /// The first of a schema's own properties that takes one value.

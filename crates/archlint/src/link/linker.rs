@@ -974,18 +974,11 @@ impl<'c, 'a> Linker<'c, 'a> {
     }
 
     /// Properties of an object schema and of its `allOf` parts (the first
-    /// part to name one wins), required when any part requires them. Each
-    /// part is read once, so an `allOf` that names itself, or repeats a part,
-    /// stays linear.
+    /// part to name one wins), required when any part requires them.
     fn properties(&self, schema: &NodeAt<'a>) -> Vec<Property<'a>> {
         let mut found: Vec<Property<'a>> = Vec::new();
         let mut required: HashSet<&'a str> = HashSet::new();
-        let mut pending = vec![(schema.clone(), 0)];
-        let mut seen = HashSet::new();
-        while let Some((part, depth)) = pending.pop() {
-            if !seen.insert(part.identity()) {
-                continue;
-            }
+        for part in self.documents.all_of_parts(schema, 8) {
             if let Some(names) = part.node.get("required") {
                 required.extend(names.items().iter().filter_map(Node::as_str));
             }
@@ -1003,17 +996,6 @@ impl<'c, 'a> Linker<'c, 'a> {
                     column: None,
                     elsewhere: None,
                 });
-            }
-            if let Some(parts) = part.get("allOf").filter(|_| depth < 8) {
-                let parts: Vec<_> = parts.items().collect();
-                // Reversed onto the stack: parts are read in their order.
-                pending.extend(
-                    parts
-                        .iter()
-                        .rev()
-                        .filter_map(|part| self.documents.resolve(part))
-                        .map(|part| (part, depth + 1)),
-                );
             }
         }
         for property in &mut found {

@@ -164,6 +164,32 @@ impl Documents {
         self.resolve(at).unwrap_or_else(|| at.clone())
     }
 
+    /// A schema and its `allOf` parts, `$ref`s followed, depth first in the
+    /// order written, each once and at most `max_depth` levels down: an
+    /// `allOf` that names itself, or one part many times, stays linear.
+    pub fn all_of_parts<'a>(&'a self, schema: &NodeAt<'a>, max_depth: usize) -> Vec<NodeAt<'a>> {
+        let mut parts = Vec::new();
+        let mut pending = vec![(self.resolve_or_self(schema), 0)];
+        let mut seen = HashSet::new();
+        while let Some((part, depth)) = pending.pop() {
+            if !seen.insert(part.identity()) {
+                continue;
+            }
+            if let Some(inner) = part.get("allOf").filter(|_| depth < max_depth) {
+                let inner: Vec<_> = inner.items().collect();
+                // Reversed onto the stack, so that they are read in order.
+                pending.extend(
+                    inner
+                        .iter()
+                        .rev()
+                        .map(|inner| (self.resolve_or_self(inner), depth + 1)),
+                );
+            }
+            parts.push(part);
+        }
+        parts
+    }
+
     /// Where the `$ref` text written in `file` leads (one hop).
     pub(crate) fn target(&self, file: FileId, text: &str) -> Option<NodeAt<'_>> {
         let RefTarget::Resolved {
