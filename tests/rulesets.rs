@@ -37,6 +37,13 @@ fn extends_spectral_oas() {
     case("spectral-oas").unwrap_or_else(|difference| panic!("{difference}"));
 }
 
+/// `schema` targets are copied only as deep as the schema reads, and a copy
+/// whose references fan out stops at a budget, with a finding at the rule.
+#[test]
+fn schema_targets_whose_references_fan_out() {
+    case("fan-out").unwrap_or_else(|difference| panic!("{difference}"));
+}
+
 #[test]
 fn swagger_is_read_in_its_own_shape() {
     case("swagger").unwrap_or_else(|difference| panic!("{difference}"));

@@ -37,7 +37,23 @@ pub(super) fn review(
     unit: &mut Unit,
 ) {
     let area = request.config.rulesets.area;
-    for hit in spectral::run(&loaded.ruleset, documents) {
+    let (hits, problems) = spectral::run(&loaded.ruleset, documents);
+    if !problems.is_empty() {
+        let name = documents.sources.name(documents.root);
+        let diagnostics = problems
+            .into_iter()
+            .map(|problem| {
+                ruleset_finding(&spectral::RulesetProblem {
+                    message: format!("on `{name}`: {}", problem.message),
+                    ..problem
+                })
+            })
+            .collect();
+        let found = into_unit(diagnostics, &loaded.sources, request);
+        unit.findings.extend(found.findings);
+        unit.lines.extend(found.lines);
+    }
+    for hit in hits {
         let Some(severity) = request.config.area_level(area, hit.severity) else {
             continue;
         };

@@ -54,8 +54,9 @@ pub struct Scope<'s, 'a> {
     /// Every `$ref` of the description that points into its root file, as
     /// the pointer it names (`/components/schemas/Pet`).
     pub referenced: &'s HashSet<String>,
-    /// The target as JSON, `$ref`s followed (for `schema`).
-    pub to_json: &'s dyn Fn(Place<'a>) -> serde_json::Value,
+    /// The target as JSON, `$ref`s followed, down to a depth (`None`: all
+    /// of it), for `schema`.
+    pub to_json: &'s dyn Fn(Place<'a>, Option<usize>) -> serde_json::Value,
 }
 
 pub fn apply<'a>(
@@ -111,7 +112,7 @@ pub fn apply<'a>(
         Function::Enumeration { values } => enumeration(subject, values),
         Function::Schema(check) => match subject {
             Subject::Node(place) => check
-                .errors(&(scope.to_json)(place), name)
+                .errors(&(scope.to_json)(place, check.reach()), name)
                 .into_iter()
                 .map(|error| {
                     let path = pointer_segments(&error.pointer);

@@ -1,59 +1,229 @@
 //! Values of the tree as JSON, for the JSON Schemas of the `schema` function
 //! (a rule's own schema, and each target it checks).
 
+use std::cell::Cell;
+
 use crate::tree::query::{Follow, Place};
 use crate::tree::{Node, Value};
 
-/// Nodes a target's JSON may have before `$ref`s stop being expanded: a
+/// Nodes one target's JSON may have before `$ref`s stop being expanded: a
 /// schema that reaches half of GitHub's description through references is
 /// not copied whole for every rule.
 pub const JSON_BUDGET: usize = 200_000;
 
-/// The value as JSON for a JSON Schema, `$ref`s followed (a cycle, or a
-/// chain past the budget, stays a `$ref`).
-pub fn to_json<'v>(
-    place: Place<'v>,
-    follow: &dyn Follow<'v>,
-    depth: usize,
-    budget: &std::cell::Cell<usize>,
-) -> serde_json::Value {
-    use serde_json::Value as Json;
-    budget.set(budget.get().saturating_sub(1));
-    let place = if depth < 64 && budget.get() > 0 {
-        follow.follow(place)
-    } else {
-        place
-    };
-    let child = |node: &'v Node| {
-        to_json(
-            Place {
-                doc: place.doc,
-                node,
-            },
+/// One target's budget for descriptions of `bytes` bytes in all: a node per
+/// four bytes (at least 20,000), at most [`JSON_BUDGET`]. A copy larger
+/// than the description itself repeats references that fan out, and this
+/// keeps the memory it takes in proportion to the input (200,000 nodes are
+/// about 90 MB).
+pub fn target_budget(bytes: usize) -> usize {
+    (bytes / 4).clamp(20_000, JSON_BUDGET)
+}
+
+/// Nodes all the targets of one ruleset run may copy together before
+/// `$ref`s stop being expanded: five targets' budgets (100,000 to 1,000,000
+/// nodes, half a second at most). A description whose references fan out
+/// (`A` has two properties that are `A`) would otherwise cost every target
+/// its whole budget, and a rule on `$..*` one such copy per node.
+pub fn run_budget(bytes: usize) -> usize {
+    5 * target_budget(bytes)
+}
+
+/// Copies nodes of the tree as JSON, `$ref`s followed while the budget
+/// lasts (a cycle, or a chain past the budget, stays a `$ref`), down to the
+/// depth a schema looks at.
+pub struct JsonCopy<'f, 'v> {
+    follow: &'f dyn Follow<'v>,
+    /// The deepest level below the target the schema reads a value at;
+    /// nodes below it are `null` (their keys stay, for `required` and
+    /// `minProperties`).
+    reach: usize,
+    budget: Cell<usize>,
+    /// A `$ref` was left as written because the budget ran out.
+    cut: Cell<bool>,
+}
+
+impl<'f, 'v> JsonCopy<'f, 'v> {
+    /// `reach`: `None` when the schema may look at any depth.
+    pub fn new(follow: &'f dyn Follow<'v>, reach: Option<usize>, budget: usize) -> Self {
+        JsonCopy {
             follow,
-            depth + 1,
-            budget,
-        )
+            reach: reach.unwrap_or(usize::MAX),
+            budget: Cell::new(budget),
+            cut: Cell::new(false),
+        }
+    }
+
+    /// Whether the budget ran out before every `$ref` was followed: the copy
+    /// is not the value Spectral would check.
+    pub fn was_cut(&self) -> bool {
+        self.cut.get()
+    }
+
+    /// The budget that is left.
+    pub fn left(&self) -> usize {
+        self.budget.get()
+    }
+
+    pub fn value(&self, place: Place<'v>) -> serde_json::Value {
+        self.copy(place, 0)
+    }
+
+    fn copy(&self, place: Place<'v>, depth: usize) -> serde_json::Value {
+        use serde_json::Value as Json;
+        if depth > self.reach {
+            return Json::Null;
+        }
+        self.budget.set(self.budget.get().saturating_sub(1));
+        let place = match depth < 64 {
+            true if self.budget.get() > 0 => self.follow.follow(place),
+            true => {
+                let followed = self.follow.follow(place);
+                if !std::ptr::eq(followed.node, place.node) {
+                    self.cut.set(true);
+                }
+                place
+            }
+            false => place,
+        };
+        let child = |node: &'v Node| {
+            self.copy(
+                Place {
+                    doc: place.doc,
+                    node,
+                },
+                depth + 1,
+            )
+        };
+        match &place.node.value {
+            Value::Null => Json::Null,
+            Value::Bool(flag) => Json::Bool(*flag),
+            Value::Number(number) if number.integer && number.value.abs() < 9.0e15 => {
+                Json::from(number.value as i64)
+            }
+            Value::Number(number) => {
+                serde_json::Number::from_f64(number.value).map_or(Json::Null, Json::Number)
+            }
+            Value::String(text) => Json::String(text.clone()),
+            Value::Array(items) if depth < crate::tree::MAX_DEPTH => {
+                Json::Array(items.iter().map(child).collect())
+            }
+            Value::Object(members) if depth < crate::tree::MAX_DEPTH => Json::Object(
+                members
+                    .iter()
+                    .map(|member| (member.key.clone(), child(&member.value)))
+                    .collect(),
+            ),
+            Value::Array(_) | Value::Object(_) => Json::Null,
+        }
+    }
+}
+
+/// How many levels below its instance a JSON Schema reads values at, or
+/// `None` when it may read any depth (a `$ref`, which may recurse; `enum`,
+/// `const` or `uniqueItems`, which compare whole values).
+pub fn schema_reach(schema: &serde_json::Value) -> Option<usize> {
+    use serde_json::Value as Json;
+    let Json::Object(keywords) = schema else {
+        return Some(0);
     };
-    match &place.node.value {
-        Value::Null => Json::Null,
-        Value::Bool(flag) => Json::Bool(*flag),
-        Value::Number(number) if number.integer && number.value.abs() < 9.0e15 => {
-            Json::from(number.value as i64)
-        }
-        Value::Number(number) => {
-            serde_json::Number::from_f64(number.value).map_or(Json::Null, Json::Number)
-        }
-        Value::String(text) => Json::String(text.clone()),
-        Value::Array(items) if depth < crate::tree::MAX_DEPTH => {
-            Json::Array(items.iter().map(child).collect())
-        }
-        Value::Object(members) if depth < crate::tree::MAX_DEPTH => Json::Object(
-            members
-                .iter()
-                .map(|member| (member.key.clone(), child(&member.value)))
-                .collect(),
-        ),
-        Value::Array(_) | Value::Object(_) => Json::Null,
+    let mut reach = 0;
+    for (keyword, value) in keywords {
+        let below = match keyword.as_str() {
+            "$ref" | "$dynamicRef" | "$recursiveRef" => return None,
+            "enum"
+                if value
+                    .as_array()
+                    .is_some_and(|values| values.iter().any(is_composite)) =>
+            {
+                return None
+            }
+            "const" if is_composite(value) => return None,
+            "uniqueItems" if value != &Json::Bool(false) => return None,
+            // Subschemas of the instance itself.
+            "allOf" | "anyOf" | "oneOf" | "not" | "if" | "then" | "else" => deepest(value)?,
+            "dependentSchemas" | "dependencies" => deepest_member(value)?,
+            // Subschemas of its members or items.
+            "additionalProperties"
+            | "unevaluatedProperties"
+            | "additionalItems"
+            | "unevaluatedItems"
+            | "contains"
+            | "items"
+            | "prefixItems" => 1 + deepest(value)?,
+            "properties" | "patternProperties" => 1 + deepest_member(value)?,
+            _ => 0,
+        };
+        reach = reach.max(below);
+    }
+    Some(reach)
+}
+
+fn is_composite(value: &serde_json::Value) -> bool {
+    value.is_object() || value.is_array()
+}
+
+/// The deepest reach of a schema, or of a list of schemas.
+fn deepest(value: &serde_json::Value) -> Option<usize> {
+    match value {
+        serde_json::Value::Array(schemas) => schemas
+            .iter()
+            .try_fold(0, |most, schema| Some(most.max(schema_reach(schema)?))),
+        schema => schema_reach(schema),
+    }
+}
+
+/// The deepest reach of the schemas a keyword names by key.
+fn deepest_member(value: &serde_json::Value) -> Option<usize> {
+    match value {
+        serde_json::Value::Object(schemas) => schemas
+            .values()
+            .try_fold(0, |most, schema| Some(most.max(deepest(schema)?))),
+        _ => Some(0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::schema_reach;
+    use serde_json::json;
+
+    #[test]
+    fn a_schema_reads_as_deep_as_its_applicators_go() {
+        assert_eq!(schema_reach(&json!(true)), Some(0));
+        assert_eq!(
+            schema_reach(&json!({"type": "object", "required": ["a"]})),
+            Some(0)
+        );
+        assert_eq!(
+            schema_reach(&json!({"properties": {"a": {"type": "string"}}})),
+            Some(1)
+        );
+        assert_eq!(
+            schema_reach(&json!({"items": [{}, {"items": {"minItems": 1}}]})),
+            Some(2)
+        );
+        assert_eq!(
+            schema_reach(&json!({"anyOf": [{"properties": {"a": {"contains": {}}}}], "not": {}})),
+            Some(2)
+        );
+        assert_eq!(
+            schema_reach(&json!({"dependencies": {"a": ["b"], "c": {"additionalProperties": {}}}})),
+            Some(1)
+        );
+        assert_eq!(schema_reach(&json!({"enum": ["a", 1, null]})), Some(0));
+        assert_eq!(schema_reach(&json!({"uniqueItems": false})), Some(0));
+    }
+
+    #[test]
+    fn references_and_whole_value_comparisons_read_any_depth() {
+        assert_eq!(schema_reach(&json!({"$ref": "#/definitions/a"})), None);
+        assert_eq!(
+            schema_reach(&json!({"properties": {"a": {"$dynamicRef": "#x"}}})),
+            None
+        );
+        assert_eq!(schema_reach(&json!({"enum": ["a", {"b": 1}]})), None);
+        assert_eq!(schema_reach(&json!({"items": {"const": [1]}})), None);
+        assert_eq!(schema_reach(&json!({"uniqueItems": true})), None);
     }
 }

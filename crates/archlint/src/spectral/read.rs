@@ -3,7 +3,7 @@
 //! `overrides` and `except`, merged as Spectral merges them.
 
 use super::casing::Casing;
-use super::json::to_json;
+use super::json::JsonCopy;
 use super::model::{
     Exception, Field, Function, Given, Origin, Override, Pattern, Ruleset, RulesetProblem,
     RulesetSeverity, SpectralRule, Then,
@@ -538,13 +538,12 @@ fn core_function(name: &str, options: &Node) -> Result<Option<Function>, String>
         "schema" => {
             let schema = options.get("schema").ok_or("`schema` needs a `schema`")?;
             let dialect = options.get("dialect").and_then(Node::as_str);
-            let unlimited = std::cell::Cell::new(usize::MAX);
             let written = Place {
                 doc: 0,
                 node: schema,
             };
             let check = SchemaCheck::new(
-                &to_json(written, &Unresolved, 0, &unlimited),
+                &JsonCopy::new(&Unresolved, None, usize::MAX).value(written),
                 dialect,
                 flag("allErrors"),
             )?;

@@ -1,12 +1,13 @@
 //! Running a ruleset over one description: each rule's `given` queries,
 //! its `then` functions on what they select, and one result per place.
 
+use std::cell::Cell;
 use std::collections::HashSet;
 
 use super::functions::{self, Scope, Subject, Violation};
-use super::json::{to_json, JSON_BUDGET};
+use super::json::{run_budget, target_budget, JsonCopy};
 use super::message::{self, Vars};
-use super::model::{Field, Given, Ruleset, SpectralRule, Then};
+use super::model::{Field, Given, Ruleset, RulesetProblem, SpectralRule, Then};
 use super::view::{Resolver, View};
 use crate::base::glob;
 use crate::base::{Place as SourcePlace, Severity};
@@ -24,11 +25,12 @@ pub struct RulesetHit {
     pub place: SourcePlace,
 }
 
-/// Runs every enabled rule of the ruleset over one description.
-pub fn run(ruleset: &Ruleset, documents: &Documents) -> Vec<RulesetHit> {
+/// Runs every enabled rule of the ruleset over one description: its
+/// findings, and what kept a rule from being run in full (at the rule).
+pub fn run(ruleset: &Ruleset, documents: &Documents) -> (Vec<RulesetHit>, Vec<RulesetProblem>) {
     let view = View::new(documents);
     let Some(root) = view.root(0) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
     let formats = formats_of(root.node);
     let referenced = if ruleset.runnable().any(uses_references) {
@@ -36,7 +38,14 @@ pub fn run(ruleset: &Ruleset, documents: &Documents) -> Vec<RulesetHit> {
     } else {
         HashSet::new()
     };
+    let bytes = documents
+        .sources
+        .iter()
+        .map(|(_, file)| file.text.len())
+        .sum();
+    let json_budget = Cell::new(run_budget(bytes));
     let mut hits = Vec::new();
+    let mut problems = Vec::new();
     for rule in ruleset.runnable().filter(|rule| applies(rule, &formats)) {
         let mut seen = HashSet::new();
         let runner = RuleRun {
@@ -44,19 +53,44 @@ pub fn run(ruleset: &Ruleset, documents: &Documents) -> Vec<RulesetHit> {
             view: &view,
             resolver: Resolver::new(&view),
             referenced: &referenced,
+            json_budget: &json_budget,
+            target_budget: target_budget(bytes),
+            cut: Cell::new(0),
         };
         for hit in runner.run(root, &formats) {
             if seen.insert((hit.place.file, hit.place.span.start, hit.message.clone())) {
                 hits.push(hit);
             }
         }
+        if runner.cut.get() > 0 {
+            problems.push(cut_short(rule, runner.cut.get(), bytes));
+        }
     }
-    apply_overrides(ruleset, hits, &|file| {
+    let hits = apply_overrides(ruleset, hits, &|file| {
         view.files
             .iter()
             .find(|entry| entry.id == file)
             .map_or_else(String::new, |entry| entry.name.clone())
-    })
+    });
+    (hits, problems)
+}
+
+/// A rule some of whose `schema` targets were checked with `$ref`s left as
+/// written: their references fan out past what a review copies.
+fn cut_short(rule: &SpectralRule, targets: usize, bytes: usize) -> RulesetProblem {
+    let plural = if targets == 1 { "" } else { "s" };
+    RulesetProblem {
+        file: rule.origin.file,
+        span: rule.origin.span,
+        message: format!(
+            "`{}` checked {targets} target{plural} with `$ref`s left unexpanded, so its \
+             findings there may be wrong: their references fan out past what a review \
+             copies ({} nodes a target, {} a run)",
+            rule.name,
+            target_budget(bytes),
+            run_budget(bytes)
+        ),
+    }
 }
 
 fn uses_references(rule: &SpectralRule) -> bool {
@@ -106,6 +140,12 @@ struct RuleRun<'r, 'v, 'd> {
     view: &'v View<'d>,
     resolver: Resolver<'v, 'd>,
     referenced: &'r HashSet<String>,
+    /// What is left of the run's budget ([`run_budget`]) for `schema` targets.
+    json_budget: &'r Cell<usize>,
+    /// What one target's JSON may copy ([`target_budget`]).
+    target_budget: usize,
+    /// Targets whose copy ran out of budget with `$ref`s unexpanded.
+    cut: Cell<usize>,
 }
 
 impl<'v> RuleRun<'_, 'v, '_> {
@@ -146,9 +186,17 @@ impl<'v> RuleRun<'_, 'v, '_> {
         );
         for (path, target) in self.targets(&start, then.field.as_ref()) {
             let subject = target.subject();
-            let to_json = |place: Place<'v>| {
-                let budget = std::cell::Cell::new(JSON_BUDGET);
-                to_json(place, self.follower(), 0, &budget)
+            let to_json = |place: Place<'v>, reach: Option<usize>| {
+                let left = self.json_budget.get();
+                let budget = self.target_budget.min(left);
+                let copy = JsonCopy::new(self.follower(), reach, budget);
+                let json = copy.value(place);
+                let spent = budget - copy.left();
+                self.json_budget.set(left - spent);
+                if copy.was_cut() {
+                    self.cut.set(self.cut.get() + 1);
+                }
+                json
             };
             let scope = Scope {
                 follow: self.follower(),

@@ -7,6 +7,8 @@ pub struct SchemaCheck {
     validator: jsonschema::Validator,
     /// Report every error, not only the first (`allErrors`).
     all_errors: bool,
+    /// How deep below a target the schema reads (`None`: any depth).
+    reach: Option<usize>,
 }
 
 /// One way the target fails its schema: where below the target, and why.
@@ -35,7 +37,14 @@ impl SchemaCheck {
         Ok(SchemaCheck {
             validator,
             all_errors,
+            reach: super::json::schema_reach(schema),
         })
+    }
+
+    /// How many levels below a target the schema reads values at; deeper
+    /// values need not be copied (`None`: any depth).
+    pub fn reach(&self) -> Option<usize> {
+        self.reach
     }
 
     /// How `instance` fails; `name` is the property it is the value of.

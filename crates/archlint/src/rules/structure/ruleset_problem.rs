@@ -6,7 +6,12 @@ crate::declare_rule! {
     /// `given` that is not a JSONPath archlint reads, a bad regular
     /// expression or JSON Schema, an `extends` of an npm package or a URL,
     /// and a file that is not a ruleset. Each is reported once, at its place
-    /// in the ruleset; the rest of the ruleset runs.
+    /// in the ruleset; the rest of the ruleset runs. Also reported, at the
+    /// rule: a `schema` rule some of whose targets were checked with `$ref`s
+    /// left unexpanded, because the references fan out (a schema with two
+    /// properties that are itself) past what a review copies for a schema
+    /// that may read any depth (one with a `$ref`, or an `enum`, `const` or
+    /// `uniqueItems` that compares whole values).
     ///
     /// ## Why is this bad?
     /// A rule that silently does not run looks like a rule that passes: the
