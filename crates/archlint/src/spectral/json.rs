@@ -20,13 +20,14 @@ pub fn target_budget(bytes: usize) -> usize {
     (bytes / 4).clamp(20_000, JSON_BUDGET)
 }
 
-/// Nodes all the targets of one ruleset run may copy together before
-/// `$ref`s stop being expanded: five targets' budgets (100,000 to 1,000,000
-/// nodes, half a second at most). A description whose references fan out
-/// (`A` has two properties that are `A`) would otherwise cost every target
-/// its whole budget, and a rule on `$..*` one such copy per node.
+/// Nodes all the targets of one ruleset run may copy together from inside
+/// the `$ref`s they follow, before references stop being expanded: five
+/// nodes for every four bytes of the descriptions, at least 100,000 (about
+/// half a second per megabyte). A description whose references fan out (`A`
+/// has two properties that are `A`) would otherwise cost every target its
+/// whole budget, and a rule on `$..*` one such copy per node.
 pub fn run_budget(bytes: usize) -> usize {
-    5 * target_budget(bytes)
+    (bytes.saturating_mul(5) / 4).max(100_000)
 }
 
 /// Copies nodes of the tree as JSON, `$ref`s followed while the budget
@@ -38,18 +39,27 @@ pub struct JsonCopy<'f, 'v> {
     /// nodes below it are `null` (their keys stay, for `required` and
     /// `minProperties`).
     reach: usize,
+    /// This target's nodes left ([`target_budget`]).
     budget: Cell<usize>,
-    /// A `$ref` was left as written because the budget ran out.
+    /// The run's nodes left for what references lead to ([`run_budget`]).
+    shared: &'f Cell<usize>,
+    /// A `$ref` was left as written because a budget ran out.
     cut: Cell<bool>,
 }
 
 impl<'f, 'v> JsonCopy<'f, 'v> {
     /// `reach`: `None` when the schema may look at any depth.
-    pub fn new(follow: &'f dyn Follow<'v>, reach: Option<usize>, budget: usize) -> Self {
+    pub fn new(
+        follow: &'f dyn Follow<'v>,
+        reach: Option<usize>,
+        budget: usize,
+        shared: &'f Cell<usize>,
+    ) -> Self {
         JsonCopy {
             follow,
             reach: reach.unwrap_or(usize::MAX),
             budget: Cell::new(budget),
+            shared,
             cut: Cell::new(false),
         }
     }
@@ -60,32 +70,21 @@ impl<'f, 'v> JsonCopy<'f, 'v> {
         self.cut.get()
     }
 
-    /// The budget that is left.
-    pub fn left(&self) -> usize {
-        self.budget.get()
-    }
-
     pub fn value(&self, place: Place<'v>) -> serde_json::Value {
-        self.copy(place, 0)
+        self.copy(place, 0, false)
     }
 
-    fn copy(&self, place: Place<'v>, depth: usize) -> serde_json::Value {
+    /// `borrowed`: the node was reached through a `$ref`.
+    fn copy(&self, place: Place<'v>, depth: usize, borrowed: bool) -> serde_json::Value {
         use serde_json::Value as Json;
         if depth > self.reach {
             return Json::Null;
         }
         self.budget.set(self.budget.get().saturating_sub(1));
-        let place = match depth < 64 {
-            true if self.budget.get() > 0 => self.follow.follow(place),
-            true => {
-                let followed = self.follow.follow(place);
-                if !std::ptr::eq(followed.node, place.node) {
-                    self.cut.set(true);
-                }
-                place
-            }
-            false => place,
-        };
+        let (place, borrowed) = self.follow_from(place, depth, borrowed);
+        if borrowed {
+            self.shared.set(self.shared.get().saturating_sub(1));
+        }
         let child = |node: &'v Node| {
             self.copy(
                 Place {
@@ -93,6 +92,7 @@ impl<'f, 'v> JsonCopy<'f, 'v> {
                     node,
                 },
                 depth + 1,
+                borrowed,
             )
         };
         match &place.node.value {
@@ -115,6 +115,23 @@ impl<'f, 'v> JsonCopy<'f, 'v> {
                     .collect(),
             ),
             Value::Array(_) | Value::Object(_) => Json::Null,
+        }
+    }
+
+    /// Where a `$ref` leads while the budgets last (a chain stops after 64
+    /// levels); a reference left as written marks the copy cut.
+    fn follow_from(&self, place: Place<'v>, depth: usize, borrowed: bool) -> (Place<'v>, bool) {
+        if depth >= 64 {
+            return (place, borrowed);
+        }
+        let followed = self.follow.follow(place);
+        if std::ptr::eq(followed.node, place.node) {
+            (place, borrowed)
+        } else if self.budget.get() > 0 && self.shared.get() > 0 {
+            (followed, true)
+        } else {
+            self.cut.set(true);
+            (place, borrowed)
         }
     }
 }

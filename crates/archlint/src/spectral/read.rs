@@ -543,7 +543,13 @@ fn core_function(name: &str, options: &Node) -> Result<Option<Function>, String>
                 node: schema,
             };
             let check = SchemaCheck::new(
-                &JsonCopy::new(&Unresolved, None, usize::MAX).value(written),
+                &JsonCopy::new(
+                    &Unresolved,
+                    None,
+                    usize::MAX,
+                    &std::cell::Cell::new(usize::MAX),
+                )
+                .value(written),
                 dialect,
                 flag("allErrors"),
             )?;

@@ -85,7 +85,7 @@ fn cut_short(rule: &SpectralRule, targets: usize, bytes: usize) -> RulesetProble
         message: format!(
             "`{}` checked {targets} target{plural} with `$ref`s left unexpanded, so its \
              findings there may be wrong: their references fan out past what a review \
-             copies ({} nodes a target, {} a run)",
+             copies ({} nodes a target, {} from references in a run)",
             rule.name,
             target_budget(bytes),
             run_budget(bytes)
@@ -187,12 +187,9 @@ impl<'v> RuleRun<'_, 'v, '_> {
         for (path, target) in self.targets(&start, then.field.as_ref()) {
             let subject = target.subject();
             let to_json = |place: Place<'v>, reach: Option<usize>| {
-                let left = self.json_budget.get();
-                let budget = self.target_budget.min(left);
-                let copy = JsonCopy::new(self.follower(), reach, budget);
+                let copy =
+                    JsonCopy::new(self.follower(), reach, self.target_budget, self.json_budget);
                 let json = copy.value(place);
-                let spent = budget - copy.left();
-                self.json_budget.set(left - spent);
                 if copy.was_cut() {
                     self.cut.set(self.cut.get() + 1);
                 }
